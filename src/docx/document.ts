@@ -1,0 +1,117 @@
+/**
+ * A .docx held in memory, implementing the same DocumentBackend as the Word gateway: the CLI, the
+ * tests and the standalone pane (a browser without Word) all edit documents through it.
+ */
+import type { BackendInfo, CellLocation, DocumentBackend, DocumentStore, InsertResult } from '../domain/backend';
+import { EMPTY_STORE } from '../domain/backend';
+import { blankDocumentParts } from '../domain/ooxml/package';
+import { readDocument, topLevelBlocks, type DocModel } from '../domain/ooxml/reader';
+import { buildTableBlock, paragraph } from '../domain/ooxml/writer';
+import { serializeDocument, type XElement, type XmlParser } from '../domain/ooxml/xml';
+import type { TableSpec } from '../domain/table/model';
+import { DocxPackage } from './package';
+import { readStore, writeStore } from './store';
+
+export class DocxDocument implements DocumentBackend {
+  /** Insert position for the next table: before this top-level block (blockCount = at the end). */
+  cursor: number;
+  private selected: CellLocation | undefined;
+  private root: XElement;
+  private model: DocModel | undefined;
+
+  private constructor(
+    readonly pkg: DocxPackage,
+    readonly parse: XmlParser,
+    readonly name: string,
+  ) {
+    this.root = pkg.mainDocument(parse);
+    this.cursor = this.read0().blockCount;
+  }
+
+  /** Open .docx bytes. Throws DocxError with a Vietnamese message for broken or hostile files. */
+  static open(bytes: Uint8Array, parse: XmlParser, name = 'tài liệu.docx'): DocxDocument {
+    return new DocxDocument(DocxPackage.open(bytes, { parts: 'all' }), parse, name);
+  }
+
+  /** A new, empty A4-landscape document. */
+  static blank(parse: XmlParser, name = 'Tài liệu mới.docx', body: XElement[] = [paragraph('')]): DocxDocument {
+    return new DocxDocument(
+      DocxPackage.fromParts(blankDocumentParts(body, { title: name.replace(/\.docx$/i, '') })),
+      parse,
+      name,
+    );
+  }
+
+  info(): BackendInfo {
+    return { kind: 'docx', documentName: this.name, features: [] };
+  }
+
+  private read0(): DocModel {
+    this.model ??= readDocument(this.root);
+    return this.model;
+  }
+
+  /** Call after changing the tree. */
+  private changed(): void {
+    this.model = undefined;
+  }
+
+  async read(): Promise<DocModel> {
+    return this.read0();
+  }
+
+  /** The w:body element (edits use it directly). */
+  body(): XElement {
+    return this.read0().body;
+  }
+
+  /** Insert body elements before top-level block `at` (or at the end, before the section properties). */
+  insertBlocks(at: number, elements: XElement[]): void {
+    const body = this.body();
+    const blocks = topLevelBlocks(body);
+    let index: number;
+    if (at < blocks.length) index = body.children.indexOf(blocks[at].holder);
+    else {
+      const sect = body.children.findIndex((c) => c.t === 'e' && c.name === 'w:sectPr');
+      index = sect < 0 ? body.children.length : sect;
+    }
+    body.children.splice(index, 0, ...elements);
+    this.changed();
+  }
+
+  async insertTable(spec: TableSpec): Promise<InsertResult> {
+    const { tag, sdt } = buildTableBlock(spec);
+    const at = Math.min(this.cursor, this.read0().blockCount);
+    // The empty paragraph after the table keeps it apart from whatever follows.
+    this.insertBlocks(at, [sdt, paragraph('')]);
+    this.cursor = at + 2;
+    return { tag };
+  }
+
+  async select(location: CellLocation): Promise<void> {
+    this.selected = location;
+  }
+
+  async selection(): Promise<CellLocation | undefined> {
+    return this.selected;
+  }
+
+  async loadStore(): Promise<DocumentStore> {
+    return readStore(this.pkg, this.parse) ?? EMPTY_STORE;
+  }
+
+  async saveStore(store: DocumentStore): Promise<void> {
+    writeStore(this.pkg, this.parse, store);
+  }
+
+  /** Mark the tree as edited from outside (after direct changes through body()). */
+  touch(): void {
+    this.changed();
+  }
+
+  /** The .docx bytes with all changes. */
+  toBytes(): Uint8Array {
+    this.pkg.set(this.pkg.mainPath, serializeDocument(this.root));
+    return this.pkg.toBytes();
+  }
+}

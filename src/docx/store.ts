@@ -1,0 +1,109 @@
+/**
+ * The add-in's data inside a .docx: one custom XML part in the namespace urn:ctcl:store:1 holding
+ * versioned JSON. Word's customXmlParts API (Office common API) reads and writes the same part.
+ */
+import type { DocumentStore } from '../domain/backend';
+import {
+  contentTypesXml,
+  nextRelId,
+  parseContentTypes,
+  parseRelationships,
+  relationshipsXml,
+  relsPathOf,
+  resolveTarget,
+  REL_CUSTOM_XML,
+  REL_CUSTOM_XML_PROPS,
+} from '../domain/ooxml/package';
+import { el, serializeDocument, text, type XElement, type XmlParser } from '../domain/ooxml/xml';
+import type { DocxPackage } from './package';
+
+export const STORE_NS = 'urn:ctcl:store:1';
+const CT_ITEM_PROPS = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
+
+/** The store part's XML: JSON as the text of one element. */
+export function storeXml(store: DocumentStore): string {
+  return serializeDocument(el('ctcl:store', { 'xmlns:ctcl': STORE_NS }, [text(JSON.stringify(store))]));
+}
+
+/** Parse a store part; undefined if it is not ours or not valid JSON. */
+export function parseStoreXml(root: XElement): DocumentStore | undefined {
+  if (root.attrs['xmlns:ctcl'] !== STORE_NS && root.attrs.xmlns !== STORE_NS) return undefined;
+  const json = root.children.map((c) => (c.t === 'x' ? c.v : '')).join('');
+  try {
+    const v = JSON.parse(json) as unknown;
+    if (v && typeof v === 'object' && (v as { version?: unknown }).version === 1) return v as DocumentStore;
+  } catch {
+    /* not ours */
+  }
+  return undefined;
+}
+
+function findStorePart(pkg: DocxPackage, parse: XmlParser): string | undefined {
+  for (const p of pkg.paths()) {
+    if (!/^customXml\/item\d+\.xml$/.test(p)) continue;
+    const s = pkg.text(p) ?? '';
+    if (!s.includes(STORE_NS)) continue;
+    try {
+      if (parseStoreXml(parse(s))) return p;
+    } catch {
+      /* a broken part that is not ours */
+    }
+  }
+  return undefined;
+}
+
+export function readStore(pkg: DocxPackage, parse: XmlParser): DocumentStore | undefined {
+  const p = findStorePart(pkg, parse);
+  const root = p ? pkg.xml(p, parse) : undefined;
+  return root ? parseStoreXml(root) : undefined;
+}
+
+export function writeStore(pkg: DocxPackage, parse: XmlParser, store: DocumentStore): void {
+  const existing = findStorePart(pkg, parse);
+  if (existing) {
+    pkg.set(existing, storeXml(store));
+    return;
+  }
+  let n = 1;
+  while (pkg.has(`customXml/item${n}.xml`)) n++;
+  const item = `customXml/item${n}.xml`;
+  const props = `customXml/itemProps${n}.xml`;
+  pkg.set(item, storeXml(store));
+  const guid = `{${cryptoGuid().toUpperCase()}}`;
+  pkg.set(
+    props,
+    serializeDocument(
+      el(
+        'ds:datastoreItem',
+        { 'ds:itemID': guid, 'xmlns:ds': 'http://schemas.openxmlformats.org/officeDocument/2006/customXml' },
+        [el('ds:schemaRefs', {}, [el('ds:schemaRef', { 'ds:uri': STORE_NS })])],
+      ),
+    ),
+  );
+  pkg.set(
+    relsPathOf(item),
+    relationshipsXml([{ id: 'rId1', type: REL_CUSTOM_XML_PROPS, target: `itemProps${n}.xml`, external: false }]),
+  );
+  // The main document part points at the custom XML item.
+  const relsPath = relsPathOf(pkg.mainPath);
+  const relsRoot = pkg.xml(relsPath, parse);
+  const rels = relsRoot ? parseRelationships(relsRoot) : [];
+  const base = pkg.mainPath.includes('/') ? pkg.mainPath.slice(0, pkg.mainPath.lastIndexOf('/')) : '';
+  const target = base ? `../${item}` : item;
+  if (!rels.some((r) => r.type === REL_CUSTOM_XML && resolveTarget(pkg.mainPath, r.target) === item)) {
+    rels.push({ id: nextRelId(rels), type: REL_CUSTOM_XML, target, external: false });
+    pkg.set(relsPath, relationshipsXml(rels));
+  }
+  const ctRoot = pkg.xml('[Content_Types].xml', parse);
+  if (ctRoot) {
+    const ct = parseContentTypes(ctRoot);
+    if (!ct.defaults.has('xml')) ct.defaults.set('xml', 'application/xml');
+    ct.overrides.set(`/${props}`, CT_ITEM_PROPS);
+    pkg.set('[Content_Types].xml', contentTypesXml(ct));
+  }
+}
+
+function cryptoGuid(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  return c?.randomUUID ? c.randomUUID() : '00000000-0000-4000-8000-' + Date.now().toString(16).padStart(12, '0').slice(-12);
+}

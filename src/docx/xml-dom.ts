@@ -1,0 +1,42 @@
+/** XML → light tree with the browser's native DOMParser (the pane ships no XML library). */
+import { assertNoDtd, XmlSyntaxError, type XElement, type XmlParser, type XNode } from '../domain/ooxml/xml';
+
+function convert(n: Element): XElement {
+  const attrs: Record<string, string> = {};
+  for (let i = 0; i < n.attributes.length; i++) {
+    const a = n.attributes[i];
+    attrs[a.name] = a.value;
+  }
+  const children: XNode[] = [];
+  for (let c = n.firstChild; c; c = c.nextSibling) {
+    switch (c.nodeType) {
+      case 1:
+        children.push(convert(c as Element));
+        break;
+      case 3:
+      case 4: {
+        const last = children[children.length - 1];
+        if (last && last.t === 'x') last.v += c.nodeValue ?? '';
+        else children.push({ t: 'x', v: c.nodeValue ?? '' });
+        break;
+      }
+      case 7:
+        children.push({ t: 'r', v: `<?${(c as ProcessingInstruction).target} ${c.nodeValue ?? ''}?>` });
+        break;
+      case 8:
+        children.push({ t: 'r', v: `<!--${c.nodeValue ?? ''}-->` });
+        break;
+    }
+  }
+  return { t: 'e', name: n.tagName, attrs, children };
+}
+
+export const parseXmlDom: XmlParser = (xml: string): XElement => {
+  assertNoDtd(xml);
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  const err = doc.getElementsByTagName('parsererror')[0];
+  if (err || !doc.documentElement) {
+    throw new XmlSyntaxError(`XML không hợp lệ: ${(err?.textContent ?? '').split('\n')[0]}`);
+  }
+  return convert(doc.documentElement);
+};

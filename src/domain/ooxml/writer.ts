@@ -1,0 +1,340 @@
+/**
+ * The OOXML writer: builds the plan/report tables (and the pieces later edits need) as XML trees.
+ * Every run carries Times New Roman 13 pt as direct formatting, so the result does not depend on the
+ * styles of the document it lands in. All text goes through xml.ts's serializer, which escapes it.
+ */
+import { getCatalog } from '../catalog';
+import { fillYear, getForm, SECTION_LABELS, type TableForm } from '../forms';
+import { criterionLabel, standardLabel, type BodyRow, type TableSpec } from '../table/model';
+import { normalizeNewlines } from '../text';
+import { el, serialize, text, type XElement, type XNode } from './xml';
+
+export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+export const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const FONT = 'Times New Roman';
+/** 13 pt in half-points. */
+export const SIZE_13 = 26;
+
+export interface RunStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly underline?: boolean;
+  /** Half-points; 26 = 13 pt. */
+  readonly size?: number;
+}
+
+export interface ParagraphStyle extends RunStyle {
+  readonly align?: 'left' | 'center' | 'right' | 'both';
+  /** Spacing before/after in twips. */
+  readonly before?: number;
+  readonly after?: number;
+  /** First-line indent in twips. */
+  readonly firstLine?: number;
+  readonly keepNext?: boolean;
+}
+
+export function runProps(s: RunStyle = {}): XElement {
+  const size = String(s.size ?? SIZE_13);
+  const children: XNode[] = [el('w:rFonts', { 'w:ascii': FONT, 'w:hAnsi': FONT, 'w:cs': FONT, 'w:eastAsia': FONT })];
+  if (s.bold) children.push(el('w:b'), el('w:bCs'));
+  if (s.italic) children.push(el('w:i'), el('w:iCs'));
+  if (s.underline) children.push(el('w:u', { 'w:val': 'single' }));
+  children.push(el('w:color', { 'w:val': '000000' }));
+  children.push(el('w:sz', { 'w:val': size }), el('w:szCs', { 'w:val': size }));
+  children.push(el('w:lang', { 'w:val': 'vi-VN' }));
+  return el('w:rPr', {}, children);
+}
+
+/** Runs for one line of text: tabs become <w:tab/>, spaces are preserved. */
+export function runs(line: string, s: RunStyle = {}): XElement[] {
+  const out: XElement[] = [];
+  const pieces = line.split('\t');
+  pieces.forEach((piece, i) => {
+    if (i > 0) out.push(el('w:r', {}, [runProps(s), el('w:tab')]));
+    if (piece) out.push(el('w:r', {}, [runProps(s), el('w:t', { 'xml:space': 'preserve' }, [text(piece)])]));
+  });
+  return out;
+}
+
+export function paragraph(line: string, s: ParagraphStyle = {}): XElement {
+  const pPr: XNode[] = [];
+  if (s.keepNext) pPr.push(el('w:keepNext'));
+  pPr.push(el('w:spacing', { 'w:before': s.before ?? 0, 'w:after': s.after ?? 0, 'w:line': 240, 'w:lineRule': 'auto' }));
+  if (s.firstLine) pPr.push(el('w:ind', { 'w:firstLine': s.firstLine }));
+  pPr.push(el('w:jc', { 'w:val': s.align ?? 'left' }));
+  // The paragraph mark carries the formatting too, so text typed later into an empty cell is 13 pt.
+  pPr.push(runProps(s));
+  return el('w:p', {}, [el('w:pPr', {}, pPr), ...runs(line, s)]);
+}
+
+/** Paragraphs for a cell's text: each line break starts a paragraph, exactly as typed. */
+export function paragraphs(value: string, s: ParagraphStyle = {}): XElement[] {
+  return normalizeNewlines(value)
+    .split('\n')
+    .map((line) => paragraph(line, s));
+}
+
+export interface CellOptions {
+  readonly width: number;
+  readonly span?: number;
+  readonly vMerge?: 'restart' | 'continue';
+  readonly vAlign?: 'top' | 'center';
+  readonly shade?: string;
+}
+
+export function cell(content: XElement[], o: CellOptions): XElement {
+  const tcPr: XNode[] = [el('w:tcW', { 'w:w': o.width, 'w:type': 'dxa' })];
+  if (o.span && o.span > 1) tcPr.push(el('w:gridSpan', { 'w:val': o.span }));
+  if (o.vMerge) tcPr.push(el('w:vMerge', o.vMerge === 'restart' ? { 'w:val': 'restart' } : {}));
+  if (o.shade) tcPr.push(el('w:shd', { 'w:val': 'clear', 'w:color': 'auto', 'w:fill': o.shade }));
+  tcPr.push(el('w:vAlign', { 'w:val': o.vAlign ?? 'top' }));
+  // A cell must end with a paragraph.
+  const body = content.length && content[content.length - 1].name === 'w:p' ? content : [...content, paragraph('')];
+  return el('w:tc', {}, [el('w:tcPr', {}, tcPr), ...body]);
+}
+
+export function row(cells: XElement[], opts: { header?: boolean; cantSplit?: boolean } = {}): XElement {
+  const trPr: XNode[] = [];
+  if (opts.cantSplit || opts.header) trPr.push(el('w:cantSplit'));
+  if (opts.header) trPr.push(el('w:tblHeader'));
+  return el('w:tr', {}, trPr.length ? [el('w:trPr', {}, trPr), ...cells] : cells);
+}
+
+const HEADING: ParagraphStyle = { bold: true, align: 'center' };
+
+function widthOf(form: TableForm, from: number, span: number): number {
+  let w = 0;
+  for (let i = from; i < from + span; i++) w += form.columns[i].width;
+  return w;
+}
+
+/** The heading rows of a form: one row, or two for the report (grouped headings), plus the number row. */
+export function headerRows(form: TableForm, schoolYear: string): XElement[] {
+  const hasGroups = form.columns.some((c) => c.group);
+  const rows: XElement[] = [];
+  if (!hasGroups) {
+    rows.push(
+      row(
+        form.columns.map((c) => cell(paragraphs(fillYear(c.heading, schoolYear), HEADING), { width: c.width, vAlign: 'center' })),
+        { header: true },
+      ),
+    );
+  } else {
+    const top: XElement[] = [];
+    const bottom: XElement[] = [];
+    for (let i = 0; i < form.columns.length;) {
+      const c = form.columns[i];
+      if (!c.group) {
+        top.push(
+          cell(paragraphs(fillYear(c.heading, schoolYear), HEADING), { width: c.width, vMerge: 'restart', vAlign: 'center' }),
+        );
+        bottom.push(cell([paragraph('', HEADING)], { width: c.width, vMerge: 'continue', vAlign: 'center' }));
+        i++;
+        continue;
+      }
+      let span = 0;
+      while (i + span < form.columns.length && form.columns[i + span].group === c.group) span++;
+      const group = form.groups.find((g) => g.key === c.group);
+      top.push(
+        cell(paragraphs(fillYear(group?.heading ?? '', schoolYear), HEADING), {
+          width: widthOf(form, i, span),
+          span,
+          vAlign: 'center',
+        }),
+      );
+      for (let k = i; k < i + span; k++) {
+        const leaf = form.columns[k];
+        bottom.push(cell(paragraphs(fillYear(leaf.heading, schoolYear), HEADING), { width: leaf.width, vAlign: 'center' }));
+      }
+      i += span;
+    }
+    rows.push(row(top, { header: true }), row(bottom, { header: true }));
+  }
+  if (form.numberRow) {
+    rows.push(
+      row(
+        form.columns.map((c, i) =>
+          cell([paragraph(`(${c.number ?? i + 1})`, { align: 'center', italic: true })], { width: c.width }),
+        ),
+        { header: true },
+      ),
+    );
+  }
+  return rows;
+}
+
+function totalWidth(form: TableForm): number {
+  return form.columns.reduce((s, c) => s + c.width, 0);
+}
+
+/** Cells for a row spanning the whole table (level sections). */
+function fullWidthRow(form: TableForm, value: string, style: ParagraphStyle): XElement {
+  return row([cell(paragraphs(value, style), { width: totalWidth(form), span: form.columns.length })]);
+}
+
+/** The body row for a model row. */
+export function bodyRow(form: TableForm, spec: Pick<TableSpec, 'framework' | 'schoolType'>, r: BodyRow): XElement {
+  const catalog = r.kind === 'criterion' ? getCatalog(spec.framework, spec.schoolType) : undefined;
+  const ttIndex = form.columns.findIndex((c) => c.role === 'tt');
+  switch (r.kind) {
+    case 'section':
+      return fullWidthRow(form, r.text ?? SECTION_LABELS[r.section], { bold: true });
+    case 'standard': {
+      const label = standardLabel(r.standard, r.title);
+      if (ttIndex !== 0) return fullWidthRow(form, label, { bold: true });
+      // TT carries the standard's number; the title spans the rest of the row.
+      const rest = form.columns.length - 1;
+      return row([
+        cell([paragraph(String(r.standard), { bold: true, align: 'center' })], { width: form.columns[0].width }),
+        cell(paragraphs(label, { bold: true }), { width: widthOf(form, 1, rest), span: rest }),
+      ]);
+    }
+    case 'criterion': {
+      const label = criterionLabel(catalog!, r.ref, r.level);
+      return row(
+        form.columns.map((c) => {
+          if (c.role === 'criterion') {
+            const extra = r.cells[c.key];
+            const content = [...label.map((l) => paragraph(l)), ...(extra ? paragraphs(extra) : [])];
+            return cell(content, { width: c.width });
+          }
+          if (c.role === 'tt') return cell([paragraph('', { align: 'center' })], { width: c.width });
+          return cell(paragraphs(r.cells[c.key] ?? ''), { width: c.width });
+        }),
+      );
+    }
+    case 'fixed':
+      return row(
+        form.columns.map((c, i) =>
+          cell(i === 0 ? paragraphs(r.label, { bold: true }) : paragraphs(r.cells[c.key] ?? ''), { width: c.width }),
+        ),
+      );
+  }
+}
+
+export const TABLE_BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'];
+
+/** The whole table for a spec. */
+export function buildTable(spec: TableSpec): XElement {
+  const form = getForm(spec.form);
+  const tblPr = el('w:tblPr', {}, [
+    el('w:tblW', { 'w:w': totalWidth(form), 'w:type': 'dxa' }),
+    el('w:jc', { 'w:val': 'center' }),
+    el(
+      'w:tblBorders',
+      {},
+      TABLE_BORDERS.map((b) => el(`w:${b}`, { 'w:val': 'single', 'w:sz': 4, 'w:space': 0, 'w:color': '000000' })),
+    ),
+    el('w:tblLayout', { 'w:type': 'fixed' }),
+    el('w:tblCellMar', {}, [
+      el('w:top', { 'w:w': 28, 'w:type': 'dxa' }),
+      el('w:left', { 'w:w': 85, 'w:type': 'dxa' }),
+      el('w:bottom', { 'w:w': 28, 'w:type': 'dxa' }),
+      el('w:right', { 'w:w': 85, 'w:type': 'dxa' }),
+    ]),
+    el('w:tblLook', {
+      'w:val': '04A0',
+      'w:firstRow': 1,
+      'w:lastRow': 0,
+      'w:firstColumn': 1,
+      'w:lastColumn': 0,
+      'w:noHBand': 0,
+      'w:noVBand': 1,
+    }),
+  ]);
+  const grid = el(
+    'w:tblGrid',
+    {},
+    form.columns.map((c) => el('w:gridCol', { 'w:w': c.width })),
+  );
+  return el('w:tbl', {}, [tblPr, grid, ...headerRows(form, spec.schoolYear), ...spec.rows.map((r) => bodyRow(form, spec, r))]);
+}
+
+/** "ctcl:<form>:<uuid>" — the tag of the block content control around a table we insert. */
+export function controlTag(formId: string, id: string): string {
+  return `ctcl:${formId}:${id}`;
+}
+
+export function parseControlTag(tag: string | undefined): { form: string; id: string } | undefined {
+  const m = /^ctcl:([a-z0-9-]+):([A-Za-z0-9-]+)$/.exec(tag ?? '');
+  return m ? { form: m[1], id: m[2] } : undefined;
+}
+
+/** Wrap block content in a content control with a Vietnamese title and our tag. */
+export function contentControl(content: XElement[], tag: string, title: string, numericId: number): XElement {
+  return el('w:sdt', {}, [
+    el('w:sdtPr', {}, [el('w:alias', { 'w:val': title }), el('w:tag', { 'w:val': tag }), el('w:id', { 'w:val': numericId })]),
+    el('w:sdtContent', {}, content),
+  ]);
+}
+
+/** A random id: crypto.randomUUID where the platform has it. */
+export function newId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (ch) => {
+    const r = (Math.random() * 16) | 0;
+    return (ch === 'x' ? r : (r & 0x3) | 0x8).toString(16);
+  });
+}
+
+/** A signed 32-bit id as Word uses for w:sdt/w:id. */
+export function newNumericId(): number {
+  return (Math.random() * 0x7fffffff) | 0;
+}
+
+export interface InsertableTable {
+  readonly tag: string;
+  readonly sdt: XElement;
+}
+
+/** The table of a spec wrapped in its content control, ready to insert. */
+export function buildTableBlock(spec: TableSpec, id = newId()): InsertableTable {
+  const form = getForm(spec.form);
+  const tag = controlTag(spec.form, id);
+  return { tag, sdt: contentControl([buildTable(spec)], tag, form.controlTitle, newNumericId()) };
+}
+
+const NAMESPACES = {
+  'xmlns:w': W_NS,
+  'xmlns:r': R_NS,
+};
+
+/** A w:document around body content (no section properties: they stay the target document's). */
+export function documentElement(body: XElement[], sectPr?: XElement): XElement {
+  return el('w:document', NAMESPACES, [el('w:body', {}, sectPr ? [...body, sectPr] : body)]);
+}
+
+/**
+ * A Flat OPC package, the form Word's insertOoxml takes (WordApi 1.1). The body ends with an empty
+ * paragraph so the table is never glued to the text after the cursor.
+ */
+export function flatOpcPackage(body: XElement[]): string {
+  const doc = documentElement([...body, paragraph('')]);
+  return (
+    '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' +
+    '<pkg:part pkg:name="/_rels/.rels" pkg:contentType="application/vnd.openxmlformats-package.relationships+xml" pkg:padding="512">' +
+    '<pkg:xmlData><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+    '</Relationships></pkg:xmlData></pkg:part>' +
+    '<pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml">' +
+    `<pkg:xmlData>${serialize(doc)}</pkg:xmlData></pkg:part></pkg:package>`
+  );
+}
+
+/** A4 landscape, NĐ 30/2020 margins (top/bottom 20 mm, left 30 mm, right 20 mm). */
+export function landscapeSection(): XElement {
+  return el('w:sectPr', {}, [
+    el('w:pgSz', { 'w:w': 16838, 'w:h': 11906, 'w:orient': 'landscape' }),
+    el('w:pgMar', {
+      'w:top': 1134,
+      'w:right': 1134,
+      'w:bottom': 1134,
+      'w:left': 1701,
+      'w:header': 567,
+      'w:footer': 567,
+      'w:gutter': 0,
+    }),
+    el('w:cols', { 'w:space': 720 }),
+  ]);
+}

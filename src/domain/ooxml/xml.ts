@@ -1,0 +1,135 @@
+/**
+ * A small XML tree for OOXML: what the reader walks, what the writer builds and what edits change.
+ * Parsing is done outside the domain (saxes in Node, the native DOMParser in the browser) and both
+ * produce this same tree; serialising is done here, and it is the one place where text is escaped.
+ */
+import { stripXmlInvalid } from '../text';
+
+export interface XElement {
+  readonly t: 'e';
+  /** Qualified name as written, e.g. "w:tc". */
+  name: string;
+  attrs: Record<string, string>;
+  children: XNode[];
+}
+
+export interface XText {
+  readonly t: 'x';
+  /** Decoded text. */
+  v: string;
+}
+
+/** Comments, processing instructions and CDATA, kept verbatim so a round trip loses nothing. */
+export interface XRaw {
+  readonly t: 'r';
+  v: string;
+}
+
+export type XNode = XElement | XText | XRaw;
+
+/** Turns XML text into the tree. Must refuse DTDs and entity declarations (see assertNoDtd). */
+export type XmlParser = (xml: string) => XElement;
+
+export class XmlSecurityError extends Error {}
+export class XmlSyntaxError extends Error {}
+
+/** Refuse a DTD or entity declaration before any parser sees it: never expand entities. */
+export function assertNoDtd(xml: string): void {
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+    throw new XmlSecurityError('Tệp chứa khai báo DTD hoặc thực thể XML (có thể độc hại) nên không được đọc.');
+  }
+}
+
+export function el(name: string, attrs: Record<string, string | number | undefined> = {}, children: XNode[] = []): XElement {
+  const a: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) a[k] = String(v);
+  return { t: 'e', name, attrs: a, children };
+}
+
+export function text(v: string): XText {
+  return { t: 'x', v };
+}
+
+export function isEl(n: XNode | undefined, name?: string): n is XElement {
+  return !!n && n.t === 'e' && (name === undefined || n.name === name);
+}
+
+/** Local part of a qualified name: "w:tc" → "tc". */
+export function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+export function childElements(e: XElement, name?: string): XElement[] {
+  const out: XElement[] = [];
+  for (const c of e.children) if (c.t === 'e' && (name === undefined || c.name === name)) out.push(c);
+  return out;
+}
+
+export function firstChild(e: XElement, name: string): XElement | undefined {
+  for (const c of e.children) if (c.t === 'e' && c.name === name) return c;
+  return undefined;
+}
+
+/** Depth-first search for the first element with this name. */
+export function findFirst(e: XElement, name: string): XElement | undefined {
+  for (const c of e.children) {
+    if (c.t !== 'e') continue;
+    if (c.name === name) return c;
+    const f = findFirst(c, name);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+export function escapeText(s: string): string {
+  return stripXmlInvalid(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function escapeAttr(s: string): string {
+  return stripXmlInvalid(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
+}
+
+export function serialize(n: XNode): string {
+  const parts: string[] = [];
+  write(n, parts);
+  return parts.join('');
+}
+
+function write(n: XNode, out: string[]): void {
+  if (n.t === 'x') {
+    out.push(escapeText(n.v));
+    return;
+  }
+  if (n.t === 'r') {
+    out.push(n.v);
+    return;
+  }
+  out.push('<', n.name);
+  for (const k in n.attrs) out.push(' ', k, '="', escapeAttr(n.attrs[k]), '"');
+  if (!n.children.length) {
+    out.push('/>');
+    return;
+  }
+  out.push('>');
+  for (const c of n.children) write(c, out);
+  out.push('</', n.name, '>');
+}
+
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+
+export function serializeDocument(root: XElement): string {
+  return XML_DECLARATION + '\n' + serialize(root);
+}
+
+/** Deep copy of a subtree. */
+export function cloneNode<T extends XNode>(n: T): T {
+  if (n.t !== 'e') return { ...n };
+  return { t: 'e', name: n.name, attrs: { ...n.attrs }, children: n.children.map(cloneNode) } as XElement as T;
+}
