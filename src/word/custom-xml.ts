@@ -1,0 +1,89 @@
+/**
+ * The add-in's store as a custom XML part, through the Office common API
+ * (Office.context.document.customXmlParts: callback style, no Word.run and no context.sync).
+ * The part is exactly what src/docx/store.ts writes into a .docx, so the CLI reads what Word wrote.
+ */
+import type { DocumentStore } from '../domain/backend';
+import type { XmlParser } from '../domain/ooxml/xml';
+import { parseStoreXml, storeXml, STORE_NS } from '../docx/store';
+
+/** The part of Office.AsyncResult the adapter reads. */
+export interface AsyncResultLike<T> {
+  /** "succeeded" or "failed" (Office.AsyncResultStatus at run time). */
+  readonly status: unknown;
+  readonly value: T;
+  readonly error?: { readonly code?: number; readonly message?: string; readonly name?: string } | null;
+}
+
+/** The part of Office.CustomXmlPart the adapter uses. */
+export interface CustomXmlPartLike {
+  readonly id?: string;
+  getXmlAsync(callback: (result: AsyncResultLike<string>) => void): void;
+  deleteAsync(callback: (result: AsyncResultLike<void>) => void): void;
+}
+
+/** The part of Office.CustomXmlParts the adapter uses (Office.context.document.customXmlParts fits it). */
+export interface CustomXmlPartsLike {
+  getByNamespaceAsync(ns: string, callback: (result: AsyncResultLike<CustomXmlPartLike[]>) => void): void;
+  addAsync(xml: string, callback: (result: AsyncResultLike<CustomXmlPartLike>) => void): void;
+}
+
+/** An Office.Error carried as a thrown value (keeps code and message for WordGatewayError). */
+export class OfficeAsyncError extends Error {
+  override readonly name = 'OfficeAsyncError';
+  constructor(
+    readonly code: number | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Promisify one callback-style common API call. */
+export function officeCall<T>(start: (callback: (result: AsyncResultLike<T>) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    try {
+      start((result) => {
+        if (String(result.status) === 'succeeded') resolve(result.value);
+        else reject(new OfficeAsyncError(result.error?.code, result.error?.message ?? 'Office: thao tác không thành công.'));
+      });
+    } catch (e) {
+      reject(e);
+    }
+  });
+}
+
+/** Read a store part; Word may give the namespace another prefix, so any declaration of ours counts. */
+export function readStorePart(xml: string, parse: XmlParser): DocumentStore | undefined {
+  if (!xml.includes(STORE_NS)) return undefined;
+  const root = parse(xml);
+  const declared = Object.entries(root.attrs).some(([k, v]) => (k === 'xmlns' || k.startsWith('xmlns:')) && v === STORE_NS);
+  if (!declared) return undefined;
+  return parseStoreXml({ ...root, attrs: { ...root.attrs, 'xmlns:ctcl': STORE_NS } });
+}
+
+/** The store in the document: the last valid part in our namespace, or undefined. */
+export async function loadStorePart(parts: CustomXmlPartsLike, parse: XmlParser): Promise<DocumentStore | undefined> {
+  const found = await officeCall<CustomXmlPartLike[]>((cb) => parts.getByNamespaceAsync(STORE_NS, cb));
+  let store: DocumentStore | undefined;
+  for (const part of found ?? []) {
+    const xml = await officeCall<string>((cb) => part.getXmlAsync(cb));
+    try {
+      store = readStorePart(xml, parse) ?? store;
+    } catch {
+      /* a broken part in our namespace: skip it, a later save replaces it */
+    }
+  }
+  return store;
+}
+
+/**
+ * Replace the store: add the new part first, then delete the old ones, so a failure part-way never
+ * leaves the document without its data.
+ */
+export async function saveStorePart(parts: CustomXmlPartsLike, store: DocumentStore): Promise<void> {
+  const xml = storeXml(store);
+  const old = await officeCall<CustomXmlPartLike[]>((cb) => parts.getByNamespaceAsync(STORE_NS, cb));
+  await officeCall<CustomXmlPartLike>((cb) => parts.addAsync(xml, cb));
+  for (const part of old ?? []) await officeCall<void>((cb) => part.deleteAsync(cb));
+}

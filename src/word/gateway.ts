@@ -1,0 +1,312 @@
+/**
+ * The Word gateway: DocumentBackend over Office.js, the only code besides host.ts that touches Office.
+ * Thin and batched: every method is one user action with a fixed number of context.sync calls
+ * (insertTable 1, read 1, select 2, selection ≤ 2, store 0 — the store uses the common API).
+ * Only WordApi 1.1–1.3 is used; WordApi 1.4 is reported as an optional feature when present.
+ *
+ * Table positions are the reader's (DocTable.index: document order, nested tables included). Whether
+ * Word's body.tables lists nested tables is not documented (the typings only say "the collection of
+ * Table objects in the body"), so the gateway matches Word's list against the model either way:
+ * - "flat": the list has every table, nested ones too, in document order (same length and nesting
+ *   levels as the model) → list position = DocTable.index;
+ * - "top": the list has only the top-level tables → list position = DocTable.topIndex, and a nested
+ *   table is reached from its top-level ancestor through getCell(row, cell).body.tables.
+ * A list that fits neither means the model is out of date: the gateway says so instead of guessing.
+ */
+import type { BackendInfo, CellLocation, DocumentBackend, DocumentStore, InsertResult } from '../domain/backend';
+import { EMPTY_STORE } from '../domain/backend';
+import { readDocument, type DocModel, type DocTable } from '../domain/ooxml/reader';
+import { buildTableBlock, flatOpcPackage } from '../domain/ooxml/writer';
+import type { XmlParser } from '../domain/ooxml/xml';
+import type { TableSpec } from '../domain/table/model';
+import { loadStorePart, saveStorePart, type CustomXmlPartsLike } from './custom-xml';
+import { notFoundError, readOnlyError, staleError, toWordError, type WordAction } from './errors';
+
+export { WordGatewayError, type WordErrorCode, type WordAction } from './errors';
+export type { CustomXmlPartsLike, CustomXmlPartLike, AsyncResultLike } from './custom-xml';
+
+/** Word.run, or a stand-in with the same shape (tests). */
+export type WordRun = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
+
+/** The part of Office.context the gateway reads (info() and the read-only check). */
+export interface OfficeContextLike {
+  readonly document: {
+    readonly url?: string | null;
+    /** "readOnly" / "readWrite" (Office.DocumentMode at run time). */
+    readonly mode?: unknown;
+    readonly customXmlParts?: CustomXmlPartsLike;
+  };
+  readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+}
+
+export interface WordBackendOptions {
+  /** XML parser for getOoxml results and store parts (the pane: DOMParser; tests: saxes). */
+  readonly parse: XmlParser;
+  /** Defaults to Word.run. */
+  readonly run?: WordRun;
+  /** Defaults to Office.context.document.customXmlParts. */
+  readonly store?: CustomXmlPartsLike;
+  /** Defaults to Office.context. */
+  readonly office?: OfficeContextLike;
+}
+
+/** The Word backend: DocumentBackend plus optional model hints for select/selection. */
+export interface WordBackend extends DocumentBackend {
+  /**
+   * Select a cell or row. `model` is the DocModel the location refers to (defaults to the last read());
+   * without one the document is read in the same first sync.
+   */
+  select(location: CellLocation, model?: DocModel): Promise<void>;
+  /** The cell the cursor is in, in the terms of `model` (defaults as for select). */
+  selection(model?: DocModel): Promise<CellLocation | undefined>;
+}
+
+export const DEFAULT_DOCUMENT_NAME = 'Tài liệu Word';
+
+/** "C:\\…\\Kế hoạch.docx" or "https://…/K%E1%BA%BF%20ho%E1%BA%A1ch.docx?web=1" → "Kế hoạch.docx". */
+export function documentNameFromUrl(url: string | null | undefined): string {
+  if (!url) return DEFAULT_DOCUMENT_NAME;
+  const path = url.replace(/[?#].*$/, '').replace(/[\\/]+$/, '');
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  let name = base;
+  try {
+    name = decodeURIComponent(base);
+  } catch {
+    /* not percent-encoded */
+  }
+  return name.trim() || DEFAULT_DOCUMENT_NAME;
+}
+
+/** Nesting level of a model table: 1 for top-level tables, as Word's Table.nestingLevel. */
+export function nestingLevel(model: DocModel, t: DocTable): number {
+  let level = 1;
+  for (let p = t.parent; p; p = model.tables[p.table]?.parent) level++;
+  return level;
+}
+
+export type TableListMode = 'flat' | 'top';
+
+/** How Word's body.tables list (its nesting levels, in order) lines up with the model, if it does. */
+export function matchTableList(model: DocModel, levels: readonly number[]): TableListMode | undefined {
+  if (levels.length === model.tables.length && model.tables.every((t, i) => levels[i] === nestingLevel(model, t))) {
+    return 'flat';
+  }
+  const top = model.tables.filter((t) => t.topIndex >= 0).length;
+  if (levels.length === top && levels.every((l) => l === 1)) return 'top';
+  return undefined;
+}
+
+/** Tables sharing a parent cell with `t` (in document order), for nested tables. */
+function cellSiblings(model: DocModel, t: DocTable): DocTable[] {
+  const p = t.parent;
+  if (!p) return [t];
+  return model.tables.filter((x) => x.parent?.table === p.table && x.parent.row === p.row && x.parent.cell === p.cell);
+}
+
+/** The Word proxy of a model table, from the loaded body.tables list. */
+function wordTable(model: DocModel, target: DocTable, items: readonly Word.Table[], mode: TableListMode): Word.Table {
+  if (mode === 'flat') return items[target.index];
+  const chain: DocTable[] = [];
+  for (let t: DocTable | undefined = target; t; t = t.parent ? model.tables[t.parent.table] : undefined) chain.unshift(t);
+  let table = items[chain[0].topIndex];
+  for (const t of chain.slice(1)) {
+    const p = t.parent!;
+    table = table.getCell(p.row, p.cell).body.tables.getFirst();
+    const k = cellSiblings(model, t).indexOf(t);
+    for (let i = 0; i < k; i++) table = table.getNext();
+  }
+  return table;
+}
+
+function hasCell(t: DocTable, row: number, cell: number | undefined): boolean {
+  const r = t.rows[row];
+  return !!r && (cell === undefined || r.cells.some((c) => c.index === cell));
+}
+
+function descendants(model: DocModel, t: DocTable): DocTable[] {
+  const out: DocTable[] = [];
+  const visit = (p: DocTable): void => {
+    for (const c of model.tables) {
+      if (c.parent?.table === p.index) {
+        out.push(c);
+        visit(c);
+      }
+    }
+  };
+  visit(t);
+  return out;
+}
+
+class WordGateway implements WordBackend {
+  /** The model of the last read(); dropped when the gateway changes the document or finds it stale. */
+  private model: DocModel | undefined;
+
+  constructor(private readonly options: WordBackendOptions) {}
+
+  private get run(): WordRun {
+    return this.options.run ?? ((batch) => Word.run(batch));
+  }
+
+  private office(): OfficeContextLike | undefined {
+    if (this.options.office) return this.options.office;
+    return typeof Office !== 'undefined' ? Office.context : undefined;
+  }
+
+  private parts(action: WordAction): CustomXmlPartsLike {
+    const parts = this.options.store ?? this.office()?.document.customXmlParts;
+    if (!parts) throw toWordError(action, new Error('Office.context.document.customXmlParts is not available'));
+    return parts;
+  }
+
+  private readOnly(): boolean {
+    const mode = this.office()?.document.mode;
+    return mode !== undefined && String(mode).toLowerCase() === 'readonly';
+  }
+
+  private async batch<T>(action: WordAction, body: (context: Word.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.run(body);
+    } catch (e) {
+      throw toWordError(action, e, this.readOnly());
+    }
+  }
+
+  private parseModel(ooxml: string): DocModel {
+    this.model = readDocument(this.options.parse(ooxml));
+    return this.model;
+  }
+
+  info(): BackendInfo {
+    const office = this.office();
+    const features: string[] = [];
+    try {
+      if (office?.requirements.isSetSupported('WordApi', '1.4')) features.push('WordApi1.4');
+    } catch {
+      /* requirements not available: no optional features */
+    }
+    return { kind: 'word', documentName: documentNameFromUrl(office?.document.url), features };
+  }
+
+  /** One insertOoxml at the cursor (replacing any selected text), one sync. */
+  async insertTable(spec: TableSpec): Promise<InsertResult> {
+    if (this.readOnly()) throw readOnlyError('insert');
+    const { tag, sdt } = buildTableBlock(spec);
+    const ooxml = flatOpcPackage([sdt]);
+    await this.batch('insert', async (context) => {
+      context.document.getSelection().insertOoxml(ooxml, 'Replace');
+      await context.sync();
+    });
+    this.model = undefined;
+    return { tag };
+  }
+
+  /** The body as OOXML (a Flat OPC package), one sync, parsed and read by the domain reader. */
+  async read(): Promise<DocModel> {
+    const ooxml = await this.batch('read', async (context) => {
+      const result = context.document.body.getOoxml();
+      await context.sync();
+      return result.value;
+    });
+    try {
+      return this.parseModel(ooxml);
+    } catch (e) {
+      throw toWordError('read', e);
+    }
+  }
+
+  /** Sync 1: Word's table list (and the document, if no model is known); sync 2: select. */
+  async select(location: CellLocation, hint?: DocModel): Promise<void> {
+    await this.batch('select', async (context) => {
+      const body = context.document.body;
+      const tables = body.tables.load('items/nestingLevel');
+      const known = hint ?? this.model;
+      const ooxml = known ? undefined : body.getOoxml();
+      await context.sync();
+      const model = known ?? this.parseModel(ooxml!.value);
+      const mode = matchTableList(
+        model,
+        tables.items.map((t) => t.nestingLevel),
+      );
+      if (!mode) {
+        this.model = undefined;
+        throw staleError('select');
+      }
+      const target = model.tables[location.table];
+      if (!target || !hasCell(target, location.row, location.cell)) throw notFoundError('select');
+      const table = wordTable(model, target, tables.items, mode);
+      const cell = table.getCell(location.row, location.cell ?? 0);
+      if (location.cell === undefined) cell.parentRow.select('Select');
+      else cell.body.getRange('Whole').select('Select');
+      await context.sync();
+    });
+  }
+
+  /**
+   * Sync 1: the cursor's cell and table, Word's table list (and the document if no model is known).
+   * Sync 2 (only inside a table): compare the cursor's table with each listed table to find it.
+   */
+  async selection(hint?: DocModel): Promise<CellLocation | undefined> {
+    return this.batch('selection', async (context) => {
+      const document = context.document;
+      const range = document.getSelection();
+      const cell = range.parentTableCellOrNullObject.load('rowIndex,cellIndex');
+      const table = range.parentTableOrNullObject.load('nestingLevel');
+      const tables = document.body.tables.load('items/nestingLevel');
+      const known = hint ?? this.model;
+      const ooxml = known ? undefined : document.body.getOoxml();
+      await context.sync();
+      const model = known ?? this.parseModel(ooxml!.value);
+      if (cell.isNullObject || table.isNullObject) return undefined;
+      const mode = matchTableList(
+        model,
+        tables.items.map((t) => t.nestingLevel),
+      );
+      if (!mode) {
+        this.model = undefined;
+        throw staleError('selection');
+      }
+      const here = table.getRange('Whole');
+      const relations = tables.items.map((t) => t.getRange('Whole').compareLocationWith(here));
+      await context.sync();
+      const rel = relations.map((r) => String(r.value));
+      let found: DocTable | undefined;
+      const equal = rel.indexOf('Equal');
+      if (equal >= 0) {
+        found = mode === 'flat' ? model.tables[equal] : model.tables.find((t) => t.topIndex === equal);
+      } else if (mode === 'top') {
+        // A nested table that Word does not list: find it under the listed table that contains it.
+        const outer = rel.indexOf('Contains');
+        const top = model.tables.find((t) => t.topIndex === outer);
+        const candidates = top
+          ? descendants(model, top).filter(
+              (t) => nestingLevel(model, t) === table.nestingLevel && hasCell(t, cell.rowIndex, cell.cellIndex),
+            )
+          : [];
+        if (candidates.length === 1) found = candidates[0];
+      }
+      if (!found || !hasCell(found, cell.rowIndex, cell.cellIndex)) return undefined;
+      return { table: found.index, row: cell.rowIndex, cell: cell.cellIndex };
+    });
+  }
+
+  async loadStore(): Promise<DocumentStore> {
+    try {
+      return (await loadStorePart(this.parts('load-store'), this.options.parse)) ?? EMPTY_STORE;
+    } catch (e) {
+      throw toWordError('load-store', e);
+    }
+  }
+
+  async saveStore(store: DocumentStore): Promise<void> {
+    try {
+      await saveStorePart(this.parts('save-store'), store);
+    } catch (e) {
+      throw toWordError('save-store', e, this.readOnly());
+    }
+  }
+}
+
+/** The DocumentBackend for a document open in Word. */
+export function createWordBackend(options: WordBackendOptions): WordBackend {
+  return new WordGateway(options);
+}
