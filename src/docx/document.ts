@@ -2,10 +2,20 @@
  * A .docx held in memory, implementing the same DocumentBackend as the Word gateway: the CLI, the
  * tests and the standalone pane (a browser without Word) all edit documents through it.
  */
-import type { BackendInfo, CellLocation, DocumentBackend, DocumentStore, InsertResult } from '../domain/backend';
-import { EMPTY_STORE } from '../domain/backend';
+import type {
+  BackendInfo,
+  CellLocation,
+  DocumentBackend,
+  DocumentStore,
+  EditPlanner,
+  InsertResult,
+  TableTarget,
+} from '../domain/backend';
+import { EMPTY_STORE, findTarget, TableNotFoundError } from '../domain/backend';
+import { applyEdits, type EditPlan } from '../domain/table/edit';
+import { recogniseTables } from '../domain/table/recognise';
 import { blankDocumentParts } from '../domain/ooxml/package';
-import { readDocument, topLevelBlocks, type DocModel } from '../domain/ooxml/reader';
+import { columnCount, readDocument, topLevelBlocks, type DocModel } from '../domain/ooxml/reader';
 import { buildTableBlock, paragraph } from '../domain/ooxml/writer';
 import { serializeDocument, type XElement, type XmlParser } from '../domain/ooxml/xml';
 import type { TableSpec } from '../domain/table/model';
@@ -86,6 +96,18 @@ export class DocxDocument implements DocumentBackend {
     this.insertBlocks(at, [sdt, paragraph('')]);
     this.cursor = at + 2;
     return { tag };
+  }
+
+  async editTable(target: TableTarget, planner: EditPlanner): Promise<EditPlan> {
+    const model = this.read0();
+    const rec = findTarget(recogniseTables(model), target);
+    if (!rec) throw new TableNotFoundError();
+    const plan = planner(rec, model);
+    if (plan.edits.length) {
+      applyEdits(model.tables, plan.edits, (t) => (rec.parts.includes(t) ? rec.gridColumns : columnCount(t)));
+      this.changed();
+    }
+    return plan;
   }
 
   async select(location: CellLocation): Promise<void> {

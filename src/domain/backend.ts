@@ -4,7 +4,9 @@
  * Every method is one user action; the Word implementation keeps each to the sync budget noted here.
  */
 import type { DocModel } from './ooxml/reader';
+import type { EditPlan } from './table/edit';
 import type { TableSpec } from './table/model';
+import type { RecognisedTable } from './table/recognise';
 
 /** Where a finding or a row is: a table (DocTable.index), a row, and optionally a cell (w:tc index). */
 export interface CellLocation {
@@ -37,9 +39,40 @@ export interface DocumentBackend {
   select(location: CellLocation): Promise<void>;
   /** The table cell the cursor is in, if any. */
   selection(): Promise<CellLocation | undefined>;
+  /**
+   * Read the document, find the table, let the domain plan the edits on what is there now, apply them.
+   * The table is found again by its content-control tag (or position) on every call, never from a
+   * stale read. Word: at most two context.sync calls (read, write).
+   */
+  editTable(target: TableTarget, planner: EditPlanner): Promise<EditPlan>;
   /** Data the add-in keeps inside the document (drafts, ignored findings, templates, profile). */
   loadStore(): Promise<DocumentStore>;
   saveStore(store: DocumentStore): Promise<void>;
+}
+
+/** Which table to edit: our content control's tag, or the table's DocTable.index (its first part). */
+export interface TableTarget {
+  readonly tag?: string;
+  readonly table?: number;
+}
+
+/** Plans edits on the table as it is now (see src/domain/table/edit.ts). */
+export type EditPlanner = (table: RecognisedTable, model: DocModel) => EditPlan;
+
+export class TableNotFoundError extends Error {
+  constructor() {
+    super('Không tìm thấy bảng trong tài liệu (có thể bảng đã bị xóa hoặc sửa tiêu đề). Hãy chọn lại bảng.');
+  }
+}
+
+/** The recognised table a target points at. */
+export function findTarget(tables: readonly RecognisedTable[], target: TableTarget): RecognisedTable | undefined {
+  if (target.tag) {
+    const byTag = tables.find((t) => t.tag === target.tag);
+    if (byTag) return byTag;
+  }
+  if (target.table !== undefined) return tables.find((t) => t.parts.some((p) => p.index === target.table));
+  return target.tag ? undefined : tables[0];
 }
 
 /** Versioned JSON the add-in keeps in the document (a custom XML part in both backends). */

@@ -45,6 +45,8 @@ export interface ColumnDef {
   readonly fromPlan?: boolean;
   /** Plan: the column a report's "ND … xây dựng đầu năm" is filled from. */
   readonly planContent?: boolean;
+  /** Criterion column that also carries text after the label (plan-2026 "Nội dung cải tiến"). */
+  readonly labelContent?: boolean;
   /** Plan 2026: the implementation status column (10). */
   readonly status?: boolean;
   /** Report: the column of work still in progress or late / not started (roll-forward keeps these). */
@@ -240,7 +242,7 @@ const PLAN_2026: TableForm = {
       role: 'criterion',
       width: 2000,
       number: 2,
-      planContent: true,
+      labelContent: true,
       hint: 'Vấn đề cần cải tiến (ghi dưới dòng tên tiêu chí)',
       aliases: ['Nội dung'],
     },
@@ -261,6 +263,7 @@ const PLAN_2026: TableForm = {
       width: 2000,
       number: 4,
       required: true,
+      planContent: true,
       hint: 'Hoạt động, giải pháp sẽ thực hiện',
     },
     {
@@ -410,7 +413,7 @@ export function columnIndex(form: TableForm, key: string): number {
 
 /** Columns the side form shows: everything the school types (not TT, not the criterion label). */
 export function inputColumns(form: TableForm): ColumnDef[] {
-  return form.columns.filter((c) => c.role === 'text' || (c.role === 'criterion' && c.planContent));
+  return form.columns.filter((c) => c.role === 'text' || (c.role === 'criterion' && c.labelContent));
 }
 
 // ---------------------------------------------------------------------------------------------

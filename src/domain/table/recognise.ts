@@ -61,6 +61,8 @@ export interface CriterionEntry {
   /** The criterion's first row, and all its rows (continuations included). */
   readonly at: RowRef;
   readonly rows: readonly RowRef[];
+  /** Each physical row's own cell texts, aligned with `rows`. */
+  readonly rowCells: readonly Readonly<Record<string, string>>[];
   readonly section?: SectionId;
   /** Number of the standard row it sits under. */
   readonly standard?: number;
@@ -73,6 +75,7 @@ export interface ItemEntry {
   readonly cells: Readonly<Record<string, string>>;
   readonly at: RowRef;
   readonly rows: readonly RowRef[];
+  readonly rowCells: readonly Readonly<Record<string, string>>[];
   readonly section?: SectionId;
   readonly standard?: number;
 }
@@ -360,6 +363,7 @@ interface MutableCriterion {
   cells: Record<string, string>;
   at: RowRef;
   rows: RowRef[];
+  rowCells: Record<string, string>[];
   section?: SectionId;
   standard?: number;
 }
@@ -387,10 +391,10 @@ function parseBody(
   let current: MutableCriterion | undefined;
   const flush = (): void => {
     if (!current) return;
-    const { kind, ref, level, label, title, tt, cells, at, rows } = current;
-    if (kind === 'criterion' && ref)
-      entries.push({ kind, ref, level, label, title, cells, at, rows, section: current.section, standard: current.standard });
-    else entries.push({ kind: 'item', tt, cells, at, rows, section: current.section, standard: current.standard });
+    const { kind, ref, level, label, title, tt, cells, at, rows, rowCells } = current;
+    const where = { section: current.section, standard: current.standard };
+    if (kind === 'criterion' && ref) entries.push({ kind, ref, level, label, title, cells, at, rows, rowCells, ...where });
+    else entries.push({ kind: 'item', tt, cells, at, rows, rowCells, ...where });
     current = undefined;
   };
   const textAt = (row: DocRow, col: number): DocCell | undefined => {
@@ -453,7 +457,7 @@ function parseBody(
       if (parsed) {
         flush();
         const cells = rowCells(row);
-        if (form.columns.some((c) => c.key === 'criterion' && c.planContent)) {
+        if (form.columns.some((c) => c.key === 'criterion' && c.labelContent)) {
           if (parsed.rest) cells.criterion = parsed.rest;
           else delete cells.criterion;
         } else delete cells.criterion;
@@ -467,6 +471,7 @@ function parseBody(
           cells,
           at,
           rows: [at],
+          rowCells: [{ ...cells }],
           section,
           standard,
         };
@@ -481,20 +486,24 @@ function parseBody(
       // A numbered row with content but no criterion label starts an item of its own.
       if (tt && !merged && /^\d{1,3}\.?$/.test(tt)) {
         flush();
-        current = { kind: 'item', label: '', tt, cells: rowCells(row), at, rows: [at], section, standard };
+        const cells = rowCells(row);
+        current = { kind: 'item', label: '', tt, cells, at, rows: [at], rowCells: [{ ...cells }], section, standard };
         return;
       }
       // Otherwise the row continues the criterion above (a second plan row, or a row split by a page break).
       if (current) {
+        const cells = rowCells(row);
         current.rows.push(at);
-        for (const [k, v] of Object.entries(rowCells(row))) appendText(current.cells, k, v);
+        current.rowCells.push(cells);
+        for (const [k, v] of Object.entries(cells)) appendText(current.cells, k, v);
         return;
       }
       if (form.sections !== 'none' && labelCell?.text.trim()) {
         entries.push({ kind: 'unknown', texts: filled.map((c) => c.text), at });
         return;
       }
-      current = { kind: 'item', label: '', tt, cells: rowCells(row), at, rows: [at], section, standard };
+      const cells = rowCells(row);
+      current = { kind: 'item', label: '', tt, cells, at, rows: [at], rowCells: [{ ...cells }], section, standard };
     });
   });
   flush();
@@ -517,8 +526,7 @@ function bodyFramework(entries: readonly BodyEntry[]): Framework | undefined {
       const t = fold(e.title);
       if (/^(quan tri nha truong|phat trien doi ngu|thuc hien chuong trinh|dieu kien giao duc)/.test(t)) votes2026 += 2;
       if (/^(to chuc va quan ly|can bo quan ly|co so vat chat|quan he giua|hoat dong)/.test(t)) votes2018 += 2;
-    }
-    else if (e.kind === 'criterion') {
+    } else if (e.kind === 'criterion') {
       if (e.ref.level4 || (e.level && e.level > 2)) votes2018 += 2;
       const [s, i] = e.ref.code.split('.').map(Number);
       if (s === 5 || (s === 1 && i > 4) || (s === 2 && i > 3) || (s === 3 && i > 5) || (s === 4 && i > 3)) votes2018 += 1;

@@ -1,0 +1,422 @@
+/**
+ * Row placement and table edits, shared by both backends: where a new criterion row goes (its level
+ * section, under its standard — created if missing — ordered by code), how an existing row is
+ * updated, and how either is applied to a table's XML. The Word gateway turns the same edits into
+ * Office.js calls; the .docx backend applies them to the tree with applyEdits().
+ */
+import { compareCodes, findStandard, type Catalog, type Level } from '../catalog';
+import { SECTION_LABELS, sectionForLevel, type SectionId } from '../forms';
+import { cell, paragraph, paragraphs, row, type ParagraphStyle } from '../ooxml/writer';
+import type { DocTable } from '../ooxml/reader';
+import { cloneNode, type XElement } from '../ooxml/xml';
+import { criterionLabel, PlacementError, sameRef, standardLabel, validateRef, type CriterionRef } from './model';
+import type { CriterionEntry, RecognisedTable, RowRef } from './recognise';
+
+/** A request from the side form. */
+export interface RowRequest {
+  readonly ref: CriterionRef;
+  readonly level?: Level;
+  /** Text per form column key (plan-2026's criterion key: content under the label). */
+  readonly cells: Readonly<Record<string, string>>;
+}
+
+/** One cell of a new row, in the document's grid. */
+export interface NewCell {
+  readonly col: number;
+  readonly span: number;
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly align?: ParagraphStyle['align'];
+}
+
+export type NewRowKind = 'section' | 'standard' | 'criterion';
+
+export interface NewRow {
+  readonly kind: NewRowKind;
+  readonly cells: readonly NewCell[];
+}
+
+export type TableEdit =
+  /** Insert rows so that the first gets index `index` in table `table` (DocTable.index). */
+  | { readonly op: 'insert'; readonly table: number; readonly index: number; readonly rows: readonly NewRow[] }
+  /** Replace the text of cells (w:tc indexes) of one row. */
+  | {
+      readonly op: 'set';
+      readonly table: number;
+      readonly row: number;
+      readonly cells: readonly { readonly cell: number; readonly text: string }[];
+    };
+
+export interface EditPlan {
+  readonly edits: readonly TableEdit[];
+  /** Where the criterion's row is after the edits (for selecting it). */
+  readonly target: RowRef;
+  /** What the plan does, in Vietnamese, for the pane's message. */
+  readonly summary: string;
+}
+
+function colOf(rec: RecognisedTable, key: string): number | undefined {
+  return rec.columns.find((c) => c.key === key)?.col;
+}
+
+/** Cells of a full-width row. */
+function wide(rec: RecognisedTable, text: string, bold: boolean): NewRow['cells'] {
+  return [{ col: 0, span: rec.gridColumns, text, bold }];
+}
+
+function sectionRow(rec: RecognisedTable, section: SectionId): NewRow {
+  return { kind: 'section', cells: wide(rec, SECTION_LABELS[section], true) };
+}
+
+function standardRow(rec: RecognisedTable, number: number, title: string): NewRow {
+  const label = standardLabel(number, title);
+  const tt = colOf(rec, 'tt');
+  if (tt !== 0 || rec.gridColumns < 2) return { kind: 'standard', cells: wide(rec, label, true) };
+  return {
+    kind: 'standard',
+    cells: [
+      { col: 0, span: 1, text: String(number), bold: true, align: 'center' },
+      { col: 1, span: rec.gridColumns - 1, text: label, bold: true },
+    ],
+  };
+}
+
+/** A criterion row: one cell per grid column, texts in the columns the form's keys map to. */
+export function criterionRow(rec: RecognisedTable, catalog: Catalog, req: RowRequest): NewRow {
+  const texts = new Map<number, string>();
+  const labelCol = colOf(rec, 'criterion');
+  if (labelCol !== undefined) {
+    const label = criterionLabel(catalog, req.ref, req.level).join('\n');
+    const extra = req.cells.criterion;
+    texts.set(labelCol, extra ? `${label}\n${extra}` : label);
+  }
+  for (const m of rec.columns) {
+    if (m.key === 'criterion' || m.key === 'tt') continue;
+    const v = req.cells[m.key];
+    if (v) texts.set(m.col, v);
+  }
+  const cells: NewCell[] = [];
+  for (let c = 0; c < rec.gridColumns; c++) cells.push({ col: c, span: 1, text: texts.get(c) ?? '' });
+  return { kind: 'criterion', cells };
+}
+
+/** Sections in the order they appear in a table. */
+const SECTION_ORDER: readonly SectionId[] = ['m123', 'all', 'm1', 'm2', 'm3', 'm4'];
+
+interface Segment {
+  section?: SectionId;
+  /** Index into rec.entries of the section row (undefined for rows before any section). */
+  start: number;
+  end: number;
+}
+
+function segments(rec: RecognisedTable): Segment[] {
+  const segs: Segment[] = [];
+  let cur: Segment = { start: 0, end: 0 };
+  rec.entries.forEach((e, i) => {
+    if (e.kind === 'section') {
+      cur.end = i;
+      segs.push(cur);
+      cur = { section: e.section, start: i, end: i };
+    }
+  });
+  cur.end = rec.entries.length;
+  segs.push(cur);
+  return segs.filter((s) => s.section !== undefined || s.end > s.start);
+}
+
+/** Position just after an entry (its last row). */
+function after(rec: RecognisedTable, entryIndex: number): RowRef {
+  const e = rec.entries[entryIndex];
+  const last = e.kind === 'criterion' || e.kind === 'item' ? e.rows[e.rows.length - 1] : e.at;
+  return { table: last.table, row: last.row + 1 };
+}
+
+function before(rec: RecognisedTable, entryIndex: number): RowRef {
+  return rec.entries[entryIndex].at;
+}
+
+/** Where rows are added when a table has no body yet: after the heading rows. */
+function bodyStart(rec: RecognisedTable): RowRef {
+  return { table: rec.parts[0].index, row: rec.headerRows };
+}
+
+/** The end of the table (after its last part's last row). */
+function tableEnd(rec: RecognisedTable): RowRef {
+  const last = rec.parts[rec.parts.length - 1];
+  return { table: last.index, row: last.rows.length };
+}
+
+/** The section a request belongs in, given the sections the document actually uses. */
+function targetSection(rec: RecognisedTable, req: RowRequest, groupByLevel: boolean): SectionId | undefined {
+  const present = new Set(
+    rec.entries.filter((e) => e.kind === 'section').map((e) => (e.kind === 'section' ? e.section : 'm123')),
+  );
+  if (req.ref.level4) return 'm4';
+  // A document grouped by single levels (seed 001: "MỨC 1", "MỨC 2") keeps that grouping.
+  if (req.level && (present.has('m1') || present.has('m2') || present.has('m3')) && !present.has('m123')) {
+    return (['m1', 'm2', 'm3'] as const)[req.level - 1];
+  }
+  if (!present.size) return undefined;
+  const s = sectionForLevel(rec.form, groupByLevel || rec.groupedByLevel, req.level, false);
+  if (s && present.has(s)) return s;
+  if (present.has('m123')) return 'm123';
+  if (present.has('all')) return 'all';
+  return s;
+}
+
+/**
+ * Plan the insertion of a criterion row: refused with a Vietnamese message when the criterion does
+ * not exist or lacks the chosen level. Creates the level section and standard row when missing.
+ */
+export function planAddRow(
+  rec: RecognisedTable,
+  catalog: Catalog,
+  req: RowRequest,
+  opts: { groupByLevel?: boolean } = {},
+): EditPlan {
+  if (rec.form.sections === 'none')
+    throw new PlacementError('Bảng theo dõi (mục VI) có các dòng cố định, không thêm dòng tiêu chí.');
+  const why = validateRef(catalog, req.ref, req.level);
+  if (why) throw new PlacementError(why);
+  if (req.ref.level4 && rec.form.framework !== '2018') throw new PlacementError('Thông tư 57/2026 không có tiêu chí Mức 4.');
+  const newRows: NewRow[] = [];
+  const section = targetSection(rec, req, !!opts.groupByLevel);
+  const segs = segments(rec);
+  let seg = segs.find((s) => s.section === section);
+  let at: RowRef;
+
+  if (section && !seg) {
+    // The section is missing: add it in level order (MỨC 4 last).
+    newRows.push(sectionRow(rec, section));
+    const order = SECTION_ORDER.indexOf(section);
+    const next = segs.find((s) => s.section !== undefined && SECTION_ORDER.indexOf(s.section) > order);
+    at = next ? before(rec, next.start) : lastContentEnd(rec);
+    seg = undefined;
+  } else {
+    const range = seg ?? { start: 0, end: rec.entries.length };
+    at = insertionPoint(rec, catalog, req, range, newRows);
+  }
+  if (section && !segs.find((s) => s.section === section) && !req.ref.level4) {
+    const std = catalogStandard(catalog, req.ref);
+    newRows.push(standardRow(rec, std.number, std.title));
+  }
+  newRows.push(criterionRow(rec, catalog, req));
+  const target = { table: at.table, row: at.row + newRows.length - 1 };
+  const name = req.ref.level4 ? `Tiêu chí ${req.ref.code} (Mức 4)` : `Tiêu chí ${req.ref.code}`;
+  const created = newRows.filter((r) => r.kind !== 'criterion').map((r) => r.cells[r.cells.length - 1].text);
+  return {
+    edits: [{ op: 'insert', table: at.table, index: at.row, rows: newRows }],
+    target,
+    summary: created.length ? `Đã thêm ${name} (kèm dòng «${created.join('», «')}»).` : `Đã thêm ${name}.`,
+  };
+}
+
+function catalogStandard(catalog: Catalog, ref: CriterionRef) {
+  const n = Number(ref.code.split('.')[0]);
+  const std = findStandard(catalog, n);
+  if (!std) throw new PlacementError(`Không có Tiêu chuẩn ${n}.`);
+  return std;
+}
+
+/** After the last non-empty entry of the table (trailing empty rows stay at the end). */
+function lastContentEnd(rec: RecognisedTable): RowRef {
+  for (let i = rec.entries.length - 1; i >= 0; i--) if (rec.entries[i].kind !== 'empty') return after(rec, i);
+  return rec.entries.length ? tableEnd(rec) : bodyStart(rec);
+}
+
+/** Where in a section a criterion row goes; pushes a standard row to `newRows` when it must be created. */
+function insertionPoint(
+  rec: RecognisedTable,
+  catalog: Catalog,
+  req: RowRequest,
+  range: { start: number; end: number },
+  newRows: NewRow[],
+): RowRef {
+  const entries = rec.entries;
+  const firstBody = entries[range.start]?.kind === 'section' ? range.start + 1 : range.start;
+  const endOfRange = (): RowRef => {
+    for (let i = range.end - 1; i >= firstBody; i--) if (entries[i].kind !== 'empty') return after(rec, i);
+    if (range.start < entries.length && entries[range.start]?.kind === 'section') return after(rec, range.start);
+    return range.end < entries.length ? before(rec, range.end) : entries.length ? lastContentEnd(rec) : bodyStart(rec);
+  };
+  if (req.ref.level4) {
+    // Mức 4 items are numbered on their own and kept in order.
+    for (let i = firstBody; i < range.end; i++) {
+      const e = entries[i];
+      if (e.kind === 'criterion' && e.ref.level4 && Number(e.ref.code) > Number(req.ref.code)) return before(rec, i);
+    }
+    return endOfRange();
+  }
+  const stdNumber = Number(req.ref.code.split('.')[0]);
+  // Find the block of this standard.
+  let stdIndex = -1;
+  let nextStd = -1;
+  for (let i = firstBody; i < range.end; i++) {
+    const e = entries[i];
+    if (e.kind !== 'standard') continue;
+    if (stdIndex < 0 && e.standard === stdNumber) {
+      stdIndex = i;
+      nextStd = -1;
+    } else if (stdIndex >= 0) {
+      // The next standard row ends our block.
+      nextStd = i;
+      break;
+    } else if (e.standard > stdNumber && nextStd < 0) nextStd = i;
+  }
+  if (stdIndex < 0) {
+    // No standard row yet: create it before the first standard with a higher number.
+    const std = catalogStandard(catalog, req.ref);
+    newRows.push(standardRow(rec, std.number, std.title));
+    if (nextStd >= 0) return before(rec, nextStd);
+    // No standards in this range at all: put it where criteria of this standard already sit, else at the end.
+    const lastOwn = lastIndexWhere(
+      entries,
+      firstBody,
+      range.end,
+      (e) => e.kind === 'criterion' && !e.ref.level4 && Number(e.ref.code.split('.')[0]) < stdNumber,
+    );
+    return lastOwn >= 0 ? after(rec, lastOwn) : endOfRange();
+  }
+  const blockEnd = nextStd >= 0 ? nextStd : range.end;
+  let lastInBlock = stdIndex;
+  for (let i = stdIndex + 1; i < blockEnd; i++) {
+    const e = entries[i];
+    if (e.kind === 'criterion' && !e.ref.level4) {
+      if (compareCodes(e.ref.code, req.ref.code) > 0) return before(rec, i);
+      lastInBlock = i;
+    } else if (e.kind === 'item') lastInBlock = i;
+  }
+  return after(rec, lastInBlock);
+}
+
+function lastIndexWhere<T>(arr: readonly T[], from: number, to: number, f: (x: T) => boolean): number {
+  for (let i = to - 1; i >= from; i--) if (f(arr[i])) return i;
+  return -1;
+}
+
+/** Find a criterion's entry again (by its reference, never by a stale index). */
+export function findCriterionEntry(rec: RecognisedTable, ref: CriterionRef, level?: Level): CriterionEntry | undefined {
+  const all = rec.entries.filter((e): e is CriterionEntry => e.kind === 'criterion' && sameRef(e.ref, ref));
+  return all.find((e) => level === undefined || e.level === level || e.level === undefined) ?? all[0];
+}
+
+/**
+ * Plan the update of a criterion's row: the `ordinal`-th physical row of the criterion (0 = the row
+ * with its label) gets the request's texts; nothing else in the table changes. Cells whose text is
+ * unchanged are not rewritten.
+ */
+export function planUpdateRow(rec: RecognisedTable, catalog: Catalog, req: RowRequest, ordinal = 0): EditPlan {
+  const why = validateRef(catalog, req.ref, req.level);
+  if (why) throw new PlacementError(why);
+  const entry = findCriterionEntry(rec, req.ref, req.level);
+  if (!entry) {
+    throw new PlacementError(`Không tìm thấy dòng của tiêu chí ${req.ref.code} trong bảng. Hãy dùng «Thêm dòng».`);
+  }
+  const at = entry.rows[Math.min(ordinal, entry.rows.length - 1)];
+  const table = rec.parts.find((p) => p.index === at.table)!;
+  const docRow = table.rows[at.row];
+  const changes: { cell: number; text: string }[] = [];
+  for (const m of rec.columns) {
+    if (m.key === 'tt') continue;
+    const c = docRow.cells.find((x) => x.col === m.col && x.vMerge !== 'continue');
+    if (!c) continue;
+    let text: string | undefined;
+    if (m.key === 'criterion') {
+      if (at !== entry.rows[0]) continue;
+      const label = criterionLabel(catalog, req.ref, req.level).join('\n');
+      text = req.cells.criterion ? `${label}\n${req.cells.criterion}` : label;
+    } else text = req.cells[m.key] ?? '';
+    if (text !== c.text) changes.push({ cell: c.index, text });
+  }
+  return {
+    edits: changes.length ? [{ op: 'set', table: at.table, row: at.row, cells: changes }] : [],
+    target: at,
+    summary: changes.length
+      ? `Đã cập nhật tiêu chí ${req.ref.code} (${changes.length} ô).`
+      : `Tiêu chí ${req.ref.code} không có gì thay đổi.`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying edits to XML (the .docx backend, and Word's fallback when it must rewrite a table)
+// ---------------------------------------------------------------------------------------------
+
+function gridWidths(t: DocTable, cols: number): number[] {
+  if (t.grid.length >= cols) return t.grid.slice(0, cols);
+  return Array.from({ length: cols }, (_, i) => t.grid[i] ?? Math.round(9000 / cols));
+}
+
+/** The w:tr for a new row, sized to the table's grid. */
+export function newRowXml(t: DocTable, r: NewRow, cols: number): XElement {
+  const widths = gridWidths(t, cols);
+  return row(
+    r.cells.map((c) => {
+      let w = 0;
+      for (let i = c.col; i < c.col + c.span; i++) w += widths[i] ?? 0;
+      const style: ParagraphStyle = { bold: c.bold, align: c.align };
+      return cell(c.text ? paragraphs(c.text, style) : [paragraph('', style)], { width: w, span: c.span });
+    }),
+  );
+}
+
+/** Where a row lives in the tree (its parent may be w:tbl or a row-level content control). */
+function rowParent(tbl: XElement, tr: XElement): XElement | undefined {
+  if (tbl.children.includes(tr)) return tbl;
+  for (const c of tbl.children) {
+    if (c.t === 'e' && c.name !== 'w:tr') {
+      const p = rowParent(c, tr);
+      if (p) return p;
+    }
+  }
+  return undefined;
+}
+
+/** Replace the paragraphs of a cell with text, keeping the cell's properties and first paragraph's style. */
+export function setCellText(tc: XElement, value: string): void {
+  const tcPr = tc.children.find((c) => c.t === 'e' && c.name === 'w:tcPr');
+  const firstP = tc.children.find((c): c is XElement => c.t === 'e' && c.name === 'w:p');
+  const pPr = firstP?.children.find((c): c is XElement => c.t === 'e' && c.name === 'w:pPr');
+  const nested = tc.children.filter((c) => c.t === 'e' && c.name === 'w:tbl');
+  const paras = paragraphs(value);
+  if (pPr) {
+    for (const p of paras) {
+      const own = p.children.findIndex((c) => c.t === 'e' && c.name === 'w:pPr');
+      // Keep the document's paragraph look (alignment, spacing) where the cell had one.
+      p.children[own] = cloneNode(pPr);
+    }
+  }
+  tc.children = [...(tcPr ? [tcPr] : []), ...nested, ...paras];
+}
+
+/** Apply edits to the tables of a parsed document (the .docx backend). Edits refer to the tables as read. */
+export function applyEdits(tables: readonly DocTable[], edits: readonly TableEdit[], cols: (t: DocTable) => number): void {
+  // Apply inserts from the bottom up so earlier row indexes stay valid.
+  const sorted = [...edits].sort((a, b) => b.table - a.table || rowOf(b) - rowOf(a));
+  for (const e of sorted) {
+    const t = tables.find((x) => x.index === e.table);
+    if (!t) throw new PlacementError('Không tìm thấy bảng cần sửa (tài liệu đã thay đổi?). Hãy đọc lại tài liệu.');
+    if (e.op === 'set') {
+      const r = t.rows[e.row];
+      if (!r) throw new PlacementError('Không tìm thấy dòng cần sửa (tài liệu đã thay đổi?).');
+      for (const c of e.cells) {
+        const tc = r.cells.find((x) => x.index === c.cell)?.el;
+        if (tc) setCellText(tc, c.text);
+      }
+    } else {
+      const xml = e.rows.map((r) => newRowXml(t, r, cols(t)));
+      const anchor = t.rows[e.index] ?? t.rows[e.index - 1];
+      if (!anchor) {
+        t.el.children.push(...xml);
+        continue;
+      }
+      const parent = rowParent(t.el, anchor.el)!;
+      const pos = parent.children.indexOf(anchor.el) + (t.rows[e.index] ? 0 : 1);
+      parent.children.splice(pos, 0, ...xml);
+    }
+  }
+}
+
+function rowOf(e: TableEdit): number {
+  return e.op === 'insert' ? e.index : e.row;
+}
