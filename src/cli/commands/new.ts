@@ -1,0 +1,103 @@
+/** `ctcl new <form>`: a new A4-landscape .docx with the title block and an empty table of a form. */
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { FRAMEWORK_LABELS, SCHOOL_TYPE_LABELS } from '../../domain/catalog';
+import {
+  formList,
+  newDocumentBody,
+  parseCriteria,
+  parseFormId,
+  parseFramework,
+  parseSchoolType,
+  resolveNewDocument,
+  schoolTypeList,
+} from '../../domain/ooxml/new-document';
+import { DocxDocument } from '../../docx/document';
+import { parseXml } from '../../docx/xml-node';
+import type { CliIo } from '../context';
+import { checkOutput, writeOutput } from '../files';
+
+interface NewOptions {
+  schoolType: string;
+  year: string;
+  output: string;
+  criteria?: string;
+  framework?: string;
+  groupByLevel?: boolean;
+  school?: string;
+  force?: boolean;
+}
+
+const EXAMPLES = `
+Mẫu:
+${formList()}
+
+Loại trường:
+${schoolTypeList()}
+
+Ví dụ:
+  ctcl new report-2018 --school-type tieu-hoc --year 2025-2026 --criteria all -o bao-cao.docx
+  ctcl new plan-2018 -t thcs-thpt -y 2025-2026 --criteria 1.1,1.3,M4.2 --school "Trường THCS Lê Lợi" -o ke-hoach.docx
+  ctcl new plan-2026 -t mam-non -y 2026-2027 --group-by-level -o ke-hoach-2026.docx
+`;
+
+/** Build the .docx bytes for a new document; the options are as typed on the command line. */
+export async function newDocumentBytes(
+  form: string,
+  opts: Omit<NewOptions, 'output' | 'force'>,
+  name: string,
+): Promise<{ bytes: Uint8Array; summary: string; notes: readonly string[] }> {
+  const doc = resolveNewDocument({
+    form: parseFormId(form),
+    schoolType: parseSchoolType(opts.schoolType),
+    schoolYear: opts.year,
+    framework: opts.framework === undefined ? undefined : parseFramework(opts.framework),
+    criteria: opts.criteria === undefined ? 'none' : parseCriteria(opts.criteria),
+    groupByLevel: opts.groupByLevel,
+    school: opts.school,
+  });
+  const docx = DocxDocument.blank(parseXml, name, newDocumentBody(doc));
+  await docx.insertTable(doc.spec);
+  const { spec } = doc;
+  const rows =
+    doc.form.sections === 'none'
+      ? ''
+      : doc.criterionRows
+        ? `; ${doc.criterionRows} dòng tiêu chí`
+        : '; chưa có dòng tiêu chí (chỉ có dòng mức và dòng tiêu chuẩn)';
+  const summary =
+    `${doc.form.name}, ${SCHOOL_TYPE_LABELS[spec.schoolType].toLowerCase()}, năm học ${spec.schoolYear}, ` +
+    `theo ${FRAMEWORK_LABELS[spec.framework]}${rows}`;
+  return { bytes: docx.toBytes(), summary, notes: doc.notes };
+}
+
+export function registerNew(program: Command, io: CliIo): void {
+  program
+    .command('new')
+    .description('Tạo tệp Word (.docx) mới, khổ A4 ngang: tiêu đề và bảng trống của một mẫu.')
+    .usage('<mẫu> -t <loại trường> -y <năm học> -o <tệp.docx> [tùy chọn]')
+    .argument('<mẫu>', 'plan-2018, report-2018, plan-2026, monitoring-2026 hoặc report-2026 (xem danh sách bên dưới)')
+    .requiredOption('-t, --school-type <loại>', 'Loại trường: mam-non, tieu-hoc, thcs-thpt, gdtx')
+    .requiredOption('-y, --year <năm học>', 'Năm học, ví dụ 2025-2026')
+    .requiredOption('-o, --output <tệp.docx>', 'Tệp .docx sẽ tạo')
+    .option(
+      '-c, --criteria <danh sách>',
+      'Dòng tiêu chí: «all» (mọi tiêu chí và tiêu chí Mức 4) hoặc danh sách như 1.1,1.3,M4.2. ' +
+        'Không ghi thì bảng chỉ có dòng mức và dòng tiêu chuẩn.',
+    )
+    .option(
+      '--framework <khung>',
+      'Khung quy định: 2018 (Thông tư 17, 18, 19/2018) hoặc 2026 (Thông tư 57/2026). Mặc định theo năm học.',
+    )
+    .option('--group-by-level', 'Bảng theo Thông tư 57: nhóm các dòng dưới «MỨC 1», «MỨC 2»')
+    .option('--school <tên trường>', 'Tên trường, in hoa phía trên tiêu đề, ví dụ "Trường Tiểu học Yên Thế"')
+    .option('-f, --force', 'Ghi đè nếu tệp kết quả đã có')
+    .addHelpText('after', EXAMPLES)
+    .action(async (form: string, opts: NewOptions) => {
+      const output = checkOutput(io, opts.output, { force: opts.force });
+      const { bytes, summary, notes } = await newDocumentBytes(form, opts, basename(output));
+      for (const n of notes) io.stderr(`Lưu ý: ${n}\n`);
+      writeOutput(io, output, bytes, { force: opts.force });
+      io.stdout(`Đã tạo ${opts.output}: ${summary}.\n`);
+    });
+}

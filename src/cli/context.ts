@@ -1,0 +1,27 @@
+/** What every CLI command gets: where to write, where relative paths start, and how to fail. */
+
+/** Exit codes of the `ctcl` command. */
+export const EXIT_OK = 0;
+/** Something went wrong while doing the work (e.g. the disk refused the file). */
+export const EXIT_FAILURE = 1;
+/** The command line or its input is wrong: unknown form, bad year, missing option, existing output. */
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  /** Normal output (results). */
+  stdout(text: string): void;
+  /** Errors, warnings and help asked for by mistake. */
+  stderr(text: string): void;
+  /** Folder relative paths are resolved against. */
+  readonly cwd: string;
+}
+
+/** A failure with a Vietnamese message for the user and the exit code to end with. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_USAGE,
+  ) {
+    super(message);
+  }
+}
