@@ -1,0 +1,139 @@
+/**
+ * LibreOffice and poppler helpers for tests that check how a .docx really renders: convert to PDF with
+ * soffice (one run for many files, with a throw-away profile so parallel runs never meet), read the PDF's
+ * text, page sizes and page images. The tools are required, not optional: .ci/run installs them.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const TOOLS = ['soffice', 'pdftotext', 'pdftoppm', 'pdfinfo', 'pdffonts'] as const;
+
+/** Fail early, with a clear message, when a tool is missing. */
+export function assertTools(): void {
+  const missing = TOOLS.filter((t) => {
+    try {
+      execFileSync('sh', ['-c', `command -v ${t}`], { stdio: 'ignore' });
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length) {
+    throw new Error(
+      `Missing ${missing.join(', ')}: install libreoffice-writer-nogui and poppler-utils (.ci/run does it on Debian/Ubuntu).`,
+    );
+  }
+}
+
+/**
+ * Convert .docx (or other) files to PDF in one soffice run. Returns the PDF paths, in the same order.
+ * Throws with soffice's output when a PDF is missing (soffice itself exits 0 even then).
+ */
+export async function convertToPdf(files: readonly string[], outDir: string, timeoutMs = 120_000): Promise<string[]> {
+  const profile = mkdtempSync(join(tmpdir(), 'ctcl-lo-profile-'));
+  try {
+    const args = [
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      outDir,
+      ...files,
+    ];
+    const output = await new Promise<string>((resolve, reject) => {
+      execFile('soffice', args, { timeout: timeoutMs, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
+        if (err) reject(new Error(`soffice failed: ${err.message}\n${stdout}\n${stderr}`));
+        else resolve(`${stdout}\n${stderr}`);
+      });
+    });
+    const pdfs = files.map((f) => join(outDir, basename(f).replace(/\.[^.]+$/, '') + '.pdf'));
+    const missing = pdfs.filter((p) => !existsSync(p));
+    if (missing.length) throw new Error(`soffice wrote no ${missing.join(', ')}:\n${output}`);
+    return pdfs;
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+export type TextMode =
+  /** Content-stream order: each table cell's lines stay together (best for headings in narrow cells). */
+  | 'raw'
+  /** Physical layout: lines across the page as printed (cells side by side are interleaved). */
+  | 'layout';
+
+/** The text of each page of a PDF (pdftotext separates pages with form feeds). */
+export function pdfPages(pdf: string, mode: TextMode = 'raw'): string[] {
+  const text = execFileSync('pdftotext', [`-${mode}`, '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const pages = text.split('\f');
+  // pdftotext ends the last page with a form feed too.
+  if (pages.length > 1 && pages[pages.length - 1].trim() === '') pages.pop();
+  return pages;
+}
+
+export interface PageSize {
+  /** Points. */
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Number of pages and the size of every page, from pdfinfo. */
+export function pdfInfo(pdf: string): { pages: number; sizes: PageSize[] } {
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+  if (!pages) throw new Error(`pdfinfo found no pages in ${pdf}`);
+  const out = execFileSync('pdfinfo', ['-f', '1', '-l', String(pages), pdf], { encoding: 'utf8' });
+  const sizes = [...out.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }));
+  return { pages, sizes };
+}
+
+/** Base names of the fonts embedded in a PDF (subset prefixes such as "BAAAAA+" removed). */
+export function pdfFonts(pdf: string): string[] {
+  const out = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+  return [
+    ...new Set(
+      out
+        .split('\n')
+        .slice(2)
+        .map((l) => l.split(/\s+/)[0])
+        .filter(Boolean)
+        .map((n) => n.replace(/^[A-Z]{6}\+/, '')),
+    ),
+  ];
+}
+
+/** Render one page to PNG with pdftoppm; returns the PNG path. */
+export function renderPage(pdf: string, page: number, outBase: string, dpi = 60): string {
+  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, outBase]);
+  return `${outBase}.png`;
+}
+
+/** Pixel size of a PNG, read from its IHDR chunk. */
+export function pngSize(png: string): { width: number; height: number } {
+  const b = readFileSync(png);
+  if (b.readUInt32BE(0) !== 0x89504e47 || b.toString('latin1', 12, 16) !== 'IHDR') throw new Error(`${png} is not a PNG`);
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+/**
+ * Text for comparison: NFC, no white space at all (LibreOffice wraps headings inside narrow cells at
+ * different places than Word), no soft hyphens.
+ */
+export function squash(s: string): string {
+  return s.normalize('NFC').replace(/[\s\u00a0\u00ad\u200b]+/g, '');
+}
+
+/** Non-overlapping occurrences of needle in hay. */
+export function countOccurrences(hay: string, needle: string): number {
+  if (!needle) throw new Error('empty needle');
+  let n = 0;
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
