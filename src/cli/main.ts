@@ -141,6 +141,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** Entry point for bin/ctcl.js: real stdout/stderr, the exit code on the process. */
 export function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // `ctcl --help | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    throw e;
+  });
   return run(argv, {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
