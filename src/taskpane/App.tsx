@@ -1,0 +1,204 @@
+/**
+ * The pane "Cải tiến chất lượng". Inside Word it is the insert form alone; in standalone mode (a plain
+ * browser) it also has the file toolbar and the document preview, loaded on demand.
+ *
+ *   App
+ *   ├─ header: title, host status
+ *   ├─ [standalone] Toolbar (lazy)           new / open / save
+ *   └─ main
+ *      ├─ InsertPanel                        the first screen; talks to a DocumentBackend only
+ *      └─ [standalone] Preview (lazy)        the .docx body, caret and cell selection
+ */
+import { Component, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  Badge,
+  FluentProvider,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { startBackend, type Startup } from './backend-factory';
+import { InsertPanel } from './insert/InsertPanel';
+
+type StandaloneModule = typeof import('./standalone');
+type Session = InstanceType<StandaloneModule['StandaloneSession']>;
+type SessionState = ReturnType<Session['getState']>;
+
+const useStyles = makeStyles({
+  app: {
+    minHeight: '100vh',
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  header: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+    padding: '12px 16px 8px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  titleRow: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap' },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  status: { color: tokens.colorNeutralForeground2 },
+  toolbar: { padding: '8px 16px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  main: { flex: '1 1 auto', display: 'flex', flexDirection: 'column', minHeight: 0 },
+  pane: { padding: '12px 16px 0', minWidth: 0 },
+  doc: { backgroundColor: tokens.colorNeutralBackground3, padding: '16px', minWidth: 0 },
+  wide: {
+    '@media (min-width: 900px)': {
+      display: 'grid',
+      gridTemplateColumns: 'minmax(340px, 400px) 1fr',
+      overflow: 'hidden',
+    },
+  },
+  // Wide standalone page: header and toolbar stay, the form and the document scroll on their own.
+  fixedHeight: { '@media (min-width: 900px)': { height: '100vh', overflow: 'hidden' } },
+  scroll: { '@media (min-width: 900px)': { overflowY: 'auto' } },
+});
+
+const noSubscribe = (): (() => void) => () => undefined;
+const noState = (): undefined => undefined;
+
+type Mode = { mode: 'detecting' } | Startup;
+
+export function App() {
+  const styles = useStyles();
+  const [host, setHost] = useState<Mode>({ mode: 'detecting' });
+  const [standalone, setStandalone] = useState<{ m: StandaloneModule; session: Session }>();
+  const [loadError, setLoadError] = useState<string>();
+
+  useEffect(() => {
+    let live = true;
+    startBackend().then(
+      (s) => live && setHost(s),
+      (e: unknown) =>
+        live &&
+        setHost({
+          mode: 'standalone',
+          reason: `Không kết nối được với Word (${e instanceof Error ? e.message : String(e)}), nên chạy ở chế độ độc lập.`,
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (host.mode !== 'standalone') return;
+    let live = true;
+    import(/* webpackChunkName: "standalone" */ './standalone').then(
+      (m) => live && setStandalone({ m, session: new m.StandaloneSession() }),
+      () => live && setLoadError('Không tải được phần soạn tài liệu. Hãy kiểm tra kết nối rồi tải lại trang (F5).'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [host.mode]);
+
+  const session = standalone?.session;
+  const state: SessionState | undefined = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getState ?? noState);
+  const isStandalone = host.mode === 'standalone';
+  const backend = host.mode === 'word' ? host.backend : session;
+
+  return (
+    <FluentProvider theme={webLightTheme} className={mergeClasses(styles.app, isStandalone && styles.fixedHeight)} lang="vi">
+      <header className={styles.header}>
+        <div className={styles.titleRow}>
+          <h1 className={styles.title}>Cải tiến chất lượng</h1>
+          {isStandalone && (
+            <Badge appearance="tint" color="informative" data-testid="mode">
+              Chế độ độc lập
+            </Badge>
+          )}
+          {host.mode === 'word' && (
+            <Badge appearance="tint" color="success" data-testid="mode">
+              Đang nối với Word
+            </Badge>
+          )}
+        </div>
+        <Text size={200} className={styles.status} role="status">
+          {host.mode === 'detecting' ? (
+            <Spinner size="extra-tiny" label="Đang kết nối…" labelPosition="after" />
+          ) : isStandalone ? (
+            `${host.reason} Bạn có thể tạo hoặc mở tệp .docx, chèn bảng, rồi bấm «Lưu» để tải tệp về.`
+          ) : (
+            'Chọn loại trường, năm học, mẫu bảng rồi bấm «Chèn bảng»: bảng được chèn tại vị trí con trỏ trong Word.'
+          )}
+        </Text>
+      </header>
+
+      {isStandalone && (
+        <div className={styles.toolbar}>
+          {standalone && state ? <standalone.m.Toolbar session={standalone.session} state={state} /> : <Busy error={loadError} />}
+        </div>
+      )}
+
+      <main className={mergeClasses(styles.main, isStandalone && styles.wide)}>
+        <section className={mergeClasses(styles.pane, styles.scroll)} aria-label="Chèn bảng">
+          <ErrorBoundary>
+            <InsertPanel
+              backend={backend}
+              blocked={host.mode === 'word' ? host.problem : undefined}
+              target={isStandalone ? 'vị trí con trỏ (vạch xanh) trong tài liệu bên cạnh' : 'vị trí con trỏ trong Word'}
+            />
+          </ErrorBoundary>
+        </section>
+        {isStandalone && (
+          <section className={mergeClasses(styles.doc, styles.scroll)} aria-label="Tài liệu">
+            <ErrorBoundary>
+              {standalone && state ? (
+                <standalone.m.Preview session={standalone.session} state={state} />
+              ) : (
+                <Busy error={loadError} />
+              )}
+            </ErrorBoundary>
+          </section>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}
+
+function Busy({ error }: { error?: string }) {
+  if (error) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{error}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return <Spinner size="tiny" label="Đang chuẩn bị tài liệu…" labelPosition="after" />;
+}
+
+/** Keeps one failing part from blanking the whole pane. */
+class ErrorBoundary extends Component<{ children: ReactNode }, { error?: Error }> {
+  override state: { error?: Error } = {};
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  override render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Phần này gặp lỗi.</MessageBarTitle>
+          {this.state.error.message} Hãy tải lại trang (F5); tài liệu đã lưu không bị ảnh hưởng.
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+}

@@ -1,0 +1,397 @@
+/**
+ * The document preview of standalone mode: the body's paragraphs and tables as HTML. Between blocks are
+ * insertion points (the caret line shows where "Chèn bảng" puts the table); clicking a table cell selects it.
+ * Keyboard: Tab reaches the caret and the selected cell; arrow keys move them; Enter or Space selects a cell.
+ */
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { makeStyles, mergeClasses, shorthands, Spinner, tokens } from '@fluentui/react-components';
+import type { CellLocation } from '../../domain/backend';
+import { layoutDocument, isOurTable, type PreviewBlock, type PreviewParagraph, type PreviewTable } from './layout';
+import type { SessionState, StandaloneSession } from './session';
+
+const useStyles = makeStyles({
+  page: {
+    backgroundColor: '#fff',
+    color: '#000',
+    boxShadow: tokens.shadow8,
+    // A4 landscape text area (about 247 mm of 297 mm), scaled to the space there is.
+    maxWidth: '1100px',
+    minHeight: '300px',
+    margin: '0 auto',
+    padding: '32px 40px 48px 56px',
+    fontFamily: '"Times New Roman", Times, serif',
+    fontSize: '15px',
+    lineHeight: 1.3,
+    boxSizing: 'border-box',
+  },
+  paragraph: {
+    margin: 0,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    tabSize: 4,
+    minHeight: '1.3em',
+    cursor: 'text',
+  },
+  floating: { fontSize: '0.9em', color: '#444', borderLeft: '2px dotted #999', paddingLeft: '6px' },
+  gap: {
+    display: 'block',
+    width: '100%',
+    height: '10px',
+    margin: 0,
+    padding: 0,
+    border: 'none',
+    background: 'transparent',
+    cursor: 'text',
+    position: 'relative',
+    ':hover::after': {
+      content: '""',
+      position: 'absolute',
+      left: 0,
+      right: 0,
+      top: '4px',
+      borderTop: `1px dashed ${tokens.colorBrandStroke2}`,
+    },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  caret: {
+    '::after': {
+      content: '""',
+      position: 'absolute',
+      left: 0,
+      right: 0,
+      top: '3px',
+      borderTop: `3px solid ${tokens.colorBrandBackground}`,
+    },
+    ':hover::after': { borderTopStyle: 'solid', borderTopColor: tokens.colorBrandBackground, top: '3px', borderTopWidth: '3px' },
+  },
+  caretLabel: {
+    position: 'absolute',
+    right: 0,
+    top: '-9px',
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: '14px',
+    padding: '0 6px',
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    pointerEvents: 'none',
+  },
+  tableBlock: { position: 'relative' },
+  ourTable: { outline: `1px dashed ${tokens.colorBrandStroke2}`, outlineOffset: '3px' },
+  controlLabel: {
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase100,
+    color: tokens.colorBrandForeground1,
+    marginBottom: '2px',
+  },
+  table: {
+    width: '100%',
+    borderCollapse: 'collapse',
+    tableLayout: 'fixed',
+    fontSize: '13px',
+  },
+  cell: {
+    ...shorthands.border('1px', 'solid', '#000'),
+    padding: '2px 4px',
+    verticalAlign: 'top',
+    overflowWrap: 'anywhere',
+    cursor: 'cell',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  header: { fontWeight: 700, textAlign: 'center', verticalAlign: 'middle' },
+  filler: { border: 'none', cursor: 'default' },
+  selected: { backgroundColor: tokens.colorBrandBackground2, boxShadow: `inset 0 0 0 2px ${tokens.colorBrandStroke1}` },
+  cellParagraph: { margin: 0, whiteSpace: 'pre-wrap', minHeight: '1.2em' },
+  loading: { padding: '24px' },
+});
+
+type Styles = ReturnType<typeof useStyles>;
+
+export interface PreviewProps {
+  readonly session: StandaloneSession;
+  readonly state: SessionState;
+}
+
+export function Preview({ session, state }: PreviewProps) {
+  const styles = useStyles();
+  const [blocks, setBlocks] = useState<PreviewBlock[]>();
+  const [error, setError] = useState<string>();
+  const root = useRef<HTMLDivElement>(null);
+  const { revision, cursor, selected, inserted } = state;
+
+  useEffect(() => {
+    let live = true;
+    session.read().then(
+      (model) => live && setBlocks(layoutDocument(model)),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+    // The document changes whenever the revision does.
+  }, [session, revision]);
+
+  // Bring a newly inserted table into view.
+  useEffect(() => {
+    if (inserted === undefined) return;
+    root.current?.querySelector(`[data-block="${inserted}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [inserted, blocks]);
+
+  if (error) return <div role="alert">Không hiển thị được tài liệu: {error}</div>;
+  if (!blocks) return <Spinner className={styles.loading} size="small" label="Đang đọc tài liệu…" />;
+
+  const moveCaret = (to: number, focus: boolean): void => {
+    void session.setCursor(to).then(() => {
+      if (focus) root.current?.querySelector<HTMLElement>(`[data-gap="${Math.max(0, Math.min(to, blocks.length))}"]`)?.focus();
+    });
+  };
+
+  const onGapKey = (e: KeyboardEvent<HTMLButtonElement>, gap: number): void => {
+    const to =
+      e.key === 'ArrowUp'
+        ? gap - 1
+        : e.key === 'ArrowDown'
+          ? gap + 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? blocks.length
+              : undefined;
+    if (to === undefined) return;
+    e.preventDefault();
+    moveCaret(to, true);
+  };
+
+  // Click on a paragraph: the caret goes before it (upper half) or after it (lower half).
+  const onParagraphClick = (e: MouseEvent<HTMLDivElement>, block: number): void => {
+    const r = e.currentTarget.getBoundingClientRect();
+    moveCaret(e.clientY < r.top + r.height / 2 ? block : block + 1, false);
+  };
+
+  const gap = (i: number) => (
+    <Gap
+      key={`g${i}`}
+      index={i}
+      total={blocks.length}
+      active={i === cursor}
+      styles={styles}
+      onPick={() => moveCaret(i, false)}
+      onKey={(e) => onGapKey(e, i)}
+    />
+  );
+
+  return (
+    <div
+      ref={root}
+      className={styles.page}
+      lang="vi"
+      role="region"
+      aria-label={`Xem trước tài liệu ${state.name}`}
+      data-testid="preview"
+    >
+      {blocks.map((b) => [
+        gap(b.block),
+        b.kind === 'paragraph' ? (
+          <div key={`b${b.block}`} data-block={b.block} onClick={(e) => onParagraphClick(e, b.block)}>
+            {b.paragraphs.length ? (
+              b.paragraphs.map((p, i) => <Paragraph key={i} p={p} styles={styles} />)
+            ) : (
+              <p className={styles.paragraph} />
+            )}
+          </div>
+        ) : (
+          <TableBlock
+            key={`b${b.block}`}
+            block={b.block}
+            table={b.table}
+            selected={selected}
+            styles={styles}
+            onSelect={(loc) => void session.select(loc)}
+          />
+        ),
+      ])}
+      {gap(blocks.length)}
+    </div>
+  );
+}
+
+function Gap(props: {
+  index: number;
+  total: number;
+  active: boolean;
+  styles: Styles;
+  onPick: () => void;
+  onKey: (e: KeyboardEvent<HTMLButtonElement>) => void;
+}) {
+  const { index, total, active, styles } = props;
+  const where = index >= total ? 'ở cuối tài liệu' : index === 0 ? 'ở đầu tài liệu' : `trước khối thứ ${index + 1}`;
+  return (
+    <button
+      type="button"
+      className={mergeClasses(styles.gap, active && styles.caret)}
+      data-gap={index}
+      data-caret={active ? 'true' : undefined}
+      tabIndex={active ? 0 : -1}
+      aria-label={active ? `Vị trí đặt bảng mới: ${where}. Dùng phím mũi tên lên, xuống để di chuyển.` : `Đặt bảng mới ${where}`}
+      aria-current={active ? 'location' : undefined}
+      onClick={props.onPick}
+      onKeyDown={props.onKey}
+    >
+      {active && (
+        <span className={styles.caretLabel} aria-hidden="true">
+          Chèn bảng tại đây
+        </span>
+      )}
+    </button>
+  );
+}
+
+const Paragraph = memo(function Paragraph({ p, styles }: { p: PreviewParagraph; styles: Styles }) {
+  const align = p.align === 'both' ? 'justify' : p.align === 'center' || p.align === 'right' ? p.align : undefined;
+  return (
+    <p
+      className={mergeClasses(styles.paragraph, p.floating && styles.floating)}
+      style={{ fontWeight: p.bold ? 700 : undefined, fontStyle: p.italic ? 'italic' : undefined, textAlign: align }}
+    >
+      {p.text}
+    </p>
+  );
+});
+
+function sameCell(a: CellLocation | undefined, table: number, row: number, cell: number): boolean {
+  return !!a && a.table === table && a.row === row && a.cell === cell;
+}
+
+/** Move focus among the cells of a table with the arrow keys. */
+function moveFocus(td: HTMLTableCellElement, key: string): boolean {
+  const tr = td.parentElement as HTMLTableRowElement | null;
+  if (!tr) return false;
+  const cells = (row: Element | null) =>
+    row
+      ? Array.from(row.children).filter(
+          (c): c is HTMLTableCellElement => c instanceof HTMLTableCellElement && c.dataset.cell !== undefined,
+        )
+      : [];
+  let target: HTMLTableCellElement | undefined;
+  if (key === 'ArrowLeft' || key === 'ArrowRight') {
+    const list = cells(tr);
+    target = list[list.indexOf(td) + (key === 'ArrowLeft' ? -1 : 1)];
+  } else if (key === 'ArrowUp' || key === 'ArrowDown') {
+    const col = Number(td.dataset.col);
+    let row: Element | null = key === 'ArrowUp' ? tr.previousElementSibling : tr.nextElementSibling;
+    while (row && !target) {
+      target = cells(row).find((c) => col >= Number(c.dataset.col) && col < Number(c.dataset.col) + Number(c.colSpan));
+      row = key === 'ArrowUp' ? row.previousElementSibling : row.nextElementSibling;
+    }
+  }
+  if (!target) return false;
+  for (const c of Array.from(td.closest('table')?.querySelectorAll<HTMLElement>('[data-cell]') ?? [])) c.tabIndex = -1;
+  target.tabIndex = 0;
+  target.focus();
+  return true;
+}
+
+function TableBlock(props: {
+  block: number;
+  table: PreviewTable;
+  selected?: CellLocation;
+  styles: Styles;
+  onSelect: (loc: CellLocation) => void;
+}) {
+  const { block, table, styles } = props;
+  const ours = isOurTable(table);
+  return (
+    <div className={mergeClasses(styles.tableBlock, ours && styles.ourTable)} data-block={block}>
+      {ours && (
+        <div className={styles.controlLabel} aria-hidden="true">
+          {table.title ?? 'Bảng của Cải tiến chất lượng'}
+        </div>
+      )}
+      <HtmlTable {...props} />
+    </div>
+  );
+}
+
+function HtmlTable({
+  table,
+  selected,
+  styles,
+  onSelect,
+}: {
+  table: PreviewTable;
+  selected?: CellLocation;
+  styles: Styles;
+  onSelect: (loc: CellLocation) => void;
+}) {
+  // One tab stop per table: the selected cell, or the first one.
+  const tabStop = useMemo(() => {
+    for (const r of table.rows)
+      for (const c of r.cells)
+        if (c.index >= 0 && sameCell(selected, table.index, r.index, c.index)) return `${r.index}/${c.index}`;
+    const r = table.rows.find((x) => x.cells.some((c) => c.index >= 0));
+    const c = r?.cells.find((x) => x.index >= 0);
+    return r && c ? `${r.index}/${c.index}` : '';
+  }, [table, selected]);
+  return (
+    <table
+      className={styles.table}
+      role="grid"
+      aria-readonly="true"
+      aria-label={table.title ?? `Bảng ${table.index + 1}`}
+      data-table={table.index}
+    >
+      {table.widths.length > 0 && (
+        <colgroup>
+          {table.widths.map((w, i) => (
+            <col key={i} style={{ width: `${w}%` }} />
+          ))}
+        </colgroup>
+      )}
+      <tbody>
+        {table.rows.map((r) => (
+          <tr key={r.index}>
+            {r.cells.map((c) => {
+              if (c.index < 0) return <td key={`f${c.col}`} colSpan={c.colSpan} className={styles.filler} aria-hidden="true" />;
+              const loc = { table: table.index, row: r.index, cell: c.index };
+              const isSelected = sameCell(selected, table.index, r.index, c.index);
+              return (
+                <td
+                  key={c.index}
+                  colSpan={c.colSpan > 1 ? c.colSpan : undefined}
+                  rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined}
+                  className={mergeClasses(styles.cell, r.header && styles.header, isSelected && styles.selected)}
+                  data-cell={c.index}
+                  data-col={c.col}
+                  data-row={r.index}
+                  tabIndex={tabStop === `${r.index}/${c.index}` ? 0 : -1}
+                  aria-selected={isSelected}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onSelect(loc);
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.target !== e.currentTarget) return;
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      onSelect(loc);
+                    } else if (moveFocus(e.currentTarget, e.key)) e.preventDefault();
+                  }}
+                >
+                  {c.paragraphs.map((p, i) => (
+                    <p key={i} className={styles.cellParagraph}>
+                      {p}
+                    </p>
+                  ))}
+                  {c.nested.map((n) => (
+                    <HtmlTable key={n.index} table={n} selected={selected} styles={styles} onSelect={onSelect} />
+                  ))}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * Standalone mode (no Word): the .docx being edited in the browser. The session is the pane's
+ * DocumentBackend — it forwards to the open DocxDocument — and also the document's file state
+ * (new, open, save, unsaved changes) that the toolbar and the preview follow.
+ */
+import type {
+  CellLocation,
+  DocumentBackend,
+  DocumentStore,
+  EditPlanner,
+  InsertResult,
+  TableSpec,
+  TableTarget,
+} from '../../domain/backend';
+import type { DocModel } from '../../domain/ooxml/reader';
+import type { EditPlan } from '../../domain/table/edit';
+import { DocxDocument } from '../../docx/document';
+import { DocxError } from '../../docx/package';
+import { parseXmlDom } from '../../docx/xml-dom';
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const NEW_DOCUMENT_NAME = 'Tài liệu mới.docx';
+
+export interface SessionState {
+  readonly name: string;
+  /** Changes not yet saved. */
+  readonly dirty: boolean;
+  /** Bumped on every change the preview must show. */
+  readonly revision: number;
+  readonly cursor: number;
+  readonly selected?: CellLocation;
+  /** Block index of the table inserted last, to scroll it into view. */
+  readonly inserted?: number;
+}
+
+export class StandaloneSession implements DocumentBackend {
+  private doc: DocxDocument;
+  private state: SessionState;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(doc: DocxDocument = DocxDocument.blank(parseXmlDom, NEW_DOCUMENT_NAME)) {
+    this.doc = doc;
+    this.state = { name: doc.name, dirty: false, revision: 0, cursor: doc.cursor };
+  }
+
+  /** For useSyncExternalStore. */
+  readonly subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  readonly getState = (): SessionState => this.state;
+
+  private update(patch: Partial<SessionState>): void {
+    this.state = { ...this.state, cursor: this.doc.cursor, ...patch, revision: this.state.revision + 1 };
+    for (const fn of this.listeners) fn();
+  }
+
+  /** Start again with a blank A4-landscape document. */
+  newDocument(): void {
+    this.replace(DocxDocument.blank(parseXmlDom, NEW_DOCUMENT_NAME));
+  }
+
+  /**
+   * Open .docx bytes. A broken or hostile file throws (DocxError, with a Vietnamese message) before
+   * anything changes: the current document stays as it is.
+   */
+  open(bytes: Uint8Array, name: string): void {
+    const doc = DocxDocument.open(bytes, parseXmlDom, /\.docx$/i.test(name) ? name : `${name}.docx`);
+    this.replace(doc);
+  }
+
+  private replace(doc: DocxDocument): void {
+    this.doc = doc;
+    this.update({ name: doc.name, dirty: false, selected: undefined, inserted: undefined });
+  }
+
+  /** The file to download; marks the document saved. */
+  save(): { name: string; bytes: Uint8Array } {
+    const bytes = this.doc.toBytes();
+    this.update({ dirty: false });
+    return { name: this.doc.name, bytes };
+  }
+
+  /** Put the insertion point before top-level block `block` (blockCount: at the end). */
+  async setCursor(block: number): Promise<void> {
+    const { blockCount } = await this.doc.read();
+    this.doc.cursor = Math.max(0, Math.min(block, blockCount));
+    this.update({});
+  }
+
+  // DocumentBackend ------------------------------------------------------------------------------
+
+  info() {
+    return this.doc.info();
+  }
+
+  async insertTable(spec: TableSpec): Promise<InsertResult> {
+    const at = Math.min(this.doc.cursor, (await this.doc.read()).blockCount);
+    const result = await this.doc.insertTable(spec);
+    this.update({ dirty: true, inserted: at });
+    return result;
+  }
+
+  read(): Promise<DocModel> {
+    return this.doc.read();
+  }
+
+  async select(location: CellLocation): Promise<void> {
+    await this.doc.select(location);
+    this.update({ selected: location });
+  }
+
+  selection(): Promise<CellLocation | undefined> {
+    return this.doc.selection();
+  }
+
+  async editTable(target: TableTarget, planner: EditPlanner): Promise<EditPlan> {
+    const plan = await this.doc.editTable(target, planner);
+    if (plan.edits.length) this.update({ dirty: true });
+    return plan;
+  }
+
+  loadStore(): Promise<DocumentStore> {
+    return this.doc.loadStore();
+  }
+
+  async saveStore(store: DocumentStore): Promise<void> {
+    await this.doc.saveStore(store);
+    this.update({ dirty: true });
+  }
+}
+
+/** A Vietnamese message for a failure to open a file. */
+export function openErrorMessage(e: unknown): string {
+  if (e instanceof DocxError) return e.message;
+  if (e instanceof Error && /[à-ỹ]/i.test(e.message)) return e.message;
+  return 'Tệp không đọc được như một văn bản Word (.docx). Hãy mở tệp trong Word, lưu lại dưới dạng .docx rồi thử lại.';
+}
+
+/** Start a browser download of bytes under a file name. */
+export function downloadFile(bytes: Uint8Array, name: string, type = DOCX_MIME): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the browser time to start the download before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
