@@ -1,0 +1,93 @@
+/**
+ * Chromium for the pane tests: Debian's /usr/bin/chromium driven by playwright-core, offline (every
+ * request that is not to our local server is refused and recorded), serving the build that
+ * test/global-setup.ts made in .tmp/pane-dist.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from './serve';
+
+export const ROOT = join(__dirname, '..', '..');
+export const PANE_DIST = join(ROOT, '.tmp', 'pane-dist');
+const BUILD_ERROR = join(ROOT, '.tmp', 'pane-build-error.txt');
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Throws with the build's own errors when global setup could not build the pane. */
+export function assertBuilt(): void {
+  if (existsSync(BUILD_ERROR)) throw new Error(`The pane build failed:\n${readFileSync(BUILD_ERROR, 'utf8')}`);
+  if (!existsSync(join(PANE_DIST, 'taskpane.html'))) {
+    throw new Error('No pane build in .tmp/pane-dist (was CTCL_SKIP_PANE_BUILD set?).');
+  }
+}
+
+export interface PaneHarness {
+  readonly browser: Browser;
+  readonly server: StaticServer;
+  /** The pane's page on the local server. */
+  readonly url: string;
+  /** A fresh browser context and page (not yet navigated), recording what it logs and requests. */
+  open(options?: { width?: number; height?: number; init?: () => void }): Promise<PaneSession>;
+  close(): Promise<void>;
+}
+
+export interface PaneSession {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Requests to anywhere but the local server (all refused). */
+  readonly outside: string[];
+  /** Console errors, page errors and CSP violations. */
+  readonly errors: string[];
+}
+
+export async function startHarness(): Promise<PaneHarness> {
+  assertBuilt();
+  const server = await serveStatic(PANE_DIST);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  return {
+    browser,
+    server,
+    url: `${server.url}taskpane.html`,
+    async open(options = {}) {
+      const context = await browser.newContext({
+        viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+        acceptDownloads: true,
+        locale: 'vi-VN',
+        serviceWorkers: 'block',
+      });
+      contexts.push(context);
+      const outside: string[] = [];
+      const errors: string[] = [];
+      await context.route(
+        (url) => !url.href.startsWith(server.url),
+        (route) => {
+          outside.push(route.request().url());
+          return route.abort('internetdisconnected');
+        },
+      );
+      const page = await context.newPage();
+      if (options.init) await page.addInitScript(options.init);
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      return { page, context, outside, errors };
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await server.close();
+    },
+  };
+}
