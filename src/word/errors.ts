@@ -4,7 +4,7 @@
  */
 
 /** The user action an error happened in (chooses the wording). */
-export type WordAction = 'insert' | 'read' | 'select' | 'selection' | 'load-store' | 'save-store';
+export type WordAction = 'insert' | 'read' | 'select' | 'selection' | 'edit' | 'load-store' | 'save-store';
 
 export type WordErrorCode =
   /** The document is read-only, or the cursor is in a protected region or a locked content control. */
@@ -38,6 +38,7 @@ const FAILED: Record<WordAction, string> = {
   read: 'Không đọc được nội dung tài liệu.',
   select: 'Không chọn được ô trong bảng.',
   selection: 'Không xác định được vị trí con trỏ.',
+  edit: 'Không sửa được bảng trong tài liệu.',
   'load-store': 'Không đọc được dữ liệu ctcl lưu trong tài liệu.',
   'save-store': 'Không lưu được dữ liệu ctcl vào tài liệu.',
 };
@@ -48,6 +49,7 @@ const READ_ONLY: Record<WordAction, string> = {
   read: 'Không đọc được tài liệu: tài liệu đang được bảo vệ, Word không cho phần bổ trợ đọc nội dung.',
   select: 'Không chọn được ô: bảng nằm trong vùng được bảo vệ của tài liệu.',
   selection: 'Không xác định được vị trí con trỏ: con trỏ nằm trong vùng được bảo vệ của tài liệu.',
+  edit: 'Không sửa được bảng: tài liệu đang ở chế độ chỉ đọc, hoặc bảng nằm trong vùng được bảo vệ. Hãy bật chỉnh sửa (Enable Editing) rồi thử lại.',
   'load-store': 'Không đọc được dữ liệu ctcl: tài liệu đang được bảo vệ.',
   'save-store':
     'Không lưu được dữ liệu ctcl vào tài liệu: tài liệu đang ở chế độ chỉ đọc. Hãy bật chỉnh sửa (Enable Editing) rồi thử lại.',
@@ -74,7 +76,7 @@ export function toWordError(action: WordAction, err: unknown, readOnlyDocument =
   const code = codeOf(err);
   const suffix = code !== undefined ? ` (mã lỗi: ${code})` : '';
   const make = (c: WordErrorCode, message: string): WordGatewayError => new WordGatewayError(c, message + suffix, action, err);
-  if (READ_ONLY_CODES.has(code) || (readOnlyDocument && (action === 'insert' || action === 'save-store'))) {
+  if (READ_ONLY_CODES.has(code) || (readOnlyDocument && (action === 'insert' || action === 'edit' || action === 'save-store'))) {
     return make('read-only', READ_ONLY[action]);
   }
   if (code === 'ItemNotFound') return make('not-found', NOT_FOUND);

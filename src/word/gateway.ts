@@ -1,7 +1,8 @@
 /**
  * The Word gateway: DocumentBackend over Office.js, the only code besides host.ts that touches Office.
  * Thin and batched: every method is one user action with a fixed number of context.sync calls
- * (insertTable 1, read 1, select 2, selection ≤ 2, store 0 — the store uses the common API).
+ * (insertTable 1, read 1, select 2, selection ≤ 2, editTable ≤ 2, store 0 — the store uses the
+ * common API).
  * Only WordApi 1.1–1.3 is used; WordApi 1.4 is reported as an optional feature when present.
  *
  * Table positions are the reader's (DocTable.index: document order, nested tables included). Whether
@@ -13,13 +14,24 @@
  *   table is reached from its top-level ancestor through getCell(row, cell).body.tables.
  * A list that fits neither means the model is out of date: the gateway says so instead of guessing.
  */
-import type { BackendInfo, CellLocation, DocumentBackend, DocumentStore, InsertResult } from '../domain/backend';
-import { EMPTY_STORE } from '../domain/backend';
-import { readDocument, type DocModel, type DocTable } from '../domain/ooxml/reader';
+import type {
+  BackendInfo,
+  CellLocation,
+  DocumentBackend,
+  DocumentStore,
+  EditPlanner,
+  InsertResult,
+  TableTarget,
+} from '../domain/backend';
+import { EMPTY_STORE, findTarget, TableNotFoundError } from '../domain/backend';
+import { columnCount, DocumentStructureError, readDocument, type DocModel, type DocTable } from '../domain/ooxml/reader';
 import { buildTableBlock, flatOpcPackage } from '../domain/ooxml/writer';
-import type { XmlParser } from '../domain/ooxml/xml';
-import type { TableSpec } from '../domain/table/model';
+import { XmlSecurityError, XmlSyntaxError, type XmlParser } from '../domain/ooxml/xml';
+import type { EditPlan } from '../domain/table/edit';
+import { PlacementError, type TableSpec } from '../domain/table/model';
+import { recogniseTables } from '../domain/table/recognise';
 import { loadStorePart, saveStorePart, type CustomXmlPartsLike } from './custom-xml';
+import { documentAttrs, queueEdits } from './edits';
 import { notFoundError, readOnlyError, staleError, toWordError, type WordAction } from './errors';
 
 export { WordGatewayError, type WordErrorCode, type WordAction } from './errors';
@@ -123,6 +135,18 @@ function hasCell(t: DocTable, row: number, cell: number | undefined): boolean {
   return !!r && (cell === undefined || r.cells.some((c) => c.index === cell));
 }
 
+const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** Whether a model table has the texts Word reports for a table (Table.values: one string per cell). */
+function sameTexts(t: DocTable, values: readonly (readonly string[])[]): boolean {
+  return (
+    t.rows.length === values.length &&
+    t.rows.every(
+      (r, i) => r.cells.length === values[i].length && r.cells.every((c, j) => squash(c.text) === squash(values[i][j])),
+    )
+  );
+}
+
 function descendants(model: DocModel, t: DocTable): DocTable[] {
   const out: DocTable[] = [];
   const visit = (p: DocTable): void => {
@@ -136,6 +160,8 @@ function descendants(model: DocModel, t: DocTable): DocTable[] {
   visit(t);
   return out;
 }
+
+const DOMAIN_ERRORS = [TableNotFoundError, PlacementError, DocumentStructureError, XmlSyntaxError, XmlSecurityError] as const;
 
 class WordGateway implements WordBackend {
   /** The model of the last read(); dropped when the gateway changes the document or finds it stale. */
@@ -167,7 +193,21 @@ class WordGateway implements WordBackend {
     try {
       return await this.run(body);
     } catch (e) {
-      throw toWordError(action, e, this.readOnly());
+      throw this.wrap(action, e);
+    }
+  }
+
+  /** Office errors become WordGatewayError; domain errors already carry a Vietnamese message. */
+  private wrap(action: WordAction, e: unknown): Error {
+    if (DOMAIN_ERRORS.some((k) => e instanceof k)) return e as Error;
+    return toWordError(action, e, this.readOnly());
+  }
+
+  private supports(version: string): boolean {
+    try {
+      return !!this.office()?.requirements.isSetSupported('WordApi', version);
+    } catch {
+      return false;
     }
   }
 
@@ -178,12 +218,7 @@ class WordGateway implements WordBackend {
 
   info(): BackendInfo {
     const office = this.office();
-    const features: string[] = [];
-    try {
-      if (office?.requirements.isSetSupported('WordApi', '1.4')) features.push('WordApi1.4');
-    } catch {
-      /* requirements not available: no optional features */
-    }
+    const features = this.supports('1.4') ? ['WordApi1.4'] : [];
     return { kind: 'word', documentName: documentNameFromUrl(office?.document.url), features };
   }
 
@@ -210,7 +245,7 @@ class WordGateway implements WordBackend {
     try {
       return this.parseModel(ooxml);
     } catch (e) {
-      throw toWordError('read', e);
+      throw this.wrap('read', e);
     }
   }
 
@@ -250,7 +285,7 @@ class WordGateway implements WordBackend {
       const document = context.document;
       const range = document.getSelection();
       const cell = range.parentTableCellOrNullObject.load('rowIndex,cellIndex');
-      const table = range.parentTableOrNullObject.load('nestingLevel');
+      const table = range.parentTableOrNullObject.load('nestingLevel,rowCount');
       const tables = document.body.tables.load('items/nestingLevel');
       const known = hint ?? this.model;
       const ooxml = known ? undefined : document.body.getOoxml();
@@ -265,6 +300,9 @@ class WordGateway implements WordBackend {
         this.model = undefined;
         throw staleError('selection');
       }
+      // A nested table Word does not list is told apart from its siblings by its texts.
+      const unlisted = mode === 'top' && table.nestingLevel > 1;
+      if (unlisted) table.load('values');
       const here = table.getRange('Whole');
       const relations = tables.items.map((t) => t.getRange('Whole').compareLocationWith(here));
       await context.sync();
@@ -277,11 +315,15 @@ class WordGateway implements WordBackend {
         // A nested table that Word does not list: find it under the listed table that contains it.
         const outer = rel.indexOf('Contains');
         const top = model.tables.find((t) => t.topIndex === outer);
-        const candidates = top
+        let candidates = top
           ? descendants(model, top).filter(
-              (t) => nestingLevel(model, t) === table.nestingLevel && hasCell(t, cell.rowIndex, cell.cellIndex),
+              (t) =>
+                nestingLevel(model, t) === table.nestingLevel &&
+                t.rows.length === table.rowCount &&
+                hasCell(t, cell.rowIndex, cell.cellIndex),
             )
           : [];
+        if (candidates.length > 1 && unlisted) candidates = candidates.filter((t) => sameTexts(t, table.values));
         if (candidates.length === 1) found = candidates[0];
       }
       if (!found || !hasCell(found, cell.rowIndex, cell.cellIndex)) return undefined;
@@ -289,11 +331,50 @@ class WordGateway implements WordBackend {
     });
   }
 
+  /**
+   * Sync 1: the document and Word's table list; the domain finds the table and plans the edits on
+   * what is there now. Sync 2 (only when there is something to change): all the edits.
+   */
+  async editTable(target: TableTarget, planner: EditPlanner): Promise<EditPlan> {
+    if (this.readOnly()) throw readOnlyError('edit');
+    return this.batch('edit', async (context) => {
+      const body = context.document.body;
+      const ooxml = body.getOoxml();
+      const tables = body.tables.load('items/nestingLevel');
+      await context.sync();
+      const root = this.options.parse(ooxml.value);
+      const model = readDocument(root);
+      this.model = model;
+      const rec = findTarget(recogniseTables(model), target);
+      if (!rec) throw new TableNotFoundError();
+      const plan = planner(rec, model);
+      if (!plan.edits.length) return plan;
+      const mode = matchTableList(
+        model,
+        tables.items.map((t) => t.nestingLevel),
+      );
+      if (!mode) throw staleError('edit');
+      this.model = undefined;
+      queueEdits(
+        {
+          model,
+          table: (t) => wordTable(model, t, tables.items, mode),
+          columns: (t) => (rec.parts.includes(t) ? rec.gridColumns : columnCount(t)),
+          canMerge: this.supports('1.4'),
+          documentAttrs: documentAttrs(root),
+        },
+        plan.edits,
+      );
+      await context.sync();
+      return plan;
+    });
+  }
+
   async loadStore(): Promise<DocumentStore> {
     try {
       return (await loadStorePart(this.parts('load-store'), this.options.parse)) ?? EMPTY_STORE;
     } catch (e) {
-      throw toWordError('load-store', e);
+      throw this.wrap('load-store', e);
     }
   }
 
@@ -301,7 +382,7 @@ class WordGateway implements WordBackend {
     try {
       await saveStorePart(this.parts('save-store'), store);
     } catch (e) {
-      throw toWordError('save-store', e, this.readOnly());
+      throw this.wrap('save-store', e);
     }
   }
 }

@@ -1,0 +1,158 @@
+/**
+ * Table edits (src/domain/table/edit.ts) turned into Office.js calls, all queued for one sync.
+ * - "set": each changed cell's text is written with Body.insertText('Replace') and one
+ *   Body.insertParagraph('End') per further line (WordApi 1.1), keeping the cell's own formatting.
+ * - "insert" of rows with one cell per grid column (criterion rows): TableRow.insertRows next to a
+ *   neighbouring row of the same shape (WordApi 1.3), then the texts as above.
+ * - "insert" of rows with merged cells (level sections, standard rows): the same, then
+ *   Table.mergeCells when WordApi 1.4 is there (checked at run time); without it the table is
+ *   rewritten: the domain applies the edits to the table's XML (as the .docx backend does) and one
+ *   insertOoxml replaces the table.
+ */
+import type { DocModel, DocRow, DocTable } from '../domain/ooxml/reader';
+import type { NewCell, NewRow, TableEdit } from '../domain/table/edit';
+import { applyEdits } from '../domain/table/edit';
+import { childElements, el, serialize, type XElement } from '../domain/ooxml/xml';
+import { normalizeNewlines } from '../domain/text';
+
+/** Flat OPC of a body holding exactly these blocks (no trailing paragraph: the table's own is kept). */
+export function blocksOpc(blocks: XElement[], documentAttrs: Record<string, string>): string {
+  const doc = el('w:document', documentAttrs, [el('w:body', {}, blocks)]);
+  return (
+    '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' +
+    '<pkg:part pkg:name="/_rels/.rels" pkg:contentType="application/vnd.openxmlformats-package.relationships+xml" pkg:padding="512">' +
+    '<pkg:xmlData><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+    '</Relationships></pkg:xmlData></pkg:part>' +
+    '<pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml">' +
+    `<pkg:xmlData>${serialize(doc)}</pkg:xmlData></pkg:part></pkg:package>`
+  );
+}
+
+/** Namespace declarations of the w:document inside a getOoxml package (so copied XML keeps its prefixes). */
+export function documentAttrs(root: XElement): Record<string, string> {
+  const fallback = { 'xmlns:w': 'http://schemas.openxmlformats.org/wordprocessingml/2006/main' };
+  if (root.name === 'w:document') return { ...fallback, ...root.attrs };
+  for (const part of childElements(root, 'pkg:part')) {
+    const data = childElements(part, 'pkg:xmlData')[0];
+    const doc = data && childElements(data)[0];
+    if (doc?.name === 'w:document') return { ...fallback, ...doc.attrs };
+  }
+  return fallback;
+}
+
+interface CellText {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly align?: NewCell['align'];
+}
+
+/** Write a cell's text: first line replaces the content, each further line is a paragraph. */
+export function writeCell(cell: Word.TableCell, c: CellText): void {
+  const body = cell.body;
+  const lines = normalizeNewlines(c.text).split('\n');
+  const written: { font: Word.Font }[] = [];
+  let first: Word.Range | undefined;
+  if (lines[0]) {
+    first = body.insertText(lines[0], 'Replace');
+    written.push(first);
+  } else body.clear();
+  for (const line of lines.slice(1)) written.push(body.insertParagraph(line, 'End'));
+  if (c.bold) for (const w of written) w.font.bold = true;
+  if (c.align === 'center' && first) first.paragraphs.getFirst().alignment = 'Centered';
+}
+
+/** A row new rows can be copied from: not a heading row, no merged cells. */
+function plainRow(r: DocRow | undefined): r is DocRow {
+  return !!r && !r.header && r.cells.every((c) => c.span === 1 && !c.vMerge);
+}
+
+/** A neighbour of the insertion point to copy rows from, with `cells` cells. */
+function anchorFor(t: DocTable, index: number, cells: number): { row: DocRow; where: 'After' | 'Before' } | undefined {
+  const prev = t.rows[index - 1];
+  if (plainRow(prev) && prev.cells.length === cells) return { row: prev, where: 'After' };
+  const next = t.rows[index];
+  if (plainRow(next) && next.cells.length === cells) return { row: next, where: 'Before' };
+  return undefined;
+}
+
+function isPlain(r: NewRow, cols: number): boolean {
+  return r.cells.length === cols && r.cells.every((c) => c.span === 1);
+}
+
+export interface EditContext {
+  readonly model: DocModel;
+  /** The Word table of a model table. */
+  readonly table: (t: DocTable) => Word.Table;
+  /** Grid columns of a table (the recognised table's count for its parts). */
+  readonly columns: (t: DocTable) => number;
+  /** WordApi 1.4 is there (Table.mergeCells). */
+  readonly canMerge: boolean;
+  /** Namespace declarations for XML copied out of the document. */
+  readonly documentAttrs: Record<string, string>;
+}
+
+/** How each edited table is changed: in place, or rewritten whole. */
+export function planTables(ctx: EditContext, edits: readonly TableEdit[]): Map<number, 'cells' | 'rewrite'> {
+  const how = new Map<number, 'cells' | 'rewrite'>();
+  for (const e of edits) {
+    const t = ctx.model.tables[e.table];
+    if (!t) continue;
+    let mode: 'cells' | 'rewrite' = 'cells';
+    if (e.op === 'insert') {
+      const cols = ctx.columns(t);
+      const plain = e.rows.every((r) => isPlain(r, cols));
+      if (!anchorFor(t, e.index, cols) || (!plain && !ctx.canMerge)) mode = 'rewrite';
+    }
+    if (how.get(e.table) !== 'rewrite') how.set(e.table, mode);
+  }
+  return how;
+}
+
+/** Queue the edits (no sync here). Edits refer to the tables as read; rows are changed bottom-up. */
+export function queueEdits(ctx: EditContext, edits: readonly TableEdit[]): Map<number, 'cells' | 'rewrite'> {
+  const how = planTables(ctx, edits);
+  const sorted = [...edits].sort((a, b) => b.table - a.table || rowOf(b) - rowOf(a));
+  for (const [index, mode] of how) {
+    if (mode !== 'rewrite') continue;
+    const t = ctx.model.tables[index];
+    applyEdits(
+      [t],
+      sorted.filter((e) => e.table === index),
+      ctx.columns,
+    );
+    // The table's XML now holds the edits; replace the table in Word with it.
+    ctx
+      .table(t)
+      .getRange('Whole')
+      .insertOoxml(blocksOpc([t.el], ctx.documentAttrs), 'Replace');
+  }
+  for (const e of sorted) {
+    const t = ctx.model.tables[e.table];
+    if (!t) throw new Error(`no table ${e.table}`);
+    if (how.get(e.table) !== 'cells') continue;
+    const table = ctx.table(t);
+    if (e.op === 'set') {
+      for (const c of e.cells) writeCell(table.getCell(e.row, c.cell), { text: c.text });
+      continue;
+    }
+    const cols = ctx.columns(t);
+    const anchor = anchorFor(t, e.index, cols)!;
+    table.getCell(anchor.row.index, 0).parentRow.insertRows(anchor.where, e.rows.length);
+    e.rows.forEach((r, k) => {
+      const rowIndex = e.index + k;
+      // Merge spans from the right so the cell indexes on the left stay valid.
+      for (const c of [...r.cells].reverse()) {
+        if (c.span > 1) table.mergeCells(rowIndex, c.col, rowIndex, c.col + c.span - 1);
+      }
+      r.cells.forEach((c, i) => {
+        if (c.text || c.bold) writeCell(table.getCell(rowIndex, i), c);
+      });
+    });
+  }
+  return how;
+}
+
+function rowOf(e: TableEdit): number {
+  return e.op === 'insert' ? e.index : e.row;
+}

@@ -1,0 +1,380 @@
+import { EMPTY_STORE, TableNotFoundError, type EditPlanner } from '../../src/domain/backend';
+import { getCatalog } from '../../src/domain/catalog';
+import { FORM_IDS, fillYear, getForm } from '../../src/domain/forms';
+import { readDocument, type DocModel } from '../../src/domain/ooxml/reader';
+import { planAddRow, planUpdateRow } from '../../src/domain/table/edit';
+import { recogniseTables } from '../../src/domain/table/recognise';
+import { DocxDocument } from '../../src/docx/document';
+import { DocxPackage } from '../../src/docx/package';
+import { readStore, storeXml, STORE_NS } from '../../src/docx/store';
+import { parseXml } from '../../src/docx/xml-node';
+import { createWordBackend, documentNameFromUrl, WordGatewayError, type OfficeContextLike } from '../../src/word/gateway';
+import { mixedDocument, oursOnly, seedDocument, spec } from './documents';
+import { documentOfPackage, FakeCustomXmlParts, FakeWord, walkTables, type FakeWordOptions } from './fake-word';
+
+function office(
+  opts: { url?: string | null; mode?: string; wordApi?: string[]; parts?: FakeCustomXmlParts } = {},
+): OfficeContextLike {
+  const sets = opts.wordApi ?? ['1.1', '1.2', '1.3'];
+  return {
+    document: { url: opts.url, mode: opts.mode ?? 'readWrite', customXmlParts: opts.parts },
+    requirements: { isSetSupported: (name, v) => name === 'WordApi' && sets.includes(v ?? '1.1') },
+  };
+}
+
+function setup(options: FakeWordOptions, officeOpts: Parameters<typeof office>[0] = {}) {
+  const word = new FakeWord(options);
+  const backend = createWordBackend({ run: word.run, parse: parseXml, office: office(officeOpts) });
+  return { word, backend };
+}
+
+async function expectWordError(p: Promise<unknown>, code: string): Promise<WordGatewayError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(WordGatewayError);
+  const w = err as WordGatewayError;
+  expect(w.code).toBe(code);
+  return w;
+}
+
+describe('insertTable', () => {
+  test.each(FORM_IDS)('%s: one insertOoxml at the cursor, one sync, a tagged table with the headings', async (form) => {
+    const { word, backend } = setup({ documentXml: oursOnly([{ code: '1.1' }]).xml });
+    const s = spec(form);
+    const { tag } = await backend.insertTable(s);
+    expect(word.syncs).toBe(1);
+    expect(word.inserted).toHaveLength(1);
+    expect(word.inserted[0]).toMatchObject({ location: 'Replace', at: 'selection' });
+    expect(word.calls.filter((c) => c.startsWith('range.insertOoxml'))).toHaveLength(1);
+    expect(tag).toMatch(new RegExp(`^ctcl:${form}:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`));
+    // The package is a Flat OPC package whose one table sits in our content control.
+    const model = readDocument(parseXml(word.inserted[0].ooxml));
+    expect(model.tables).toHaveLength(1);
+    const t = model.tables[0];
+    expect(t.tag).toBe(tag);
+    expect(t.controlTitle).toBe(getForm(form).controlTitle);
+    const headings = t.rows.filter((r) => r.header).flatMap((r) => r.cells.map((c) => c.text));
+    for (const c of getForm(form).columns) expect(headings).toContain(fillYear(c.heading, s.schoolYear));
+    // Recognised as the form it was written for.
+    expect(recogniseTables(model)[0].form.id).toBe(form);
+  });
+
+  test('a read-only document is refused in Vietnamese before Word is asked', async () => {
+    const { word, backend } = setup({ documentXml: oursOnly([]).xml }, { mode: 'readOnly' });
+    const err = await expectWordError(backend.insertTable(spec('plan-2018')), 'read-only');
+    expect(err.message).toContain('chỉ đọc');
+    expect(word.syncs).toBe(0);
+  });
+
+  test('Office errors become Vietnamese messages that keep the original as cause', async () => {
+    const denied = { name: 'OfficeExtension.Error', code: 'AccessDenied', message: 'Access denied' };
+    const a = setup({ documentXml: oursOnly([]).xml, failWrites: denied });
+    const err = await expectWordError(a.backend.insertTable(spec('plan-2018')), 'read-only');
+    expect(err.message).toMatch(/vùng được bảo vệ/);
+    expect(err.message).toContain('AccessDenied');
+    expect((err.cause as { code: string }).code).toBe('AccessDenied');
+    expect(err.action).toBe('insert');
+    expect(a.word.inserted).toHaveLength(0);
+
+    const invalid = { name: 'OfficeExtension.Error', code: 'InvalidArgument', message: 'bad' };
+    const b = setup({ documentXml: oursOnly([]).xml, failWrites: invalid });
+    const err2 = await expectWordError(b.backend.insertTable(spec('plan-2026')), 'invalid-place');
+    expect(err2.message).toContain('Word không chèn được bảng ở vị trí con trỏ');
+
+    const general = { name: 'OfficeExtension.Error', code: 'GeneralException', message: 'x' };
+    const c = setup({ documentXml: oursOnly([]).xml, failWrites: general });
+    const err3 = await expectWordError(c.backend.insertTable(spec('plan-2026')), 'failed');
+    expect(err3.message).toContain('Không chèn được bảng vào tài liệu.');
+  });
+});
+
+describe('read', () => {
+  test('one sync; every table, nested ones included, as Word has them', async () => {
+    const doc = mixedDocument();
+    const { word, backend } = setup({ documentXml: doc.xml });
+    const model = await backend.read();
+    expect(word.syncs).toBe(1);
+    expect(word.calls).toEqual(['body.getOoxml']);
+    // The fake's own walk of the XML and the reader agree on the tables, their nesting and texts.
+    expect(model.tables).toHaveLength(7);
+    expect(model.tables.map((t) => t.index)).toEqual(word.tables.map((t) => t.id));
+    expect(model.tables.map((t) => t.parent)).toEqual(word.tables.map((t) => t.parent));
+    expect(model.tables.map((t) => t.rows.map((r) => r.cells.map((c) => c.text)))).toEqual(word.tables.map((t) => t.cells));
+    expect(model.tables.map((t) => t.topIndex)).toEqual([0, 1, -1, -1, -1, -1, 2]);
+    expect(model.tables[6].tag).toBe(doc.tag);
+    expect(model.tables[0].rows[0].cells[0].text).toBe('TT');
+  });
+
+  test('the same model as the .docx backend for every seed', async () => {
+    for (const n of ['000', '001', '002', '003', '004']) {
+      const seed = seedDocument(n);
+      const { word, backend } = setup({ documentXml: seed.xml });
+      const fromWord = await backend.read();
+      const fromDocx = await seed.docx.read();
+      const texts = (m: DocModel) => m.tables.map((t) => t.rows.map((r) => r.cells.map((c) => c.text)));
+      expect(texts(fromWord)).toEqual(texts(fromDocx));
+      expect(fromWord.paragraphs.map((p) => p.text)).toEqual(fromDocx.paragraphs.map((p) => p.text));
+      expect(word.syncs).toBe(1);
+    }
+  });
+});
+
+describe.each([
+  ['body.tables lists nested tables', true],
+  ['body.tables lists top-level tables only', false],
+])('select (%s)', (_name, nestedInBodyTables) => {
+  const doc = mixedDocument();
+  const cases = [
+    { name: 'a cell of the seed table', loc: { table: 0, row: 3, cell: 2 } },
+    { name: 'a cell of our table', loc: { table: 6, row: 2, cell: 1 } },
+    { name: 'a cell of nested table A', loc: { table: 2, row: 1, cell: 1 } },
+    { name: 'a cell of A1, nested two deep', loc: { table: 3, row: 0, cell: 1 } },
+    { name: 'a cell of C, the second table in its cell', loc: { table: 5, row: 1, cell: 0 } },
+  ];
+
+  test.each(cases)('$name: two syncs, the right cell', async ({ loc }) => {
+    const { word, backend } = setup({ documentXml: doc.xml, nestedInBodyTables });
+    const model = await backend.read();
+    const before = word.syncs;
+    await backend.select(loc, model);
+    expect(word.syncs - before).toBe(2);
+    expect(word.selections).toEqual([{ kind: 'cell', ...loc }]);
+  });
+
+  test('a whole row when no cell is given', async () => {
+    const { word, backend } = setup({ documentXml: doc.xml, nestedInBodyTables });
+    await backend.read();
+    await backend.select({ table: 6, row: 3 });
+    expect(word.selections).toEqual([{ kind: 'row', table: 6, row: 3, cell: 0 }]);
+    expect(word.calls).toContain('row.select');
+  });
+
+  test('without a model the document is read in the first of the two syncs', async () => {
+    const { word, backend } = setup({ documentXml: doc.xml, nestedInBodyTables });
+    await backend.select({ table: 4, row: 0, cell: 2 });
+    expect(word.syncs).toBe(2);
+    expect(word.calls.filter((c) => c === 'body.getOoxml')).toHaveLength(1);
+    expect(word.selections).toEqual([{ kind: 'cell', table: 4, row: 0, cell: 2 }]);
+  });
+});
+
+describe('select errors', () => {
+  test('a model that no longer matches Word is reported, not guessed', async () => {
+    const old = readDocument(parseXml(oursOnly([{ code: '1.1' }]).xml));
+    const { word, backend } = setup({ documentXml: mixedDocument().xml });
+    const err = await expectWordError(backend.select({ table: 0, row: 1, cell: 0 }, old), 'stale');
+    expect(err.message).toContain('Kiểm tra lại');
+    expect(word.selections).toHaveLength(0);
+    expect(word.syncs).toBe(1);
+  });
+
+  test('a location outside the table is "not found"', async () => {
+    const { backend } = setup({ documentXml: mixedDocument().xml });
+    const err = await expectWordError(backend.select({ table: 6, row: 99, cell: 0 }), 'not-found');
+    expect(err.message).toMatch(/^Không tìm thấy bảng hoặc ô/);
+    await expectWordError(backend.select({ table: 42, row: 0 }), 'not-found');
+  });
+});
+
+describe.each([
+  ['nested tables listed', true],
+  ['top-level tables only', false],
+])('selection (%s)', (_name, nestedInBodyTables) => {
+  const doc = mixedDocument();
+
+  test('outside a table: undefined after one sync', async () => {
+    const { word, backend } = setup({ documentXml: doc.xml, nestedInBodyTables });
+    await backend.read();
+    const before = word.syncs;
+    expect(await backend.selection()).toBeUndefined();
+    expect(word.syncs - before).toBe(1);
+  });
+
+  test.each([
+    { table: 0, row: 5, cell: 1 },
+    { table: 6, row: 1, cell: 0 },
+    { table: 1, row: 1, cell: 1 },
+    { table: 2, row: 0, cell: 1 },
+    { table: 3, row: 0, cell: 0 },
+    { table: 4, row: 0, cell: 2 },
+    { table: 5, row: 1, cell: 0 },
+  ])('cursor in table $table row $row cell $cell: found in ≤ 2 syncs', async (cursor) => {
+    const { word, backend } = setup({ documentXml: doc.xml, nestedInBodyTables, cursor });
+    const model = await backend.read();
+    const before = word.syncs;
+    expect(await backend.selection(model)).toEqual(cursor);
+    expect(word.syncs - before).toBeLessThanOrEqual(2);
+  });
+
+  test('without a model, still at most two syncs', async () => {
+    const cursor = { table: 3, row: 0, cell: 1 };
+    const { word, backend } = setup({ documentXml: doc.xml, nestedInBodyTables, cursor });
+    expect(await backend.selection()).toEqual(cursor);
+    expect(word.syncs).toBe(2);
+  });
+});
+
+describe('editTable', () => {
+  const catalog = getCatalog('2018', 'tieu-hoc');
+  const texts = (m: DocModel, table: number) => m.tables[table].rows.map((r) => r.cells.map((c) => c.text));
+
+  /** Run the same edit through Word (fake) and the .docx backend; the tables must end up the same. */
+  async function sameAsDocx(
+    doc: { xml: string; docx: DocxDocument },
+    planner: EditPlanner,
+    target: { tag?: string; table?: number },
+    wordApi?: string[],
+  ) {
+    const { word, backend } = setup({ documentXml: doc.xml }, { wordApi });
+    const plan = await backend.editTable(target, planner);
+    const docxPlan = await doc.docx.editTable(target, planner);
+    expect(plan.summary).toBe(docxPlan.summary);
+    const after = await doc.docx.read();
+    const table = plan.edits[0].table;
+    expect(word.tables[table].cells).toEqual(texts(after, table));
+    return { word, plan };
+  }
+
+  test('updating a row of a real plan rewrites only its changed cells, in two syncs', async () => {
+    const planner: EditPlanner = (rec) =>
+      planUpdateRow(rec, catalog, {
+        ref: { code: '1.10' },
+        cells: { target: 'Kết quả mới\nDòng thứ hai', actions: 'Giải pháp', owner: 'Hiệu trưởng', timeline: 'Tháng 5/2026' },
+      });
+    const { word, plan } = await sameAsDocx(seedDocument('003'), planner, { table: 0 });
+    expect(word.syncs).toBe(2);
+    const edit = plan.edits[0];
+    if (edit.op !== 'set') throw new Error('expected a set edit');
+    // Each changed cell: its first line replaces the content, each further line is a paragraph.
+    const lines = edit.cells.map((c) => c.text.split('\n'));
+    const count = (prefix: string) => word.calls.filter((c) => c.startsWith(prefix)).length;
+    expect(count('cell.body.insertText')).toBe(lines.filter((l) => l[0] !== '').length);
+    expect(count('cell.body.clear')).toBe(lines.filter((l) => l[0] === '').length);
+    expect(count('cell.body.insertParagraph')).toBe(lines.reduce((n, l) => n + l.length - 1, 0));
+    expect(edit.cells.map((c) => c.text)).toContain('Kết quả mới\nDòng thứ hai');
+    expect(word.calls).not.toContain('table.range.insertOoxml(Replace)');
+  });
+
+  test('adding a criterion row next to one of the same shape inserts a row in place (WordApi 1.3)', async () => {
+    const planner: EditPlanner = (rec) =>
+      planAddRow(rec, catalog, { ref: { code: '1.2' }, level: 2, cells: { target: 'Đạt mức 2', actions: 'Tập huấn' } });
+    const doc = oursOnly([{ code: '1.1' }, { code: '1.3' }]);
+    const { word } = await sameAsDocx(doc, planner, { tag: doc.tag });
+    expect(word.syncs).toBe(2);
+    expect(word.calls.filter((c) => c.startsWith('row.insertRows'))).toEqual(['row.insertRows(After,1)']);
+    expect(word.merges).toHaveLength(0);
+  });
+
+  test('a new standard row is merged with WordApi 1.4 when Word has it', async () => {
+    const planner: EditPlanner = (rec) => planAddRow(rec, catalog, { ref: { code: '2.1' }, cells: { target: 'X' } });
+    const doc = oursOnly([{ code: '1.1' }]);
+    const { word } = await sameAsDocx(doc, planner, { tag: doc.tag }, ['1.1', '1.2', '1.3', '1.4']);
+    expect(word.syncs).toBe(2);
+    expect(word.merges.length).toBeGreaterThan(0);
+    expect(word.formatting.some((f) => f.bold)).toBe(true);
+    expect(word.calls).not.toContain('table.range.insertOoxml(Replace)');
+  });
+
+  test('without WordApi 1.4 the table is rewritten in one insertOoxml, keeping its namespaces', async () => {
+    const planner: EditPlanner = (rec) => planAddRow(rec, catalog, { ref: { code: '2.1' }, cells: { target: 'X' } });
+    const doc = oursOnly([{ code: '1.1' }]);
+    const { word } = await sameAsDocx(doc, planner, { tag: doc.tag });
+    expect(word.syncs).toBe(2);
+    expect(word.merges).toHaveLength(0);
+    expect(word.inserted).toHaveLength(1);
+    expect(word.inserted[0].at).toBe('table');
+    // One table, no paragraph added around it.
+    const body = documentOfPackage(parseXml(word.inserted[0].ooxml));
+    expect(walkTables(body)).toHaveLength(1);
+    expect(body.children[0].t === 'e' && body.children[0].children.map((c) => (c.t === 'e' ? c.name : ''))).toEqual(['w:tbl']);
+  });
+
+  test('nothing to change: one sync and no write', async () => {
+    const doc = oursOnly([{ code: '1.1' }]);
+    const { word, backend } = setup({ documentXml: doc.xml });
+    const plan = await backend.editTable({ tag: doc.tag }, (rec) =>
+      planUpdateRow(rec, catalog, { ref: { code: '1.1' }, cells: {} }),
+    );
+    expect(plan.edits).toHaveLength(0);
+    expect(word.syncs).toBe(1);
+  });
+
+  test('a table that is not there: the domain error, in Vietnamese', async () => {
+    const { backend } = setup({ documentXml: oursOnly([]).xml });
+    await expect(
+      backend.editTable({ tag: 'ctcl:plan-2018:khong-co' }, () => ({ edits: [], target: { table: 0, row: 0 }, summary: '' })),
+    ).rejects.toBeInstanceOf(TableNotFoundError);
+  });
+});
+
+describe('store', () => {
+  test('round trip through customXmlParts, exactly the part the .docx backend writes', async () => {
+    const parts = new FakeCustomXmlParts();
+    const { word, backend } = setup({ documentXml: oursOnly([]).xml }, { parts });
+    expect(await backend.loadStore()).toEqual(EMPTY_STORE);
+    const store = { version: 1 as const, drafts: { '1.3': { target: 'Đạt mức 3 <đầy đủ> & "đúng"' } }, ignored: ['x'] };
+    await backend.saveStore(store);
+    expect([...parts.parts.values()]).toEqual([{ ns: STORE_NS, xml: storeXml(store) }]);
+    expect(await backend.loadStore()).toEqual(store);
+    // Saving again replaces the part instead of adding one.
+    const next = { version: 1 as const, drafts: {} };
+    await backend.saveStore(next);
+    expect(parts.parts.size).toBe(1);
+    expect(await backend.loadStore()).toEqual(next);
+    expect(word.syncs).toBe(0);
+  });
+
+  test('the CLI reads what Word wrote', async () => {
+    const parts = new FakeCustomXmlParts();
+    const { backend } = setup({ documentXml: oursOnly([]).xml }, { parts });
+    const store = { version: 1 as const, profile: { school: 'Trường Tiểu học Kim Đồng' } };
+    await backend.saveStore(store);
+    const docx = DocxDocument.blank(parseXml);
+    await docx.saveStore(store);
+    const pkg = DocxPackage.open(docx.toBytes());
+    const item = pkg.paths().find((p) => /^customXml\/item\d+\.xml$/.test(p))!;
+    expect(pkg.text(item)).toBe([...parts.parts.values()][0].xml);
+    // And a .docx whose part is the one Word holds reads back the same store.
+    pkg.set(item, [...parts.parts.values()][0].xml);
+    expect(readStore(DocxPackage.open(pkg.toBytes()), parseXml)).toEqual(store);
+  });
+
+  test('a part Word gave another prefix still reads; broken parts are skipped', async () => {
+    const parts = new FakeCustomXmlParts();
+    const { backend } = setup({ documentXml: oursOnly([]).xml }, { parts });
+    parts.parts.set('{A}', { ns: STORE_NS, xml: `<ns0:store xmlns:ns0="${STORE_NS}">{"version":1,"a":2}</ns0:store>` });
+    parts.parts.set('{B}', { ns: STORE_NS, xml: `<ns0:store xmlns:ns0="${STORE_NS}">không phải JSON</ns0:store>` });
+    expect(await backend.loadStore()).toEqual({ version: 1, a: 2 });
+  });
+
+  test('a refused save becomes a Vietnamese read-only message', async () => {
+    const parts = new FakeCustomXmlParts();
+    parts.failAdd = { code: 5009, message: 'The add-in does not have permission' };
+    const { backend } = setup({ documentXml: oursOnly([]).xml }, { parts });
+    const err = await expectWordError(backend.saveStore({ version: 1 }), 'read-only');
+    expect(err.message).toContain('Không lưu được dữ liệu ctcl');
+    expect(err.message).toContain('5009');
+  });
+});
+
+describe('info', () => {
+  test('kind, document name and optional features', () => {
+    const a = setup(
+      { documentXml: oursOnly([]).xml },
+      { url: 'https://contoso.sharepoint.com/Shared%20Documents/K%E1%BA%BF%20ho%E1%BA%A1ch.docx?web=1' },
+    );
+    expect(a.backend.info()).toEqual({ kind: 'word', documentName: 'Kế hoạch.docx', features: [] });
+    const b = setup({ documentXml: oursOnly([]).xml }, { url: 'C:\\Users\\gv\\Báo cáo 2025.docx', wordApi: ['1.3', '1.4'] });
+    expect(b.backend.info()).toEqual({ kind: 'word', documentName: 'Báo cáo 2025.docx', features: ['WordApi1.4'] });
+    const c = setup({ documentXml: oursOnly([]).xml }, { url: null });
+    expect(c.backend.info().documentName).toBe('Tài liệu Word');
+  });
+
+  test('document names from odd URLs', () => {
+    expect(documentNameFromUrl('')).toBe('Tài liệu Word');
+    expect(documentNameFromUrl('https://x/y/')).toBe('y');
+    expect(documentNameFromUrl('https://x/100%.docx')).toBe('100%.docx');
+  });
+});
