@@ -1,0 +1,200 @@
+import { parseXml } from '../../src/docx/xml-node';
+import {
+  checkRequirements,
+  detectHost,
+  hasOfficeHint,
+  OFFICE_JS_URL,
+  READY_TIMEOUT_MS,
+  REQUIREMENTS_MESSAGE,
+  SCRIPT_TIMEOUT_MS,
+  type HostWindow,
+  type OfficeLike,
+} from '../../src/word/host';
+
+interface FakeScript {
+  src: string;
+  async?: boolean;
+  onload: ((ev: unknown) => unknown) | null;
+  onerror: ((ev: unknown) => unknown) | null;
+}
+
+/** A browser-like window: no Office, not framed, a document that records injected scripts. */
+function browserWindow(extra: Partial<Record<keyof HostWindow, unknown>> = {}) {
+  const scripts: FakeScript[] = [];
+  const win: Record<string, unknown> = {
+    location: { href: 'https://localhost:3000/taskpane.html' },
+    name: '',
+    document: {
+      createElement: (tag: string) => {
+        if (tag !== 'script') throw new Error(tag);
+        return { src: '', onload: null, onerror: null } as FakeScript;
+      },
+      head: {
+        appendChild: (s: FakeScript) => {
+          scripts.push(s);
+          return s;
+        },
+      },
+    },
+    ...extra,
+  };
+  win.self = win;
+  win.top = 'top' in extra ? extra.top : win;
+  win.parent = 'parent' in extra ? extra.parent : win;
+  return { win: win as HostWindow, scripts };
+}
+
+function officeFor(host: string | null, wordApi: string[] = ['1.1', '1.2', '1.3']): OfficeLike {
+  return {
+    onReady: () => Promise.resolve({ host, platform: host ? 'PC' : null }),
+    context: {
+      document: { url: 'C:\\Trường\\Kế hoạch.docx' },
+      requirements: { isSetSupported: (name, v) => name === 'WordApi' && wordApi.includes(v ?? '1.1') },
+    },
+  };
+}
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
+describe('detectHost', () => {
+  test('a plain browser starts standalone at once, without loading office.js', async () => {
+    const { win, scripts } = browserWindow();
+    // With the clock stopped, only an answer that needs no timer can arrive.
+    const result = await detectHost({ window: win });
+    expect(result).toMatchObject({ mode: 'standalone', reason: 'browser' });
+    expect(result.mode === 'standalone' && result.message).toContain('ngoài Word');
+    expect(scripts).toHaveLength(0);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  test('a hint, then office.js fails to load: standalone, not a blank pane', async () => {
+    const { win, scripts } = browserWindow({
+      location: { href: 'https://localhost:3000/taskpane.html?_host_Info=Word$Win32$16.01$vi-VN$$$$0' },
+    });
+    const pending = detectHost({ window: win });
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0].src).toBe(OFFICE_JS_URL);
+    scripts[0].onerror?.({});
+    await expect(pending).resolves.toMatchObject({ mode: 'standalone', reason: 'office-js-failed' });
+  });
+
+  test('a hint, office.js never arrives: standalone after the download time limit', async () => {
+    const { win } = browserWindow({ name: '{"_host_Info":"Word|Win32|16.01|vi-VN"}' });
+    const pending = detectHost({ window: win });
+    let settled = false;
+    void pending.then(() => (settled = true));
+    await jest.advanceTimersByTimeAsync(SCRIPT_TIMEOUT_MS - 1);
+    expect(settled).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    await expect(pending).resolves.toMatchObject({ mode: 'standalone', reason: 'office-js-failed' });
+  });
+
+  test('a hint, office.js loads but Office.onReady never answers: standalone after ≈3 s', async () => {
+    const { win, scripts } = browserWindow({ top: {} });
+    const pending = detectHost({ window: win });
+    (win as { Office?: OfficeLike }).Office = { onReady: () => new Promise(() => undefined) };
+    scripts[0].onload?.({});
+    let settled = false;
+    void pending.then(() => (settled = true));
+    await jest.advanceTimersByTimeAsync(READY_TIMEOUT_MS - 1);
+    expect(settled).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    await expect(pending).resolves.toMatchObject({ mode: 'standalone', reason: 'timeout' });
+    expect(READY_TIMEOUT_MS).toBe(3000);
+  });
+
+  test('office.js outside Office reports no host: standalone', async () => {
+    const { win } = browserWindow({ Office: officeFor(null) });
+    await expect(detectHost({ window: win })).resolves.toMatchObject({ mode: 'standalone', reason: 'browser' });
+  });
+
+  test('another Office application: standalone', async () => {
+    const { win } = browserWindow({ Office: officeFor('Excel') });
+    await expect(detectHost({ window: win })).resolves.toMatchObject({ mode: 'standalone', reason: 'not-word' });
+  });
+
+  test('inside Word: word mode, requirements met, a Word backend', async () => {
+    const { win, scripts } = browserWindow({ Office: officeFor('Word', ['1.1', '1.2', '1.3', '1.4']) });
+    const result = await detectHost({ window: win });
+    expect(scripts).toHaveLength(0);
+    if (result.mode !== 'word') throw new Error('expected word mode');
+    expect(result.platform).toBe('PC');
+    expect(result.requirements).toEqual({ ok: true, features: ['WordApi1.4'] });
+    const backend = result.createBackend({ parse: parseXml });
+    expect(backend.info()).toEqual({ kind: 'word', documentName: 'Kế hoạch.docx', features: ['WordApi1.4'] });
+  });
+
+  test('loaded after a hint: word mode once Office.onReady answers', async () => {
+    const { win, scripts } = browserWindow({ webkit: { messageHandlers: {} } });
+    const pending = detectHost({ window: win });
+    (win as { Office?: OfficeLike }).Office = officeFor('Word');
+    scripts[0].onload?.({});
+    await expect(pending).resolves.toMatchObject({ mode: 'word', requirements: { ok: true } });
+  });
+
+  test('Word without WordApi 1.3: the Vietnamese message, not a blank pane', async () => {
+    const { win } = browserWindow({ Office: officeFor('Word', ['1.1', '1.2']) });
+    const result = await detectHost({ window: win });
+    if (result.mode !== 'word') throw new Error('expected word mode');
+    expect(result.requirements.ok).toBe(false);
+    expect(result.requirements.message).toBe(REQUIREMENTS_MESSAGE);
+  });
+});
+
+describe('checkRequirements', () => {
+  test('WordApi 1.3 missing: a clear Vietnamese message', () => {
+    const r = checkRequirements(officeFor('Word', ['1.1']));
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/^Phiên bản Word này chưa hỗ trợ/);
+    expect(r.message).toContain('Word 2016 trở lên');
+    expect(r.message).toContain('Word trên web');
+  });
+
+  test('no requirements API at all counts as missing', () => {
+    const broken: OfficeLike = {
+      onReady: () => Promise.resolve({ host: 'Word' }),
+      context: {
+        document: {},
+        requirements: {
+          isSetSupported: () => {
+            throw new Error('not available');
+          },
+        },
+      },
+    };
+    expect(checkRequirements(broken)).toMatchObject({ ok: false, message: REQUIREMENTS_MESSAGE });
+  });
+
+  test('WordApi 1.3 present', () => {
+    expect(checkRequirements(officeFor('Word'))).toEqual({ ok: true, features: [] });
+  });
+});
+
+describe('hasOfficeHint', () => {
+  test('each sign of Office counts; a plain window has none', () => {
+    expect(hasOfficeHint(browserWindow().win)).toBe(false);
+    expect(hasOfficeHint(browserWindow({ location: { href: 'https://x/?_host_Info=Word' } }).win)).toBe(true);
+    expect(hasOfficeHint(browserWindow({ name: '_host_Info=Word$Mac' }).win)).toBe(true);
+    expect(hasOfficeHint(browserWindow({ top: {} }).win)).toBe(true);
+    expect(hasOfficeHint(browserWindow({ external: { GetContext: () => undefined } }).win)).toBe(true);
+    expect(hasOfficeHint(browserWindow({ chrome: { webview: {} } }).win)).toBe(true);
+    expect(hasOfficeHint(browserWindow({ chrome: {} }).win)).toBe(false);
+    expect(hasOfficeHint(browserWindow({ webkit: { messageHandlers: {} } }).win)).toBe(true);
+    expect(
+      hasOfficeHint(
+        browserWindow({ sessionStorage: { getItem: (k: string) => (k === 'hostInfoValue' ? 'Word|Win32' : null) } }).win,
+      ),
+    ).toBe(true);
+  });
+
+  test('a cross-origin parent that throws on access is a frame', () => {
+    const { win } = browserWindow();
+    Object.defineProperty(win, 'top', {
+      get() {
+        throw new Error('SecurityError');
+      },
+    });
+    expect(hasOfficeHint(win)).toBe(true);
+  });
+});
