@@ -95,6 +95,8 @@ module.exports = async (env = {}, argv = {}) => {
       // Chunks sit beside taskpane.html, wherever it is hosted.
       publicPath: '',
       clean: true,
+      // Use globalThis directly: the fallback webpack writes otherwise is new Function("return this").
+      environment: { globalThis: true },
     },
     // Source maps as separate files; never an eval-based devtool (blocked by the CSP).
     devtool: 'source-map',
@@ -106,12 +108,13 @@ module.exports = async (env = {}, argv = {}) => {
           test: /\.[cm]?[jt]sx?$/,
           exclude: /node_modules/,
           loader: 'esbuild-loader',
-          options: { target: TARGET, jsx: 'automatic' },
+          options: { target: TARGET, jsx: 'automatic', charset: 'utf8' },
         },
       ],
     },
     optimization: {
-      minimizer: [new EsbuildPlugin({ target: TARGET, legalComments: 'external' })],
+      // charset utf8: Vietnamese text stays as it is (3 bytes a letter) instead of \uXXXX escapes.
+      minimizer: [new EsbuildPlugin({ target: TARGET, legalComments: 'external', charset: 'utf8' })],
       chunkIds: dev ? 'named' : 'deterministic',
     },
     performance: {
@@ -134,7 +137,8 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'src/taskpane/legacy.js', to: 'legacy.js' },
+          // Copied as written: the minifier would turn it into modern syntax that IE11 cannot read.
+          { from: 'src/taskpane/legacy.js', to: 'legacy.js', info: { minimized: true } },
           { from: 'assets', to: 'assets', noErrorOnMissing: true },
           { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
         ],

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { serveStatic, type StaticServer } from './serve';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -37,8 +37,16 @@ export interface PaneHarness {
   /** The pane's page on the local server. */
   readonly url: string;
   /** A fresh browser context and page (not yet navigated), recording what it logs and requests. */
-  open(options?: { width?: number; height?: number; init?: () => void }): Promise<PaneSession>;
+  open(options?: OpenOptions): Promise<PaneSession>;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  readonly width?: number;
+  readonly height?: number;
+  /** Runs in the page before any of its scripts. */
+  readonly init?: () => void;
+  readonly onResponse?: (response: Response) => void;
 }
 
 export interface PaneSession {
@@ -78,6 +86,7 @@ export async function startHarness(): Promise<PaneHarness> {
       );
       const page = await context.newPage();
       if (options.init) await page.addInitScript(options.init);
+      if (options.onResponse) page.on('response', options.onResponse);
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());
       });

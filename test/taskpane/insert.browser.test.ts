@@ -4,12 +4,16 @@
  * the open document, and tells users of too-old runtimes what to do.
  */
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { getForm } from '../../src/domain/forms';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/docx/xml-node';
 import { startHarness, type PaneHarness, type PaneSession } from './browser';
+
+/** Budget for the JavaScript the first screen loads, gzip (see bundle.test.ts for the entry alone). */
+const FIRST_SCREEN_GZIP_BUDGET = 200 * 1024;
 
 const REPORT_GROUP_HEADING = 'ND Kế hoạch cải tiến chất lượng giáo dục năm học 2025-2026';
 
@@ -68,7 +72,16 @@ async function selectedText(locator: ReturnType<Page['getByLabel']>, re: RegExp)
 }
 
 test('starts in standalone mode at once, offline, without loading office.js or breaking its CSP', async () => {
-  const s = await openPane();
+  const loaded: Promise<number>[] = [];
+  const s = await openPane({
+    onResponse: (r) => {
+      if (/\.js$/.test(new URL(r.url()).pathname)) loaded.push(r.body().then((b) => gzipSync(b, { level: 9 }).length));
+    },
+  });
+  // Everything the first screen loaded (entry, host detection, standalone document code) fits the budget.
+  const gz = (await Promise.all(loaded)).reduce((a, b) => a + b, 0);
+  console.log(`first screen (standalone): ${loaded.length} scripts, ${(gz / 1024).toFixed(1)} KB gzip, ready in ${s.startMs} ms`);
+  expect(gz).toBeLessThanOrEqual(FIRST_SCREEN_GZIP_BUDGET);
   expect(s.startMs).toBeLessThan(3000);
   // No request leaves the machine: office.js is only loaded when there are signs of Office.
   expect(s.outside).toEqual([]);

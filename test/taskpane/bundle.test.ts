@@ -1,0 +1,87 @@
+/**
+ * The built pane (.tmp/pane-dist, made by test/global-setup.ts): size budget, Content-Security-Policy,
+ * no inline script or eval, no Node-only XML parser, an ES5 legacy check, office.js not in the HTML.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parse } from 'acorn';
+import { assertBuilt, PANE_DIST } from './browser';
+
+/** Budget for what the first screen loads, gzip. */
+const FIRST_SCREEN_GZIP_BUDGET = 200 * 1024;
+
+const read = (f: string): string => readFileSync(join(PANE_DIST, f), 'utf8');
+const gzip = (f: string): number => gzipSync(readFileSync(join(PANE_DIST, f)), { level: 9 }).length;
+
+let html: string;
+let scripts: string[];
+let chunks: string[];
+
+beforeAll(() => {
+  assertBuilt();
+  html = read('taskpane.html');
+  scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  chunks = readdirSync(PANE_DIST).filter((f) => f.endsWith('.js'));
+});
+
+function srcOf(attrs: string): string | undefined {
+  return /\bsrc="([^"]+)"/.exec(attrs)?.[1];
+}
+
+test('the entry script is within the first-screen budget', () => {
+  const entry = scripts.map(srcOf).filter((s): s is string => !!s && s !== 'legacy.js');
+  expect(entry).toHaveLength(1);
+  const size = gzip(entry[0]) + gzip('legacy.js');
+  // Printed for the record (README, reviews).
+  console.log(
+    `pane JS gzip: entry ${(size / 1024).toFixed(1)} KB; all chunks ${(chunks.reduce((a, f) => a + gzip(f), 0) / 1024).toFixed(1)} KB`,
+  );
+  expect(size).toBeLessThanOrEqual(FIRST_SCREEN_GZIP_BUDGET);
+});
+
+test('taskpane.html: Vietnamese, strict CSP, no inline script, no office.js, legacy check first', () => {
+  expect(html).toMatch(/<html lang="vi">/);
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+  expect(csp).toBeDefined();
+  const directives = new Map(
+    csp!.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
+  expect(directives.get('default-src')).toEqual(["'self'"]);
+  expect(directives.get('script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+  expect(directives.get('object-src')).toEqual(["'none'"]);
+  expect(csp).not.toMatch(/unsafe-eval|ws:|localhost/);
+  // Every script comes from a file; none is inline.
+  for (const attrs of scripts) expect(srcOf(attrs)).toBeDefined();
+  expect(html).not.toMatch(/<script[^>]*office\.js/);
+  expect(srcOf(scripts[0])).toBe('legacy.js');
+  expect(scripts[1]).toMatch(/type="module"/);
+  // The static message for when scripts do not run.
+  expect(html).toContain('Trang chưa mở được');
+});
+
+test('legacy.js is plain ES5, so Internet Explorer 11 can run it', () => {
+  expect(() => parse(read('legacy.js'), { ecmaVersion: 5 })).not.toThrow();
+  expect(read('legacy.js')).toContain('Trình duyệt/Word này quá cũ');
+});
+
+test('no eval, no Node-only XML parser, separate source maps', () => {
+  for (const f of chunks) {
+    const code = read(f);
+    expect(code).not.toMatch(/\beval\(|new Function\(/);
+    expect(code).not.toMatch(/SaxesParser|xmlchars/);
+    expect(code).not.toMatch(/sourceMappingURL=data:/);
+    if (f !== 'legacy.js') expect(existsSync(join(PANE_DIST, `${f}.map`))).toBe(true);
+  }
+});
+
+test('the .docx code is not in the entry script', () => {
+  const entry = scripts.map(srcOf).find((s) => s && s !== 'legacy.js')!;
+  const code = read(entry);
+  // fflate's zip writer and the DocxDocument error texts live in lazily loaded chunks.
+  expect(code).not.toMatch(/Tệp \.docx bị hỏng|invalid zip data/);
+  expect(chunks.some((f) => /Tệp \.docx bị hỏng/.test(read(f)))).toBe(true);
+});
