@@ -3,16 +3,7 @@
  * and stays quiet on what real documents legitimately do (criteria given by code only, TT counting
  * standards, "Không" as a result, several rows for one criterion, rows split by a page break).
  */
-import {
-  findCatalog,
-  findCriterion,
-  findLevel4Item,
-  findStandard,
-  SCHOOL_TYPE_LABELS,
-  type Catalog,
-  type Level,
-  type SchoolType,
-} from '../catalog';
+import { findCatalog, findCriterion, findLevel4Item, findStandard, type Catalog, type Level, type SchoolType } from '../catalog';
 import { fillYear, type ColumnDef } from '../forms';
 import { cellAt, type DocModel } from '../ooxml/reader';
 import type { CriterionRef } from '../table/model';
@@ -227,7 +218,7 @@ const catalogRules: Rule = (ctx) => {
   const out: Finding[] = [];
   const cat = ctx.catalog;
   if (!cat) return out;
-  const typeName = SCHOOL_TYPE_LABELS[ctx.meta.schoolType as SchoolType]?.toLowerCase() ?? '';
+  const typeName = ctx.meta.schoolType ? TYPE_IN_SENTENCE[ctx.meta.schoolType] : '';
   const yearStart = ctx.meta.schoolYear ? parseSchoolYear(ctx.meta.schoolYear)?.start : undefined;
   for (const rec of ctx.tables) {
     if (rec.form.sections === 'none') continue;
@@ -419,15 +410,21 @@ function onlySameCriterionBetween(rec: RecognisedTable, from: number, to: number
   return true;
 }
 
+/** School type names inside a sentence ("trường tiểu học", "trường THCS, THPT"). */
+export const TYPE_IN_SENTENCE: Readonly<Record<SchoolType, string>> = {
+  'mam-non': 'mầm non',
+  'tieu-hoc': 'tiểu học',
+  'thcs-thpt': 'THCS, THPT',
+  gdtx: 'giáo dục thường xuyên',
+};
+
 /** A criterion code that exists for another school type: say so, it is a common mix-up. */
 function whereElse(code: string, ctx: CheckContext): string {
   const fw = ctx.catalog!.framework;
   const types = (['mam-non', 'tieu-hoc', 'thcs-thpt', 'gdtx'] as SchoolType[]).filter(
     (t) => t !== ctx.meta.schoolType && findCatalog(fw, t) && findCriterion(findCatalog(fw, t)!, code),
   );
-  return types.length
-    ? ` (tiêu chí này chỉ có ở trường ${types.map((t) => SCHOOL_TYPE_LABELS[t].toLowerCase()).join(', ')})`
-    : '';
+  return types.length ? ` (tiêu chí này chỉ có ở trường ${types.map((t) => TYPE_IN_SENTENCE[t]).join(', ')})` : '';
 }
 
 /** The school type or framework whose wording a title uses instead, if any. */
@@ -439,7 +436,7 @@ function otherWording(ctx: CheckContext, standard: number, title: string): strin
       if (!cat || cat === ctx.catalog) continue;
       const std = findStandard(cat, standard);
       if (std && similarTitle(k, normTitle(std.title))) {
-        return fw === ctx.catalog!.framework ? `trường ${SCHOOL_TYPE_LABELS[t].toLowerCase()}` : `${cat.circular.number}`;
+        return fw === ctx.catalog!.framework ? `trường ${TYPE_IN_SENTENCE[t]}` : `${cat.circular.number}`;
       }
     }
   }
@@ -650,8 +647,9 @@ const labels: Rule = (ctx) => {
 
 // TCVN3 (ABC) and VNI text read as Unicode: typical bytes, and no real Vietnamese letters.
 const LEGACY_FONT = /^(\.vn|vni[- ]|vn[a-z]*h?$|abc)/i;
+// Letters TCVN3/VNI cannot produce (â, ê, ô are Latin-1 and appear in legacy text too).
 // eslint-disable-next-line no-misleading-character-class
-const VIET_LETTERS = /[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9\u0300-\u0303\u0309\u0323]/;
+const VIET_LETTERS = /[ăđơưĂĐƠƯ\u1ea0-\u1ef9\u0300-\u0303\u0309\u0323]/;
 const TCVN3_MARKS =
   /[\u00a2-\u00a9\u00aa\u00ac-\u00bf\u00c6-\u00cf\u00d1-\u00d6\u00d8-\u00dd\u00de\u00df\u00e6\u00f0\u00f7\u00fe]/g;
 const VNI_MARKS = /(?:[aeiouy][\u00f8\u00f9\u00fa\u00fb\u00fc\u00f5\u00ef\u00f2\u00f3]|[oO]\u00f6|\u00f6\u00f4|\u00f1)/g;

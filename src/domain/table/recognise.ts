@@ -619,7 +619,8 @@ function finish(base: RecognisedTable, parts: DocTable[], opts: RecogniseOptions
   // Same headings, other framework: the body tells 2018 reports from 2026 ones.
   const tagged = parseControlTag(base.tag);
   if (!tagged || !isFormId(tagged.form)) {
-    const fw = opts.framework ?? bodyFramework(entries) ?? yearFramework(base.headingYears);
+    // What the body shows (MỨC 4, Tiêu chuẩn 5, TT57 standard titles) outranks the year.
+    const fw = bodyFramework(entries) ?? opts.framework ?? yearFramework(base.headingYears);
     if (fw && fw !== form.framework) {
       const other = FORM_IDS.map((id) => FORMS[id]).find(
         (f) => f.kind === form.kind && f.framework === fw && sameColumns(f, form),

@@ -1,0 +1,405 @@
+import { getCatalog, type Framework, type Level, type SchoolType } from '../../src/domain/catalog';
+import { checkDocument, planFromDocument, type CheckOptions, type RuleId } from '../../src/domain/check';
+import { looksLegacy } from '../../src/domain/check/rules';
+import { getForm, type FormId, type SectionId } from '../../src/domain/forms';
+import { readDocument } from '../../src/domain/ooxml/reader';
+import { buildTable, documentElement, paragraph } from '../../src/domain/ooxml/writer';
+import { el, serialize, text, type XElement } from '../../src/domain/ooxml/xml';
+import type { BodyRow } from '../../src/domain/table/model';
+import { parseXml } from '../../src/docx/xml-node';
+import { openSeed } from '../helpers';
+
+interface TableInput {
+  form: FormId;
+  year?: string;
+  schoolType?: SchoolType;
+  rows: BodyRow[];
+  mutate?: (tbl: XElement) => void;
+}
+
+const crit = (code: string, cells: Record<string, string> = {}, level?: Level): BodyRow => ({
+  kind: 'criterion',
+  ref: code.startsWith('M4.') ? { code: code.slice(3), level4: true } : { code },
+  level,
+  cells,
+});
+const std = (n: number, framework: Framework = '2018', schoolType: SchoolType = 'tieu-hoc'): BodyRow => ({
+  kind: 'standard',
+  standard: n,
+  title: getCatalog(framework, schoolType).standards[n - 1].title,
+});
+const sec = (section: SectionId): BodyRow => ({ kind: 'section', section });
+
+const DONE = { planned: 'Kế hoạch', done: 'Đã xong' };
+const PLAN = { target: 'Đạt', actions: 'Làm', owner: 'Hiệu trưởng', timeline: 'Tháng 10/2025' };
+
+function doc(opts: { paragraphs?: string[]; after?: string[]; tables: TableInput[] }) {
+  const blocks: XElement[] = [];
+  for (const p of opts.paragraphs ?? [
+    'TRƯỜNG TIỂU HỌC KIM ĐỒNG',
+    'Hà Nội, ngày 20 tháng 5 năm 2026',
+    'BÁO CÁO',
+    'Kết quả thực hiện kế hoạch cải tiến chất lượng giáo dục năm học 2025-2026',
+  ])
+    blocks.push(paragraph(p));
+  for (const t of opts.tables) {
+    const f = getForm(t.form);
+    const tbl = buildTable({
+      form: t.form,
+      framework: f.framework,
+      schoolType: t.schoolType ?? 'tieu-hoc',
+      schoolYear: t.year ?? '2025-2026',
+      groupByLevel: false,
+      rows: t.rows,
+    });
+    t.mutate?.(tbl);
+    blocks.push(tbl, paragraph(''));
+  }
+  for (const p of opts.after ?? []) blocks.push(paragraph(p));
+  return readDocument(parseXml(serialize(documentElement(blocks))));
+}
+
+function rules(model: ReturnType<typeof doc>, opts?: CheckOptions): RuleId[] {
+  return checkDocument(model, opts).findings.map((f) => f.rule);
+}
+
+function findings(model: ReturnType<typeof doc>, rule: RuleId, opts?: CheckOptions) {
+  return checkDocument(model, opts).findings.filter((f) => f.rule === rule);
+}
+
+const clean = () =>
+  doc({
+    tables: [
+      {
+        form: 'report-2018',
+        rows: [
+          sec('m123'),
+          std(1),
+          crit('1.1', DONE),
+          crit('1.3', DONE, 3),
+          std(3),
+          crit('3.2', DONE),
+          sec('m4'),
+          crit('M4.2', DONE),
+        ],
+      },
+    ],
+  });
+
+describe('a correct document', () => {
+  test('has no findings, and its metadata is worked out', () => {
+    const r = checkDocument(clean());
+    expect(r.findings).toEqual([]);
+    expect(r.meta).toMatchObject({ documentKind: 'report', schoolType: 'tieu-hoc', schoolYear: '2025-2026', framework: '2018' });
+    expect(r.criteria).toEqual({ 'MỨC 1, 2, 3': ['1.1', '1.3', '3.2'], 'MỨC 4': ['2'] });
+    expect(r.coverage).toMatchObject({ total: 4, reported: 4, basis: 'report' });
+  });
+});
+
+describe('rules', () => {
+  test('no-table: fires without a plan/report table, not with one', () => {
+    expect(rules(doc({ tables: [] }))).toContain('no-table');
+    expect(rules(clean())).not.toContain('no-table');
+  });
+
+  test('missing-column and extra-column', () => {
+    // Drop the "Ghi chú" column everywhere and rename another heading to something foreign.
+    const dropLast = (tbl: XElement) => {
+      const grid = tbl.children.find((c): c is XElement => c.t === 'e' && c.name === 'w:tblGrid')!;
+      grid.children.pop();
+      for (const tr of tbl.children.filter((c): c is XElement => c.t === 'e' && c.name === 'w:tr')) {
+        const tcs = tr.children.filter((c): c is XElement => c.t === 'e' && c.name === 'w:tc');
+        if (tcs.length === 9) tr.children.splice(tr.children.indexOf(tcs[8]), 1);
+        else {
+          // Rows merged across: one grid column less.
+          const last = tcs[tcs.length - 1];
+          const pr = last.children.find((c): c is XElement => c.t === 'e' && c.name === 'w:tcPr')!;
+          const span = pr.children.find((c): c is XElement => c.t === 'e' && c.name === 'w:gridSpan');
+          if (span) span.attrs['w:val'] = String(Number(span.attrs['w:val']) - 1);
+        }
+      }
+    };
+    const m = doc({
+      paragraphs: ['KẾ HOẠCH', 'Cải tiến chất lượng giáo dục năm học 2025-2026'],
+      tables: [{ form: 'plan-2018', rows: [sec('m123'), std(1), crit('1.1', PLAN)], mutate: dropLast }],
+    });
+    const f = findings(m, 'missing-column');
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining('«Ghi chú»')]);
+    expect(f[0]).toMatchObject({ severity: 'warning', fix: { kind: 'add-column', key: 'note' } });
+    expect(rules(clean())).not.toContain('missing-column');
+  });
+
+  test('missing-heading: a column whose heading was deleted (seed 004) is named, with a fix', async () => {
+    const r = checkDocument(await openSeed('004').read());
+    const f = r.findings.filter((x) => x.rule === 'missing-heading');
+    expect(f.map((x) => [x.severity, x.location.column])).toEqual([
+      ['error', 6],
+      ['warning', 0],
+    ]);
+    expect(f[0].fix).toEqual({ kind: 'write-heading', key: 'notStarted' });
+  });
+
+  test('empty-result: a report row with all result cells empty, but not "Không"', () => {
+    const m = doc({
+      tables: [
+        {
+          form: 'report-2018',
+          rows: [sec('m123'), std(1), crit('1.1', { planned: 'x' }), crit('1.2', { planned: 'x', notStarted: 'Không' })],
+        },
+      ],
+    });
+    const f = findings(m, 'empty-result');
+    expect(f.map((x) => x.criterion)).toEqual(['1.1']);
+    expect(f[0].severity).toBe('error');
+    expect(f[0].location.column).toBe(4);
+  });
+
+  test('unreported-criterion and unplanned-criterion against the plan table in the same document', () => {
+    const m = doc({
+      tables: [
+        { form: 'plan-2018', rows: [sec('m123'), std(1), crit('1.1', PLAN), crit('1.6', PLAN), sec('m4'), crit('M4.2', PLAN)] },
+        { form: 'report-2018', rows: [sec('m123'), std(1), crit('1.1', DONE), crit('1.7', DONE)] },
+      ],
+    });
+    const r = checkDocument(m);
+    expect(r.findings.filter((f) => f.rule === 'unreported-criterion').map((f) => f.criterion)).toEqual(['1.6', 'M4.2']);
+    expect(r.findings.filter((f) => f.rule === 'unplanned-criterion').map((f) => [f.criterion, f.severity])).toEqual([
+      ['1.7', 'info'],
+    ]);
+    expect(r.coverage).toEqual({ total: 3, reported: 1, missing: ['1.6', 'M4.2'], basis: 'plan' });
+    expect(r.findings.find((f) => f.rule === 'unreported-criterion')!.fix).toEqual({
+      kind: 'add-planned-rows',
+      codes: ['1.6', 'M4.2'],
+    });
+  });
+
+  test('unreported-criterion against a plan from another file (seed 003 as the plan)', async () => {
+    const plan = planFromDocument(await openSeed('003').read(), '003.docx')!;
+    const report = doc({
+      tables: [{ form: 'report-2018', year: '2021-2022', rows: [sec('m123'), std(1), crit('1.6', DONE), crit('1.10', DONE)] }],
+    });
+    const missing = findings(report, 'unreported-criterion', { plan }).map((f) => f.criterion);
+    expect(missing).toEqual(['2.2', '2.3', '2.4', '3.2', '3.5', '4.2', '5.5', 'M4.2', 'M4.4']);
+    expect(findings(report, 'unreported-criterion', { plan })[0].message).toContain('«003.docx»');
+  });
+
+  test('unknown-criterion: 3.7 and 2.5 in a primary school; 2.4 is fine there but not in a preschool', () => {
+    const m = doc({
+      tables: [
+        { form: 'report-2018', rows: [sec('m123'), std(2), crit('2.4', DONE), crit('2.5', DONE), std(3), crit('3.7', DONE)] },
+      ],
+    });
+    expect(findings(m, 'unknown-criterion').map((f) => f.criterion)).toEqual(['2.5', '3.7']);
+    const mn = findings(m, 'unknown-criterion', { overrides: { schoolType: 'mam-non' } });
+    expect(mn.map((f) => f.criterion)).toEqual(['2.4', '2.5', '3.7']);
+    expect(mn[0].message).toMatch(/chỉ có ở trường tiểu học, THCS, THPT\)/);
+  });
+
+  test('standard-title-mismatch: another school type wording is an error, a shortened title a warning (seed 000)', async () => {
+    const r = checkDocument(await openSeed('000').read());
+    const f = r.findings.filter((x) => x.rule === 'standard-title-mismatch');
+    expect(f.map((x) => [x.severity, x.location.row])).toEqual([
+      ['error', 13],
+      ['warning', 8],
+    ]);
+    expect(f[0].message).toMatch(/Tiêu chuẩn 5.*trường mầm non.*Hoạt động giáo dục và kết quả giáo dục/);
+    expect(rules(clean())).not.toContain('standard-title-mismatch');
+  });
+
+  test('criterion-title-mismatch only when a written title differs (code-only labels are fine)', () => {
+    const wrong = (tbl: XElement) => {
+      const walk = (n: XElement): void => {
+        for (const c of n.children) {
+          if (c.t === 'x' && c.v.startsWith('Tiêu chí 1.1:')) c.v = 'Tiêu chí 1.1: Hội đồng trường';
+          else if (c.t === 'e') walk(c);
+        }
+      };
+      walk(tbl);
+    };
+    const m = doc({
+      tables: [{ form: 'report-2018', rows: [sec('m123'), std(1), crit('1.1', DONE), crit('1.3', DONE)], mutate: wrong }],
+    });
+    const f = findings(m, 'criterion-title-mismatch');
+    expect(f.map((x) => x.criterion)).toEqual(['1.1']);
+    expect(f[0].fix).toEqual({ kind: 'write-criterion-title', code: '1.1' });
+  });
+
+  test('wrong-standard: a criterion under another standard row', () => {
+    const m = doc({ tables: [{ form: 'report-2018', rows: [sec('m123'), std(2), crit('2.1', DONE), crit('3.2', DONE)] }] });
+    expect(findings(m, 'wrong-standard').map((f) => f.criterion)).toEqual(['3.2']);
+  });
+
+  test('level-not-available: "(mức 3)" on a criterion without Mức 3; TT22/2024 repealed levels from 2024-2025', () => {
+    const m = doc({
+      tables: [
+        { form: 'report-2018', rows: [sec('m123'), std(1), crit('1.2', DONE, 3), crit('1.1', DONE, 3), crit('1.5', DONE, 2)] },
+      ],
+    });
+    const f = findings(m, 'level-not-available');
+    expect(f.map((x) => [x.criterion, x.severity])).toEqual([
+      ['1.2', 'error'],
+      ['1.5', 'warning'],
+    ]);
+    const old = doc({
+      paragraphs: ['BÁO CÁO', 'năm học 2021-2022'],
+      tables: [{ form: 'report-2018', year: '2021-2022', rows: [sec('m123'), std(1), crit('1.5', DONE, 2)] }],
+    });
+    expect(rules(old)).not.toContain('level-not-available');
+  });
+
+  test('unknown-level4-item: TT17 has 5 Mức 4 items; TT19 item 6 is unverified, not an error', () => {
+    const m = doc({ tables: [{ form: 'report-2018', rows: [sec('m4'), crit('M4.5', DONE), crit('M4.6', DONE)] }] });
+    expect(findings(m, 'unknown-level4-item').map((f) => [f.criterion, f.severity])).toEqual([['M4.6', 'error']]);
+    const mn = findings(m, 'unknown-level4-item', { overrides: { schoolType: 'mam-non' } });
+    expect(mn.map((f) => [f.criterion, f.severity])).toEqual([['M4.6', 'info']]);
+  });
+
+  test('duplicate-criterion: the same criterion in two places, but not several rows in a row', () => {
+    const apart = doc({
+      tables: [{ form: 'report-2018', rows: [sec('m123'), std(1), crit('1.1', DONE), crit('1.2', DONE), crit('1.1', DONE)] }],
+    });
+    expect(findings(apart, 'duplicate-criterion').map((f) => f.criterion)).toEqual(['1.1']);
+    const together = doc({
+      tables: [{ form: 'report-2018', rows: [sec('m123'), std(1), crit('1.1', DONE), crit('1.1', DONE), crit('1.2', DONE)] }],
+    });
+    expect(rules(together)).not.toContain('duplicate-criterion');
+  });
+
+  test('year-mismatch: title vs headings; a report dated before its year has results (seed 001)', async () => {
+    const m = doc({ tables: [{ form: 'report-2018', year: '2024-2025', rows: [sec('m123'), std(1), crit('1.1', DONE)] }] });
+    expect(findings(m, 'year-mismatch').map((f) => f.severity)).toEqual(['error']);
+    const r = checkDocument(await openSeed('001').read());
+    expect(r.findings.filter((f) => f.rule === 'year-mismatch').map((f) => f.message)).toEqual([
+      expect.stringMatching(/12\/9\/2023/),
+    ]);
+    expect(rules(clean())).not.toContain('year-mismatch');
+  });
+
+  test('framework-mismatch: a 2026-2027 document with a 2018 form', () => {
+    const m = doc({
+      paragraphs: [
+        'BÁO CÁO',
+        'Kết quả thực hiện kế hoạch cải tiến chất lượng giáo dục năm học 2026-2027',
+        'Hà Nội, ngày 20 tháng 5 năm 2027',
+      ],
+      tables: [{ form: 'report-2018', year: '2026-2027', rows: [sec('m123'), std(1), crit('1.1', DONE)] }],
+    });
+    expect(rules(m)).toContain('framework-mismatch');
+  });
+
+  test('empty-cell: required plan cells left empty; a row with nothing yet is one finding', () => {
+    const m = doc({
+      paragraphs: ['KẾ HOẠCH', 'Cải tiến chất lượng giáo dục năm học 2025-2026'],
+      tables: [
+        { form: 'plan-2018', rows: [sec('m123'), std(1), crit('1.1', { ...PLAN, owner: '' }), crit('1.2'), crit('1.3', PLAN)] },
+      ],
+    });
+    const f = findings(m, 'empty-cell');
+    expect(f.map((x) => x.criterion)).toEqual(['1.1', '1.2']);
+    expect(f[0].message).toMatch(/Chủ trì và phối hợp thực hiện/);
+    expect(f[0].location.column).toBe(4);
+  });
+
+  test('time-outside-year: plan timings past the year, quiet for multi-year wording (seed 003)', async () => {
+    const r = checkDocument(await openSeed('003').read());
+    expect(r.findings.filter((f) => f.rule === 'time-outside-year').map((f) => [f.criterion, f.severity])).toEqual([
+      ['2.2', 'info'],
+      ['M4.4', 'info'],
+    ]);
+  });
+
+  test('legacy-encoding: TCVN3 text and .VnTime fonts; Unicode text is fine', () => {
+    expect(looksLegacy('Tr\u00adêng tiÓu häc Kim §ång, kÕ ho¹ch c¶i tiÕn', [])).toBe(true);
+    expect(looksLegacy('Trường Tiểu học Kim Đồng', ['.VnTime'])).toBe(true);
+    expect(looksLegacy('Trường Tiểu học Kim Đồng, kế hoạch cải tiến', ['Times New Roman'])).toBe(false);
+    expect(looksLegacy('Giá 1.500.000đ «xem» ©2024', [])).toBe(false);
+    const m = doc({
+      after: ['KÕ ho¹ch c¶i tiÕn chÊt l\u00adîng gi¸o dôc n¨m häc'],
+      tables: [{ form: 'report-2018', rows: [sec('m123'), std(1), crit('1.1', DONE)] }],
+    });
+    expect(findings(m, 'legacy-encoding')).toHaveLength(1);
+    expect(rules(clean())).not.toContain('legacy-encoding');
+  });
+
+  test('unknown-school-type when nothing tells it, and the override resolves it', () => {
+    const m = doc({
+      paragraphs: ['BÁO CÁO', 'năm học 2025-2026'],
+      tables: [{ form: 'report-2018', rows: [sec('m123'), std(1), crit('1.1', DONE)] }],
+    });
+    expect(rules(m)).toContain('unknown-school-type');
+    expect(rules(m, { overrides: { schoolType: 'tieu-hoc' } })).not.toContain('unknown-school-type');
+  });
+
+  test('missing-label: a 2018 row with content but no criterion', () => {
+    const m = doc({
+      tables: [
+        {
+          form: 'report-2018',
+          rows: [sec('m123'), std(1), crit('1.1', DONE)],
+          mutate: (tbl) => {
+            const rows = tbl.children.filter((c): c is XElement => c.t === 'e' && c.name === 'w:tr');
+            const copy = JSON.parse(JSON.stringify(rows[rows.length - 1])) as XElement;
+            // Blank the label cell; give the row a TT number so it is not a continuation.
+            const tcs = copy.children.filter((c): c is XElement => c.t === 'e' && c.name === 'w:tc');
+            tcs[1].children = tcs[1].children.filter((c) => !(c.t === 'e' && c.name === 'w:p'));
+            tcs[1].children.push(el('w:p'));
+            tcs[0].children.push(el('w:p', {}, [el('w:r', {}, [el('w:t', {}, [text('7')])])]));
+            tbl.children.push(copy);
+          },
+        },
+      ],
+    });
+    expect(rules(m)).toContain('missing-label');
+    expect(rules(clean())).not.toContain('missing-label');
+  });
+
+  describe('TT57', () => {
+    const p26 = { criterion: 'Nội dung', goal: 'G', activities: 'A', indicator: 'I', time: 'T', owner: 'O' };
+    const tt57 = (date: string, statusFilled: boolean, monitoring: Record<string, string>[]) =>
+      doc({
+        paragraphs: ['TRƯỜNG THCS KIM ĐỒNG', `Hà Nội, ${date}`, 'KẾ HOẠCH', 'Cải tiến chất lượng giáo dục năm học 2026-2027'],
+        tables: [
+          {
+            form: 'plan-2026',
+            year: '2026-2027',
+            schoolType: 'thcs-thpt',
+            rows: [std(1, '2026', 'thcs-thpt'), crit('1.3', statusFilled ? { ...p26, status: 'Hoàn thành' } : p26, 2)],
+          },
+          {
+            form: 'monitoring-2026',
+            year: '2026-2027',
+            rows: [
+              { kind: 'fixed', label: 'Cuối học kỳ I', cells: monitoring[0] },
+              { kind: 'fixed', label: 'Cuối năm học', cells: monitoring[1] },
+            ],
+          },
+        ],
+      });
+    const full = { content: 'c', result: 'r', reviewer: 'Hội đồng' };
+
+    test('missing-status only at the end of the year', () => {
+      expect(rules(tt57('ngày 20 tháng 5 năm 2027', false, [full, full]))).toContain('missing-status');
+      expect(rules(tt57('ngày 20 tháng 5 năm 2027', true, [full, full]))).not.toContain('missing-status');
+      expect(rules(tt57('ngày 10 tháng 9 năm 2026', false, [{}, {}]))).not.toContain('missing-status');
+    });
+
+    test('empty-monitoring once a review is due', () => {
+      const f = findings(tt57('ngày 20 tháng 1 năm 2027', false, [{}, {}]), 'empty-monitoring');
+      expect(f.map((x) => x.message)).toEqual([expect.stringContaining('Cuối học kỳ I')]);
+      expect(rules(tt57('ngày 10 tháng 9 năm 2026', false, [{}, {}]))).not.toContain('empty-monitoring');
+      expect(rules(tt57('ngày 20 tháng 5 năm 2027', true, [full, full]))).not.toContain('empty-monitoring');
+    });
+  });
+});
+
+describe('ignoring findings', () => {
+  test('an ignored finding moves to the ignored list and stays ignored after edits elsewhere', async () => {
+    const model = await openSeed('000').read();
+    const first = checkDocument(model);
+    const id = first.findings[0].id;
+    const again = checkDocument(model, { ignored: [id] });
+    expect(again.findings.map((f) => f.id)).not.toContain(id);
+    expect(again.ignored.map((f) => f.id)).toEqual([id]);
+    expect(again.counts.error).toBe(first.counts.error - 1);
+  });
+});
