@@ -8,7 +8,7 @@ import { compareCodes, findStandard, type Catalog, type Level } from '../catalog
 import { SECTION_LABELS, sectionForLevel, type SectionId } from '../forms';
 import { cell, paragraph, paragraphs, row, type ParagraphStyle } from '../ooxml/writer';
 import type { DocTable } from '../ooxml/reader';
-import { cloneNode, type XElement } from '../ooxml/xml';
+import { cloneNode, el, type XElement } from '../ooxml/xml';
 import { criterionLabel, PlacementError, sameRef, standardLabel, validateRef, type CriterionRef } from './model';
 import type { CriterionEntry, RecognisedTable, RowRef } from './recognise';
 
@@ -45,6 +45,21 @@ export type TableEdit =
       readonly table: number;
       readonly row: number;
       readonly cells: readonly { readonly cell: number; readonly text: string }[];
+    }
+  /**
+   * Insert a grid column before grid column `at` (or at the end) in every row of the listed tables
+   * (a table and its continuations); `heading` goes into the heading rows, and cells merged across
+   * the place (level and standard rows, group headings) are widened instead.
+   */
+  | {
+      readonly op: 'insertColumn';
+      readonly tables: readonly number[];
+      readonly at: number;
+      readonly headerRows: number;
+      readonly heading: string;
+      /** The new column sits under a group heading (whose cell is widened). */
+      readonly inGroup: boolean;
+      readonly width: number;
     };
 
 export interface EditPlan {
@@ -389,10 +404,77 @@ export function setCellText(tc: XElement, value: string): void {
   tc.children = [...(tcPr ? [tcPr] : []), ...nested, ...paras];
 }
 
+function firstEl(e: XElement, name: string): XElement | undefined {
+  return e.children.find((c): c is XElement => c.t === 'e' && c.name === name);
+}
+
+/** Insert a column into one table's XML (see the insertColumn edit). */
+function insertColumn(t: DocTable, e: Extract<TableEdit, { op: 'insertColumn' }>, isFirstPart: boolean): void {
+  const grid = firstEl(t.el, 'w:tblGrid');
+  if (grid) {
+    const gridCols = grid.children.filter((c): c is XElement => c.t === 'e' && c.name === 'w:gridCol');
+    const total = gridCols.reduce((s, g) => s + Number(g.attrs['w:w'] ?? 0), 0);
+    // Keep the table's width: the new column's width is taken from the others in proportion.
+    const scale = total > e.width ? (total - e.width) / total : 1;
+    for (const g of gridCols) g.attrs['w:w'] = String(Math.round(Number(g.attrs['w:w'] ?? 0) * scale));
+    const before = gridCols[e.at];
+    grid.children.splice(before ? grid.children.indexOf(before) : grid.children.length, 0, el('w:gridCol', { 'w:w': e.width }));
+  }
+  t.rows.forEach((r, ri) => {
+    const header = isFirstPart && ri < e.headerRows;
+    // In the heading rows above a grouped column, the group heading touching the place is widened
+    // even when the new column goes at the group's edge.
+    const groupCell =
+      header && e.inGroup && ri < e.headerRows - 1
+        ? r.cells.find((c) => c.span > 1 && c.col <= e.at && e.at <= c.col + c.span)
+        : undefined;
+    const covering = groupCell ?? r.cells.find((c) => c.col < e.at && c.col + c.span > e.at);
+    if (covering) {
+      // Merged across the place (level/standard rows, a group heading): widen it.
+      let tcPr = firstEl(covering.el, 'w:tcPr');
+      if (!tcPr) {
+        tcPr = el('w:tcPr');
+        covering.el.children.unshift(tcPr);
+      }
+      let span = firstEl(tcPr, 'w:gridSpan');
+      if (!span) {
+        span = el('w:gridSpan', { 'w:val': 1 });
+        const w = firstEl(tcPr, 'w:tcW');
+        tcPr.children.splice(w ? tcPr.children.indexOf(w) + 1 : 0, 0, span);
+      }
+      span.attrs['w:val'] = String(Number(span.attrs['w:val'] ?? 1) + 1);
+      return;
+    }
+    let value = '';
+    let vMerge: 'restart' | 'continue' | undefined;
+    if (header) {
+      if (e.inGroup) value = ri === e.headerRows - 1 ? e.heading : '';
+      else if (e.headerRows > 1) {
+        vMerge = ri === 0 ? 'restart' : 'continue';
+        value = ri === 0 ? e.heading : '';
+      } else value = e.heading;
+    }
+    const style: ParagraphStyle = header ? { bold: true, align: 'center' } : {};
+    const tc = cell([paragraph(value, style)], { width: e.width, vMerge, vAlign: header ? 'center' : 'top' });
+    const next = r.cells.find((c) => c.col >= e.at);
+    const parent = next ? (rowParent(r.el, next.el) ?? r.el) : r.el;
+    parent.children.splice(next ? parent.children.indexOf(next.el) : parent.children.length, 0, tc);
+  });
+}
+
 /** Apply edits to the tables of a parsed document (the .docx backend). Edits refer to the tables as read. */
 export function applyEdits(tables: readonly DocTable[], edits: readonly TableEdit[], cols: (t: DocTable) => number): void {
-  // Apply inserts from the bottom up so earlier row indexes stay valid.
-  const sorted = [...edits].sort((a, b) => b.table - a.table || rowOf(b) - rowOf(a));
+  for (const e of edits) {
+    if (e.op !== 'insertColumn') continue;
+    e.tables.forEach((ti, i) => {
+      const t = tables.find((x) => x.index === ti);
+      if (t) insertColumn(t, e, i === 0);
+    });
+  }
+  // Row edits go from the bottom up so earlier row indexes stay valid. A new column is already in
+  // the XML, but row edits refer to w:tc indexes and grid columns as read: plan them separately.
+  const rowEdits = edits.filter((e): e is RowEdit => e.op !== 'insertColumn');
+  const sorted = [...rowEdits].sort((a, b) => b.table - a.table || rowOf(b) - rowOf(a));
   for (const e of sorted) {
     const t = tables.find((x) => x.index === e.table);
     if (!t) throw new PlacementError('Không tìm thấy bảng cần sửa (tài liệu đã thay đổi?). Hãy đọc lại tài liệu.');
@@ -417,6 +499,8 @@ export function applyEdits(tables: readonly DocTable[], edits: readonly TableEdi
   }
 }
 
-function rowOf(e: TableEdit): number {
+type RowEdit = Exclude<TableEdit, { op: 'insertColumn' }>;
+
+function rowOf(e: RowEdit): number {
   return e.op === 'insert' ? e.index : e.row;
 }
