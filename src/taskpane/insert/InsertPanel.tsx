@@ -135,8 +135,7 @@ export function InsertPanel({ backend, blocked, target = 'vị trí con trỏ', 
       </span>
       {d.form.customary && (
         <span className={styles.note}>
-          Đây là cách trình bày quen dùng của các trường, không phải biểu mẫu do thông tư quy định; trường có thể điều chỉnh cho
-          phù hợp.
+          Đây là cách trình bày quen dùng của các trường, không phải biểu mẫu do thông tư quy định.
         </span>
       )}
       <Unverified notes={d.form.unverified ?? []} label="Chưa xác minh: mẫu bảng" />
