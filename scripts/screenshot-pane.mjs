@@ -79,7 +79,7 @@ try {
   await page.getByTestId('insert-result').waitFor();
   // Select a cell to show the highlight, then bring the pane's form back to its top.
   await page.locator('[data-testid="preview"] td', { hasText: /^Tiêu chí 2\.2/ }).click();
-  await page.evaluate(() => document.querySelector('section[aria-label="Chèn bảng"]')?.scrollTo(0, 0));
+  await page.locator('section[aria-label="Chèn bảng"]').evaluate((el) => el.scrollTo(0, 0));
   await page.mouse.move(0, 0);
   await page.waitForTimeout(300);
   mkdirSync(dirname(OUT), { recursive: true });
