@@ -1,4 +1,5 @@
 import { getCatalog } from '../../src/domain/catalog';
+import { getForm } from '../../src/domain/forms';
 import { checkDocument, planFromDocument, type Finding, type RuleId } from '../../src/domain/check';
 import { fixPlanner } from '../../src/domain/check/fixes';
 import { readDocument, columnCount } from '../../src/domain/ooxml/reader';
@@ -8,7 +9,6 @@ import { initialRows } from '../../src/domain/table/model';
 import { criterionEntries, recogniseTables } from '../../src/domain/table/recognise';
 import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/docx/xml-node';
-import { getForm } from '../../src/domain/forms';
 import { openSeed } from '../helpers';
 
 /** Apply a finding's fix through the .docx backend and check the document again after a save. */
@@ -58,7 +58,10 @@ describe('fixes', () => {
       schoolType: 'tieu-hoc',
       schoolYear: '2025-2026',
       groupByLevel: false,
-      rows: initialRows(form, getCatalog('2018', 'tieu-hoc'), { start: 'selected', selected: [{ code: '1.1' }] }),
+      rows: initialRows(getForm('report-2018'), getCatalog('2018', 'tieu-hoc'), {
+        start: 'selected',
+        selected: [{ code: '1.1' }],
+      }),
     });
     // Remove the "chưa triển khai" column (grid column 6) from the table entirely.
     const grid = tbl.children.find((c): c is XElement => c.t === 'e' && c.name === 'w:tblGrid')!;

@@ -141,11 +141,9 @@ export function planWriteCriterionTitle(rec: RecognisedTable, code: string, ctx:
  * and standard rows they need.
  */
 export function planAddRows(rec: RecognisedTable, catalog: Catalog, requests: readonly RowRequest[]): EditPlan {
+  // Requests landing at the same place keep code order (Mức 4 items last); different levels land apart.
   const sorted = [...requests].sort(
-    (a, b) =>
-      Number(!!a.ref.level4) - Number(!!b.ref.level4) ||
-      (a.ref.level ?? 0) - (b.ref.level ?? 0) ||
-      compareCodes(a.ref.code, b.ref.code),
+    (a, b) => Number(!!a.ref.level4) - Number(!!b.ref.level4) || compareCodes(a.ref.code, b.ref.code),
   );
   const groups = new Map<string, { table: number; index: number; rows: NewRow[] }>();
   for (const req of sorted) {
