@@ -8,6 +8,7 @@
  *   Table.mergeCells when WordApi 1.4 is there (checked at run time); without it the table is
  *   rewritten: the domain applies the edits to the table's XML (as the .docx backend does) and one
  *   insertOoxml replaces the table.
+ * - any other edit (e.g. a new column): its tables are rewritten the same way.
  */
 import type { DocModel, DocRow, DocTable } from '../domain/ooxml/reader';
 import type { NewCell, NewRow, TableEdit } from '../domain/table/edit';
@@ -92,19 +93,33 @@ export interface EditContext {
   readonly documentAttrs: Record<string, string>;
 }
 
+/** Edits that change one table's rows or cells (the others, e.g. new columns, rewrite their tables). */
+type RowEdit = Extract<TableEdit, { readonly table: number }>;
+
+function isRowEdit(e: TableEdit): e is RowEdit {
+  return 'table' in e && (e.op === 'insert' || e.op === 'set');
+}
+
+/** The tables an edit changes. */
+function tablesOf(e: TableEdit): readonly number[] {
+  if (isRowEdit(e)) return [e.table];
+  const many = (e as { readonly tables?: readonly number[] }).tables;
+  return many ?? [];
+}
+
 /** How each edited table is changed: in place, or rewritten whole. */
 export function planTables(ctx: EditContext, edits: readonly TableEdit[]): Map<number, 'cells' | 'rewrite'> {
   const how = new Map<number, 'cells' | 'rewrite'>();
   for (const e of edits) {
-    const t = ctx.model.tables[e.table];
-    if (!t) continue;
     let mode: 'cells' | 'rewrite' = 'cells';
-    if (e.op === 'insert') {
-      const cols = ctx.columns(t);
+    if (!isRowEdit(e)) mode = 'rewrite';
+    else if (e.op === 'insert') {
+      const t = ctx.model.tables[e.table];
+      const cols = t ? ctx.columns(t) : 0;
       const plain = e.rows.every((r) => isPlain(r, cols));
-      if (!anchorFor(t, e.index, cols) || (!plain && !ctx.canMerge)) mode = 'rewrite';
+      if (!t || !anchorFor(t, e.index, cols) || (!plain && !ctx.canMerge)) mode = 'rewrite';
     }
-    if (how.get(e.table) !== 'rewrite') how.set(e.table, mode);
+    for (const index of tablesOf(e)) if (how.get(index) !== 'rewrite') how.set(index, mode);
   }
   return how;
 }
@@ -112,25 +127,26 @@ export function planTables(ctx: EditContext, edits: readonly TableEdit[]): Map<n
 /** Queue the edits (no sync here). Edits refer to the tables as read; rows are changed bottom-up. */
 export function queueEdits(ctx: EditContext, edits: readonly TableEdit[]): Map<number, 'cells' | 'rewrite'> {
   const how = planTables(ctx, edits);
-  const sorted = [...edits].sort((a, b) => b.table - a.table || rowOf(b) - rowOf(a));
   for (const [index, mode] of how) {
     if (mode !== 'rewrite') continue;
     const t = ctx.model.tables[index];
+    if (!t) throw new Error(`no table ${index}`);
+    // The domain applies this table's edits to its XML (as the .docx backend does); one insertOoxml
+    // then replaces the table in Word.
     applyEdits(
       [t],
-      sorted.filter((e) => e.table === index),
+      edits.filter((e) => tablesOf(e).includes(index)),
       ctx.columns,
     );
-    // The table's XML now holds the edits; replace the table in Word with it.
     ctx
       .table(t)
       .getRange('Whole')
       .insertOoxml(blocksOpc([t.el], ctx.documentAttrs), 'Replace');
   }
+  const rowEdits = edits.filter(isRowEdit).filter((e) => how.get(e.table) === 'cells');
+  const sorted = [...rowEdits].sort((a, b) => b.table - a.table || rowOf(b) - rowOf(a));
   for (const e of sorted) {
     const t = ctx.model.tables[e.table];
-    if (!t) throw new Error(`no table ${e.table}`);
-    if (how.get(e.table) !== 'cells') continue;
     const table = ctx.table(t);
     if (e.op === 'set') {
       for (const c of e.cells) writeCell(table.getCell(e.row, c.cell), { text: c.text });
@@ -153,6 +169,6 @@ export function queueEdits(ctx: EditContext, edits: readonly TableEdit[]): Map<n
   return how;
 }
 
-function rowOf(e: TableEdit): number {
+function rowOf(e: RowEdit): number {
   return e.op === 'insert' ? e.index : e.row;
 }

@@ -3,15 +3,18 @@
  * Thin and batched: every method is one user action with a fixed number of context.sync calls
  * (insertTable 1, read 1, select 2, selection ≤ 2, editTable ≤ 2, store 0 — the store uses the
  * common API).
- * Only WordApi 1.1–1.3 is used; WordApi 1.4 is reported as an optional feature when present.
+ * WordApi 1.1–1.3 only, except Table.mergeCells (WordApi 1.4), used when isSetSupported says so.
+ * select/selection take the model the location refers to (default: the last read(), dropped after any
+ * edit through the gateway); without one the document is read in their first sync.
  *
  * Table positions are the reader's (DocTable.index: document order, nested tables included). Whether
  * Word's body.tables lists nested tables is not documented (the typings only say "the collection of
  * Table objects in the body"), so the gateway matches Word's list against the model either way:
  * - "flat": the list has every table, nested ones too, in document order (same length and nesting
  *   levels as the model) → list position = DocTable.index;
- * - "top": the list has only the top-level tables → list position = DocTable.topIndex, and a nested
- *   table is reached from its top-level ancestor through getCell(row, cell).body.tables.
+ * - "top": otherwise, when its level-1 tables are the model's top-level ones → position among them =
+ *   DocTable.topIndex, and a nested table is reached from its top-level ancestor through
+ *   getCell(row, cell).body.tables.getFirst() (then getNext() for the k-th table of a cell).
  * A list that fits neither means the model is out of date: the gateway says so instead of guessing.
  */
 import type {
@@ -98,13 +101,27 @@ export function nestingLevel(model: DocModel, t: DocTable): number {
 
 export type TableListMode = 'flat' | 'top';
 
-/** How Word's body.tables list (its nesting levels, in order) lines up with the model, if it does. */
-export function matchTableList(model: DocModel, levels: readonly number[]): TableListMode | undefined {
-  if (levels.length === model.tables.length && model.tables.every((t, i) => levels[i] === nestingLevel(model, t))) {
-    return 'flat';
+/** Word's body.tables list as it lines up with the model: the tables to index, and how. */
+export interface TableList<T> {
+  readonly mode: TableListMode;
+  /** flat: every listed table (index by DocTable.index); top: the level-1 ones (index by topIndex). */
+  readonly tables: readonly T[];
+}
+
+/**
+ * Line Word's table list up with the model. "flat" when it has exactly the model's tables with the
+ * same nesting levels in the same order; otherwise "top" when its level-1 tables are as many as the
+ * model's top-level tables (whatever else it lists); otherwise undefined (the model is out of date).
+ */
+export function matchTableList<T extends { readonly nestingLevel: number }>(
+  model: DocModel,
+  items: readonly T[],
+): TableList<T> | undefined {
+  if (items.length === model.tables.length && model.tables.every((t, i) => items[i].nestingLevel === nestingLevel(model, t))) {
+    return { mode: 'flat', tables: items };
   }
-  const top = model.tables.filter((t) => t.topIndex >= 0).length;
-  if (levels.length === top && levels.every((l) => l === 1)) return 'top';
+  const top = items.filter((t) => t.nestingLevel === 1);
+  if (top.length === model.tables.filter((t) => t.topIndex >= 0).length) return { mode: 'top', tables: top };
   return undefined;
 }
 
@@ -116,11 +133,11 @@ function cellSiblings(model: DocModel, t: DocTable): DocTable[] {
 }
 
 /** The Word proxy of a model table, from the loaded body.tables list. */
-function wordTable(model: DocModel, target: DocTable, items: readonly Word.Table[], mode: TableListMode): Word.Table {
-  if (mode === 'flat') return items[target.index];
+function wordTable(model: DocModel, target: DocTable, list: TableList<Word.Table>): Word.Table {
+  if (list.mode === 'flat') return list.tables[target.index];
   const chain: DocTable[] = [];
   for (let t: DocTable | undefined = target; t; t = t.parent ? model.tables[t.parent.table] : undefined) chain.unshift(t);
-  let table = items[chain[0].topIndex];
+  let table = list.tables[chain[0].topIndex];
   for (const t of chain.slice(1)) {
     const p = t.parent!;
     table = table.getCell(p.row, p.cell).body.tables.getFirst();
@@ -258,17 +275,14 @@ class WordGateway implements WordBackend {
       const ooxml = known ? undefined : body.getOoxml();
       await context.sync();
       const model = known ?? this.parseModel(ooxml!.value);
-      const mode = matchTableList(
-        model,
-        tables.items.map((t) => t.nestingLevel),
-      );
-      if (!mode) {
+      const list = matchTableList(model, tables.items);
+      if (!list) {
         this.model = undefined;
         throw staleError('select');
       }
       const target = model.tables[location.table];
       if (!target || !hasCell(target, location.row, location.cell)) throw notFoundError('select');
-      const table = wordTable(model, target, tables.items, mode);
+      const table = wordTable(model, target, list);
       const cell = table.getCell(location.row, location.cell ?? 0);
       if (location.cell === undefined) cell.parentRow.select('Select');
       else cell.body.getRange('Whole').select('Select');
@@ -292,19 +306,17 @@ class WordGateway implements WordBackend {
       await context.sync();
       const model = known ?? this.parseModel(ooxml!.value);
       if (cell.isNullObject || table.isNullObject) return undefined;
-      const mode = matchTableList(
-        model,
-        tables.items.map((t) => t.nestingLevel),
-      );
-      if (!mode) {
+      const list = matchTableList(model, tables.items);
+      if (!list) {
         this.model = undefined;
         throw staleError('selection');
       }
-      // A nested table Word does not list is told apart from its siblings by its texts.
+      const mode = list.mode;
+      // A nested table that is not in the list used is told apart from its siblings by its texts.
       const unlisted = mode === 'top' && table.nestingLevel > 1;
       if (unlisted) table.load('values');
       const here = table.getRange('Whole');
-      const relations = tables.items.map((t) => t.getRange('Whole').compareLocationWith(here));
+      const relations = list.tables.map((t) => t.getRange('Whole').compareLocationWith(here));
       await context.sync();
       const rel = relations.map((r) => String(r.value));
       let found: DocTable | undefined;
@@ -349,16 +361,13 @@ class WordGateway implements WordBackend {
       if (!rec) throw new TableNotFoundError();
       const plan = planner(rec, model);
       if (!plan.edits.length) return plan;
-      const mode = matchTableList(
-        model,
-        tables.items.map((t) => t.nestingLevel),
-      );
-      if (!mode) throw staleError('edit');
+      const list = matchTableList(model, tables.items);
+      if (!list) throw staleError('edit');
       this.model = undefined;
       queueEdits(
         {
           model,
-          table: (t) => wordTable(model, t, tables.items, mode),
+          table: (t) => wordTable(model, t, list),
           columns: (t) => (rec.parts.includes(t) ? rec.gridColumns : columnCount(t)),
           canMerge: this.supports('1.4'),
           documentAttrs: documentAttrs(root),

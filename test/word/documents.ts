@@ -2,7 +2,7 @@
 import { getCatalog } from '../../src/domain/catalog';
 import { getForm, type FormId } from '../../src/domain/forms';
 import { buildTableBlock, cell, paragraph, row } from '../../src/domain/ooxml/writer';
-import { el, type XElement } from '../../src/domain/ooxml/xml';
+import { el, findFirst, type XElement } from '../../src/domain/ooxml/xml';
 import { initialRows, type CriterionRef, type TableSpec } from '../../src/domain/table/model';
 import { DocxDocument } from '../../src/docx/document';
 import { DocxPackage } from '../../src/docx/package';
@@ -78,9 +78,33 @@ export function mixedDocument(): { xml: string; tag: string; docx: DocxDocument 
   return { xml: documentXmlOf(docx), tag: ours.tag, docx: reopen(docx) };
 }
 
+/** Remove grid column `col` from a table: its cells go, cells merged across it get narrower. */
+export function dropColumn(tbl: XElement, col: number): void {
+  const kids = (e: XElement, name: string) => e.children.filter((c): c is XElement => c.t === 'e' && c.name === name);
+  const grid = kids(tbl, 'w:tblGrid')[0];
+  grid.children.splice(grid.children.indexOf(kids(grid, 'w:gridCol')[col]), 1);
+  for (const tr of kids(tbl, 'w:tr')) {
+    let at = 0;
+    for (const tc of kids(tr, 'w:tc')) {
+      const span = kids(kids(tc, 'w:tcPr')[0], 'w:gridSpan')[0];
+      const n = Number(span?.attrs['w:val'] ?? 1);
+      if (at <= col && col < at + n) {
+        if (n > 1) span.attrs['w:val'] = String(n - 1);
+        else tr.children.splice(tr.children.indexOf(tc), 1);
+        break;
+      }
+      at += n;
+    }
+  }
+}
+
 /** A document holding one of our tables only. */
-export function oursOnly(selected: CriterionRef[]): { xml: string; tag: string; docx: DocxDocument } {
+export function oursOnly(
+  selected: CriterionRef[],
+  change?: (tbl: XElement) => void,
+): { xml: string; tag: string; docx: DocxDocument } {
   const ours = buildTableBlock(spec('plan-2018', selected));
+  if (change) change(findFirst(ours.sdt, 'w:tbl')!);
   const docx = DocxDocument.blank(parseXml, 'Kế hoạch.docx', [paragraph('Kế hoạch'), ours.sdt, paragraph('')]);
   return { xml: documentXmlOf(docx), tag: ours.tag, docx: reopen(docx) };
 }

@@ -42,6 +42,8 @@ export interface FakeWordOptions {
   readonly documentXml: string;
   /** Whether body.tables lists nested tables as well (Word does not document it; test both). */
   readonly nestedInBodyTables?: boolean;
+  /** With nested tables listed: in document order, or all top-level tables first. */
+  readonly listOrder?: 'document' | 'top-first';
   /** The cell the cursor is in; undefined = the cursor is in body text. */
   readonly cursor?: { readonly table: number; readonly row: number; readonly cell: number };
   /** Make every sync that carries a write fail with this Office error. */
@@ -191,7 +193,9 @@ export class FakeWord {
       return false;
     };
     const level = parent ? this.tables[parent.table].level + 1 : 1;
-    return this.tables.filter((t) => inside(t) && (nested || t.level === level));
+    const listed = this.tables.filter((t) => inside(t) && (nested || t.level === level));
+    if (this.options.listOrder !== 'top-first') return listed;
+    return [...listed.filter((t) => t.level === level), ...listed.filter((t) => t.level !== level)];
   }
 
   private context(): object {

@@ -2,6 +2,7 @@ import { EMPTY_STORE, TableNotFoundError, type EditPlanner } from '../../src/dom
 import { getCatalog } from '../../src/domain/catalog';
 import { FORM_IDS, fillYear, getForm } from '../../src/domain/forms';
 import { readDocument, type DocModel } from '../../src/domain/ooxml/reader';
+import { planAddColumn } from '../../src/domain/check/fixes';
 import { planAddRow, planUpdateRow } from '../../src/domain/table/edit';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { DocxDocument } from '../../src/docx/document';
@@ -9,7 +10,7 @@ import { DocxPackage } from '../../src/docx/package';
 import { readStore, storeXml, STORE_NS } from '../../src/docx/store';
 import { parseXml } from '../../src/docx/xml-node';
 import { createWordBackend, documentNameFromUrl, WordGatewayError, type OfficeContextLike } from '../../src/word/gateway';
-import { mixedDocument, oursOnly, seedDocument, spec } from './documents';
+import { dropColumn, mixedDocument, oursOnly, seedDocument, spec } from './documents';
 import { documentOfPackage, FakeCustomXmlParts, FakeWord, walkTables, type FakeWordOptions } from './fake-word';
 
 function office(
@@ -121,10 +122,13 @@ describe('read', () => {
   });
 });
 
-describe.each([
-  ['body.tables lists nested tables', true],
-  ['body.tables lists top-level tables only', false],
-])('select (%s)', (_name, nestedInBodyTables) => {
+const LISTS: [string, Pick<FakeWordOptions, 'nestedInBodyTables' | 'listOrder'>][] = [
+  ['body.tables lists nested tables in document order', { nestedInBodyTables: true }],
+  ['body.tables lists top-level tables only', { nestedInBodyTables: false }],
+  ['body.tables lists nested tables after the top-level ones', { nestedInBodyTables: true, listOrder: 'top-first' }],
+];
+
+describe.each(LISTS)('select (%s)', (_name, list) => {
   const doc = mixedDocument();
   const cases = [
     { name: 'a cell of the seed table', loc: { table: 0, row: 3, cell: 2 } },
@@ -135,7 +139,7 @@ describe.each([
   ];
 
   test.each(cases)('$name: two syncs, the right cell', async ({ loc }) => {
-    const { word, backend } = setup({ documentXml: doc.xml, nestedInBodyTables });
+    const { word, backend } = setup({ documentXml: doc.xml, ...list });
     const model = await backend.read();
     const before = word.syncs;
     await backend.select(loc, model);
@@ -144,7 +148,7 @@ describe.each([
   });
 
   test('a whole row when no cell is given', async () => {
-    const { word, backend } = setup({ documentXml: doc.xml, nestedInBodyTables });
+    const { word, backend } = setup({ documentXml: doc.xml, ...list });
     await backend.read();
     await backend.select({ table: 6, row: 3 });
     expect(word.selections).toEqual([{ kind: 'row', table: 6, row: 3, cell: 0 }]);
@@ -152,7 +156,7 @@ describe.each([
   });
 
   test('without a model the document is read in the first of the two syncs', async () => {
-    const { word, backend } = setup({ documentXml: doc.xml, nestedInBodyTables });
+    const { word, backend } = setup({ documentXml: doc.xml, ...list });
     await backend.select({ table: 4, row: 0, cell: 2 });
     expect(word.syncs).toBe(2);
     expect(word.calls.filter((c) => c === 'body.getOoxml')).toHaveLength(1);
@@ -178,14 +182,11 @@ describe('select errors', () => {
   });
 });
 
-describe.each([
-  ['nested tables listed', true],
-  ['top-level tables only', false],
-])('selection (%s)', (_name, nestedInBodyTables) => {
+describe.each(LISTS)('selection (%s)', (_name, list) => {
   const doc = mixedDocument();
 
   test('outside a table: undefined after one sync', async () => {
-    const { word, backend } = setup({ documentXml: doc.xml, nestedInBodyTables });
+    const { word, backend } = setup({ documentXml: doc.xml, ...list });
     await backend.read();
     const before = word.syncs;
     expect(await backend.selection()).toBeUndefined();
@@ -201,7 +202,7 @@ describe.each([
     { table: 4, row: 0, cell: 2 },
     { table: 5, row: 1, cell: 0 },
   ])('cursor in table $table row $row cell $cell: found in ≤ 2 syncs', async (cursor) => {
-    const { word, backend } = setup({ documentXml: doc.xml, nestedInBodyTables, cursor });
+    const { word, backend } = setup({ documentXml: doc.xml, ...list, cursor });
     const model = await backend.read();
     const before = word.syncs;
     expect(await backend.selection(model)).toEqual(cursor);
@@ -210,7 +211,7 @@ describe.each([
 
   test('without a model, still at most two syncs', async () => {
     const cursor = { table: 3, row: 0, cell: 1 };
-    const { word, backend } = setup({ documentXml: doc.xml, nestedInBodyTables, cursor });
+    const { word, backend } = setup({ documentXml: doc.xml, ...list, cursor });
     expect(await backend.selection()).toEqual(cursor);
     expect(word.syncs).toBe(2);
   });
@@ -232,7 +233,8 @@ describe('editTable', () => {
     const docxPlan = await doc.docx.editTable(target, planner);
     expect(plan.summary).toBe(docxPlan.summary);
     const after = await doc.docx.read();
-    const table = plan.edits[0].table;
+    const first = plan.edits[0];
+    const table = 'table' in first ? first.table : first.tables[0];
     expect(word.tables[table].cells).toEqual(texts(after, table));
     return { word, plan };
   }
@@ -289,6 +291,19 @@ describe('editTable', () => {
     const body = documentOfPackage(parseXml(word.inserted[0].ooxml));
     expect(walkTables(body)).toHaveLength(1);
     expect(body.children[0].t === 'e' && body.children[0].children.map((c) => (c.t === 'e' ? c.name : ''))).toEqual(['w:tbl']);
+  });
+
+  test('a missing column is added by rewriting the table, as the .docx backend does', async () => {
+    // Our plan table without its "Điều kiện hỗ trợ khác" column (grid column 7).
+    const doc = oursOnly([{ code: '1.1' }, { code: '2.1' }], (tbl) => dropColumn(tbl, 7));
+    const planner: EditPlanner = (rec) => planAddColumn(rec, 'support', { catalog, schoolYear: '2025-2026' });
+    const { word } = await sameAsDocx(doc, planner, { tag: doc.tag });
+    expect(word.syncs).toBe(2);
+    expect(word.inserted.map((i) => i.at)).toEqual(['table']);
+    expect(word.tables[0].cells[0]).toContain('Điều kiện hỗ trợ khác');
+    const rec = recogniseTables(readDocument(documentOfPackage(parseXml(word.inserted[0].ooxml))))[0];
+    expect(rec.form.id).toBe('plan-2018');
+    expect(rec.missing).toEqual([]);
   });
 
   test('nothing to change: one sync and no write', async () => {
