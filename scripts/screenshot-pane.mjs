@@ -62,7 +62,7 @@ const browser = await chromium.launch({
   ],
 });
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 960 }, locale: 'vi-VN' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 960 }, locale: 'vi-VN', reducedMotion: 'reduce' });
   await context.route(
     (url) => !url.href.startsWith(base),
     (route) => route.abort(),

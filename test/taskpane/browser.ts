@@ -44,8 +44,9 @@ export interface PaneHarness {
 export interface OpenOptions {
   readonly width?: number;
   readonly height?: number;
-  /** Runs in the page before any of its scripts. */
-  readonly init?: () => void;
+  /** Runs in the page before any of its scripts, with initArg. */
+  readonly init?: (arg: never) => void;
+  readonly initArg?: unknown;
   readonly onResponse?: (response: Response) => void;
 }
 
@@ -73,6 +74,8 @@ export async function startHarness(): Promise<PaneHarness> {
         acceptDownloads: true,
         locale: 'vi-VN',
         serviceWorkers: 'block',
+        // No transitions half-way through when a test looks (axe's colour contrast, screenshots).
+        reducedMotion: 'reduce',
       });
       contexts.push(context);
       const outside: string[] = [];
@@ -85,7 +88,7 @@ export async function startHarness(): Promise<PaneHarness> {
         },
       );
       const page = await context.newPage();
-      if (options.init) await page.addInitScript(options.init);
+      if (options.init) await page.addInitScript(options.init as (arg: unknown) => void, options.initArg);
       if (options.onResponse) page.on('response', options.onResponse);
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());

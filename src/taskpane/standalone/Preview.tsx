@@ -216,6 +216,8 @@ export function Preview({ session, state }: PreviewProps) {
   );
 }
 
+const CARET_LABEL = 'Bảng mới đặt ở đây';
+
 function Gap(props: {
   index: number;
   total: number;
@@ -233,14 +235,14 @@ function Gap(props: {
       data-gap={index}
       data-caret={active ? 'true' : undefined}
       tabIndex={active ? 0 : -1}
-      aria-label={active ? `Vị trí đặt bảng mới: ${where}. Dùng phím mũi tên lên, xuống để di chuyển.` : `Đặt bảng mới ${where}`}
+      aria-label={active ? `${CARET_LABEL} (${where}). Dùng phím mũi tên lên, xuống để di chuyển.` : `Đặt bảng mới ${where}`}
       aria-current={active ? 'location' : undefined}
       onClick={props.onPick}
       onKeyDown={props.onKey}
     >
       {active && (
         <span className={styles.caretLabel} aria-hidden="true">
-          Chèn bảng tại đây
+          {CARET_LABEL}
         </span>
       )}
     </button>
