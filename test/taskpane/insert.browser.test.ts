@@ -144,6 +144,16 @@ test('criteria ticked in the list get a row each, at the caret placed in the pre
   await insertButton(page).click();
   await page.getByTestId('insert-result').filter({ hasText: 'Theo dõi' }).waitFor();
 
+  // The caret sits after the new table (and its empty paragraph), and moves with the arrow keys.
+  const caret = page.locator('[data-caret="true"]');
+  expect(await caret.getAttribute('data-gap')).toBe('2');
+  await caret.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.locator('[data-gap="3"][data-caret="true"]').waitFor();
+  await page.keyboard.press('ArrowUp');
+  await page.locator('[data-gap="2"][data-caret="true"]').waitFor();
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-gap'))).toBe('2');
+
   // A click on a cell selects it.
   const cell = page.locator('[data-testid="preview"] td', { hasText: 'Cuối năm học' });
   await cell.click();

@@ -2,7 +2,7 @@
  * Standalone mode's file commands: new document, open a .docx, save (download). Opening a broken file
  * shows why and keeps the current document; replacing a document with unsaved changes asks first.
  */
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import {
   Button,
   makeStyles,
@@ -44,6 +44,17 @@ export function Toolbar({ session, state }: ToolbarProps) {
   const [notice, setNotice] = useState<Notice>();
   const [pending, setPending] = useState<Pending>();
   const [busy, setBusy] = useState(false);
+
+  // Closing or reloading the page with unsaved changes asks first (the browser shows its own question).
+  useEffect(() => {
+    if (!state.dirty) return;
+    const onLeave = (e: BeforeUnloadEvent): void => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [state.dirty]);
 
   const run = (action: Pending): void => {
     setPending(undefined);
