@@ -124,7 +124,7 @@ export function App() {
           )}
           {host.mode === 'word' && (
             <Badge appearance="tint" color="success" data-testid="mode">
-              Đang nối với Word
+              Đã kết nối Word
             </Badge>
           )}
         </div>

@@ -52,7 +52,7 @@ function installFakeOffice(wordApi13: boolean): void {
 async function openInWord(wordApi13: boolean): Promise<Page> {
   const s = await harness.open({ width: 360, height: 900, init: installFakeOffice, initArg: wordApi13 });
   await s.page.goto(`${harness.url}?_host_Info=Word$Win32$16.01$vi-VN$$$$0`);
-  await s.page.getByTestId('mode').filter({ hasText: 'Đang nối với Word' }).waitFor({ timeout: 5000 });
+  await s.page.getByTestId('mode').filter({ hasText: 'Đã kết nối Word' }).waitFor({ timeout: 5000 });
   return s.page;
 }
 

@@ -231,7 +231,7 @@ export function InsertPanel({ backend, blocked, target = 'vị trí con trỏ', 
           </RadioGroup>
         </Field>
       ) : (
-        <Text className={styles.note}>{describeStart(d)}</Text>
+        <Text className={styles.note}>Bảng theo dõi có sẵn các dòng thời điểm, không cần chọn tiêu chí.</Text>
       )}
 
       {d.hasStartChoice && choices.start === 'selected' && d.catalog && (
