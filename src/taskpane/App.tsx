@@ -1,15 +1,16 @@
 /**
- * The pane "Cải tiến chất lượng". Inside Word it is the insert form alone; in standalone mode (a plain
+ * The pane "Cải tiến chất lượng": feature tabs over one DocumentBackend. In standalone mode (a plain
  * browser) it also has the file toolbar and the document preview, loaded on demand.
  *
  *   App
  *   ├─ header: title, host status
  *   ├─ [standalone] Toolbar (lazy)           new / open / save
  *   └─ main
- *      ├─ InsertPanel                        the first screen; talks to a DocumentBackend only
+ *      ├─ tabs: Chèn bảng | Điền dòng | Kiểm tra | Năm học mới
+ *      │   InsertPanel (first screen, eager); the others lazy chunks (src/taskpane/{rows,check,year})
  *      └─ [standalone] Preview (lazy)        the .docx body, caret and cell selection
  */
-import { Component, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { Component, Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
   Badge,
   FluentProvider,
@@ -25,6 +26,8 @@ import {
 } from '@fluentui/react-components';
 import { startBackend, type Startup } from './backend-factory';
 import { InsertPanel } from './insert/InsertPanel';
+import { CheckPanel, LAZY_PANELS, RowsPanel, YearPanel, type PanelId, type PanelProps } from './panels';
+import { Tabs } from './Tabs';
 
 type StandaloneModule = typeof import('./standalone');
 type Session = InstanceType<StandaloneModule['StandaloneSession']>;
@@ -54,7 +57,7 @@ const useStyles = makeStyles({
   status: { color: tokens.colorNeutralForeground2 },
   toolbar: { padding: '8px 16px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   main: { flex: '1 1 auto', display: 'flex', flexDirection: 'column', minHeight: 0 },
-  pane: { padding: '12px 16px 0', minWidth: 0 },
+  pane: { padding: '0 16px', minWidth: 0 },
   doc: { backgroundColor: tokens.colorNeutralBackground3, padding: '16px', minWidth: 0 },
   wide: {
     '@media (min-width: 900px)': {
@@ -78,6 +81,7 @@ export function App() {
   const [host, setHost] = useState<Mode>({ mode: 'detecting' });
   const [standalone, setStandalone] = useState<{ m: StandaloneModule; session: Session }>();
   const [loadError, setLoadError] = useState<string>();
+  const [panel, setPanel] = useState<PanelId>('insert');
 
   useEffect(() => {
     let live = true;
@@ -146,14 +150,29 @@ export function App() {
       )}
 
       <main className={mergeClasses(styles.main, isStandalone && styles.wide)}>
-        <section className={mergeClasses(styles.pane, styles.scroll)} aria-label="Chèn bảng">
-          <ErrorBoundary>
-            <InsertPanel
-              backend={backend}
-              blocked={host.mode === 'word' ? host.problem : undefined}
-              target={isStandalone ? 'vị trí con trỏ (vạch xanh) trong tài liệu bên cạnh' : 'vị trí con trỏ trong Word'}
-            />
-          </ErrorBoundary>
+        <section className={mergeClasses(styles.pane, styles.scroll)} aria-label="Các chức năng">
+          <Tabs items={LAZY_PANELS} selected={panel} onSelect={setPanel} label="Chức năng" />
+          <div role="tabpanel" id="panel" aria-labelledby={`tab-${panel}`}>
+            <ErrorBoundary key={panel}>
+              {panel === 'insert' ? (
+                <InsertPanel
+                  backend={backend}
+                  blocked={host.mode === 'word' ? host.problem : undefined}
+                  target={isStandalone ? 'vị trí con trỏ (vạch xanh) trong tài liệu bên cạnh' : 'vị trí con trỏ trong Word'}
+                />
+              ) : (
+                <Suspense fallback={<Spinner size="tiny" label="Đang tải…" labelPosition="after" />}>
+                  <LazyPanel
+                    id={panel}
+                    backend={backend}
+                    blocked={host.mode === 'word' ? host.problem : undefined}
+                    standalone={isStandalone}
+                    openPanel={setPanel}
+                  />
+                </Suspense>
+              )}
+            </ErrorBoundary>
+          </div>
         </section>
         {isStandalone && (
           <section className={mergeClasses(styles.doc, styles.scroll)} aria-label="Tài liệu">
@@ -169,6 +188,11 @@ export function App() {
       </main>
     </FluentProvider>
   );
+}
+
+function LazyPanel({ id, ...props }: PanelProps & { id: Exclude<PanelId, 'insert'> }) {
+  const Panel = id === 'rows' ? RowsPanel : id === 'check' ? CheckPanel : YearPanel;
+  return <Panel {...props} />;
 }
 
 function Busy({ error }: { error?: string }) {

@@ -1,0 +1,35 @@
+/**
+ * The pane's feature tabs. Each panel is its own folder and chunk, loaded when its tab is first
+ * opened, so the first screen (insert) stays small.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { DocumentBackend } from '../domain/backend';
+
+export interface PanelProps {
+  /** The document the pane works on (Word, or the standalone .docx); undefined while starting. */
+  readonly backend: DocumentBackend | undefined;
+  /** Why the pane cannot work with this host (e.g. WordApi 1.3 missing), if so. */
+  readonly blocked?: string;
+  readonly standalone: boolean;
+  /** Open another tab (e.g. the check panel after filling rows). */
+  readonly openPanel: (id: PanelId) => void;
+}
+
+export type PanelId = 'insert' | 'rows' | 'check' | 'year';
+
+export interface PanelInfo {
+  readonly id: PanelId;
+  readonly label: string;
+  readonly component: LazyExoticComponent<ComponentType<PanelProps>> | ComponentType<PanelProps>;
+}
+
+export const LAZY_PANELS: readonly Omit<PanelInfo, 'component'>[] = [
+  { id: 'insert', label: 'Chèn bảng' },
+  { id: 'rows', label: 'Điền dòng' },
+  { id: 'check', label: 'Kiểm tra' },
+  { id: 'year', label: 'Năm học mới' },
+];
+
+export const RowsPanel = lazy(() => import(/* webpackChunkName: "rows" */ './rows/RowsPanel'));
+export const CheckPanel = lazy(() => import(/* webpackChunkName: "check" */ './check/CheckPanel'));
+export const YearPanel = lazy(() => import(/* webpackChunkName: "year" */ './year/YearPanel'));
