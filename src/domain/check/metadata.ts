@@ -173,10 +173,28 @@ function typesFittingCriteria(tables: readonly RecognisedTable[], framework: Fra
   });
 }
 
+/**
+ * The document's own text outside its plan/report tables: body paragraphs, and the cells of other
+ * tables (letterheads and signature blocks are often laid out in a borderless table), in order.
+ */
+function frameParagraphs(model: DocModel, tables: readonly RecognisedTable[]): DocParagraph[] {
+  const ours = new Set(tables.flatMap((t) => t.parts.map((p) => p.index)));
+  const extra: DocParagraph[] = [];
+  for (const t of model.tables) {
+    if (ours.has(t.index) || t.topIndex < 0) continue;
+    for (const r of t.rows)
+      for (const c of r.cells)
+        for (const text of c.paragraphs) extra.push({ text, block: t.block, bold: false, italic: false, fonts: c.fonts });
+  }
+  if (!extra.length) return [...model.paragraphs];
+  // Stable merge by block: a table's text sits where the table is.
+  return [...model.paragraphs, ...extra].sort((a, b) => a.block - b.block);
+}
+
 export function inferMeta(model: DocModel, tables: readonly RecognisedTable[], overrides: MetaOverrides = {}): DocumentMeta {
   const evidence: Record<string, string> = {};
   const overridden: string[] = [];
-  const paras = model.paragraphs;
+  const paras = frameParagraphs(model, tables);
   const firstTableBlock = tables.length ? tables[0].parts[0].block : Infinity;
   const title = titleLines(paras, firstTableBlock);
   const titleYears = title.lines.flatMap((l) => findSchoolYears(l));

@@ -203,6 +203,12 @@ export function bodyRow(form: TableForm, spec: Pick<TableSpec, 'framework' | 'sc
         }),
       );
     }
+    case 'item':
+      return row(
+        form.columns.map((c) =>
+          cell(c.role === 'tt' ? [paragraph(r.tt, { align: 'center' })] : paragraphs(r.cells[c.key] ?? ''), { width: c.width }),
+        ),
+      );
     case 'fixed':
       return row(
         form.columns.map((c, i) =>

@@ -20,8 +20,23 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   kp: 'kinh phi',
 };
 
+/** Keys already worked out: the form headings are compared with every cell of every heading row. */
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_LIMIT = 4096;
+
 /** Canonical form of a heading for comparison. */
 export function headingKey(s: string): string {
+  let key = KEY_CACHE.get(s);
+  if (key === undefined) {
+    // Bounded: a long run over many documents must not grow memory.
+    if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();
+    key = computeHeadingKey(s);
+    KEY_CACHE.set(s, key);
+  }
+  return key;
+}
+
+function computeHeadingKey(s: string): string {
   let t = fold(s)
     // The school year and column numbers are not part of the heading's identity.
     .replace(/(?:19|20)\d\d\s*-\s*(?:19|20)\d\d/g, ' ')

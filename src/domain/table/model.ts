@@ -31,7 +31,9 @@ export type BodyRow =
       /** Cell texts by column key (the label column's extra text for plan-2026 under its key). */
       readonly cells: Readonly<Record<string, string>>;
     }
-  | { readonly kind: 'fixed'; readonly label: string; readonly cells: Readonly<Record<string, string>> };
+  | { readonly kind: 'fixed'; readonly label: string; readonly cells: Readonly<Record<string, string>> }
+  /** A numbered content row tied to no criterion (TT57 plans allow them; TT holds its number). */
+  | { readonly kind: 'item'; readonly tt: string; readonly cells: Readonly<Record<string, string>> };
 
 export interface TableSpec {
   readonly form: FormId;

@@ -1,0 +1,166 @@
+/**
+ * Pairing each school's report with its plan when a reviewer checks many schools at once: first by
+ * the school's name and the school year the documents state, then, for what is left, by similar names
+ * (school names, folder and file names). Pure: paths come in as strings.
+ */
+import { fold } from '../text';
+
+export interface PairCandidate {
+  /** The caller's index for the document. */
+  readonly id: number;
+  /** Path as shown to the user (folders and file name); only its words are used. */
+  readonly path: string;
+  readonly schoolName?: string;
+  readonly schoolYear?: string;
+}
+
+export type PairMethod = 'school-year' | 'similar-name';
+
+export interface Pair {
+  readonly report: number;
+  readonly plan: number;
+  readonly method: PairMethod;
+  /** 1 for a match by school and year; the name similarity (0.6–1) otherwise. */
+  readonly score: number;
+}
+
+export interface Pairing {
+  readonly pairs: readonly Pair[];
+  readonly unpairedReports: readonly number[];
+  readonly unpairedPlans: readonly number[];
+}
+
+/** Ways the kinds of school are written, brought to one spelling. */
+const SCHOOL_WORDS: readonly [RegExp, string][] = [
+  [/\btrung tam giao duc thuong xuyen\b|\bgiao duc thuong xuyen\b/g, 'gdtx'],
+  [/\bpho thong dan toc ban tru\b/g, 'ptdtbt'],
+  [/\bpho thong dan toc noi tru\b/g, 'ptdtnt'],
+  [/\btrung hoc co so\b/g, 'thcs'],
+  [/\btrung hoc pho thong\b/g, 'thpt'],
+  [/\btieu hoc\b/g, 'th'],
+  [/\bmam non\b/g, 'mn'],
+  [/\bmau giao\b/g, 'mg'],
+];
+
+/** A school's name reduced for comparison: "TRƯỜNG TH YÊN THẾ" and "trường Tiểu học Yên Thế" → "th yen the". */
+export function schoolKey(name: string): string {
+  let t = fold(name).replace(/[^a-z0-9]+/g, ' ');
+  for (const [re, v] of SCHOOL_WORDS) t = t.replace(re, v);
+  return t
+    .replace(/\btruong\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Words every plan or report file name has, and words naming a kind of school: they tell no school apart. */
+const GENERIC = new Set(
+  (
+    'bao cao ke hoach kh bc khct bcct bckq kq ket qua thuc hien cai tien chat luong cl clgd kdcl giao duc gd nam hoc nh ' +
+    'truong docx doc ban final chinh sua moi copy cua va theo sau tu danh gia tdg dgn ' +
+    'th tieu mn mam non mg mau thcs thpt gdtx ptdtbt ptdtnt co so pho thong trung tam'
+  ).split(' '),
+);
+
+function tokens(text: string): string[] {
+  return fold(text)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !GENERIC.has(w) && !/^(19|20)\d\d$/.test(w));
+}
+
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+interface Prepared {
+  readonly c: PairCandidate;
+  readonly key?: string;
+  readonly name: Set<string>;
+  path: Set<string>;
+}
+
+function prepare(c: PairCandidate): Prepared {
+  const key = c.schoolName ? schoolKey(c.schoolName) : undefined;
+  return {
+    c,
+    key: key || undefined,
+    name: new Set(c.schoolName ? tokens(schoolKey(c.schoolName)) : []),
+    path: new Set(tokens(c.path)),
+  };
+}
+
+/** Similarity of two documents' names in [0, 1]: the school names when both state one, else the best of paths and names. */
+function similarity(r: Prepared, p: Prepared): number {
+  if (r.name.size && p.name.size) return dice(r.name, p.name);
+  return Math.max(dice(r.path, p.path), dice(r.name, p.path), dice(r.path, p.name));
+}
+
+function yearsCompatible(a?: string, b?: string): boolean {
+  return !a || !b || a === b;
+}
+
+export interface PairingOptions {
+  /** Least name similarity for a pair by name (default 0.6: more than one word in two shared). */
+  readonly minSimilarity?: number;
+}
+
+/**
+ * Pair reports with plans. A report whose school name and school year equal a plan's is paired with it
+ * (several reports may share one plan, e.g. a report sent twice). The reports left are paired one to
+ * one with the plans left, best similarity first, when the years do not contradict each other.
+ */
+export function pairReportsWithPlans(
+  reports: readonly PairCandidate[],
+  plans: readonly PairCandidate[],
+  opts: PairingOptions = {},
+): Pairing {
+  const min = opts.minSimilarity ?? 0.6;
+  const rs = reports.map(prepare);
+  const ps = plans.map(prepare);
+  // Words in most paths (the reviewer's own folder names) tell nothing apart.
+  const all = [...rs, ...ps];
+  if (all.length >= 4) {
+    const df = new Map<string, number>();
+    for (const d of all) for (const w of d.path) df.set(w, (df.get(w) ?? 0) + 1);
+    for (const d of all) d.path = new Set([...d.path].filter((w) => df.get(w)! * 2 <= all.length));
+  }
+  const pairs: Pair[] = [];
+  const usedPlans = new Set<number>();
+  const paired = new Set<number>();
+  for (const r of rs) {
+    if (!r.key || !r.c.schoolYear) continue;
+    const same = ps.filter((p) => p.key === r.key && p.c.schoolYear === r.c.schoolYear);
+    if (!same.length) continue;
+    // Several plans of the same school and year: the one whose path is most alike.
+    const best = same.reduce((a, b) => (dice(r.path, b.path) > dice(r.path, a.path) ? b : a));
+    pairs.push({ report: r.c.id, plan: best.c.id, method: 'school-year', score: 1 });
+    usedPlans.add(best.c.id);
+    paired.add(r.c.id);
+  }
+  const candidates: { r: Prepared; p: Prepared; score: number; order: number }[] = [];
+  let order = 0;
+  for (const r of rs) {
+    if (paired.has(r.c.id)) continue;
+    for (const p of ps) {
+      if (usedPlans.has(p.c.id) || !yearsCompatible(r.c.schoolYear, p.c.schoolYear)) continue;
+      const score = similarity(r, p);
+      if (score >= min) candidates.push({ r, p, score, order: order++ });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || a.order - b.order);
+  for (const { r, p, score } of candidates) {
+    if (paired.has(r.c.id) || usedPlans.has(p.c.id)) continue;
+    pairs.push({ report: r.c.id, plan: p.c.id, method: 'similar-name', score: Math.round(score * 100) / 100 });
+    paired.add(r.c.id);
+    usedPlans.add(p.c.id);
+  }
+  const reportOrder = new Map(reports.map((r, i) => [r.id, i]));
+  pairs.sort((a, b) => reportOrder.get(a.report)! - reportOrder.get(b.report)!);
+  return {
+    pairs,
+    unpairedReports: reports.filter((r) => !paired.has(r.id)).map((r) => r.id),
+    unpairedPlans: plans.filter((p) => !usedPlans.has(p.id)).map((p) => p.id),
+  };
+}
