@@ -98,6 +98,13 @@ export class DocxDocument implements DocumentBackend {
     return { tag };
   }
 
+  /** Insert body blocks at the cursor, like insertTable; the cursor moves after them. */
+  async insertAtCursor(blocks: XElement[]): Promise<void> {
+    const at = Math.min(this.cursor, this.read0().blockCount);
+    this.insertBlocks(at, blocks);
+    this.cursor = at + blocks.length;
+  }
+
   async editTable(target: TableTarget, planner: EditPlanner): Promise<EditPlan> {
     const model = this.read0();
     const rec = findTarget(recogniseTables(model), target);

@@ -4,6 +4,7 @@
  * Every method is one user action; the Word implementation keeps each to the sync budget noted here.
  */
 import type { DocModel } from './ooxml/reader';
+import type { XElement } from './ooxml/xml';
 import type { EditPlan } from './table/edit';
 import type { TableSpec } from './table/model';
 import type { RecognisedTable } from './table/recognise';
@@ -33,6 +34,11 @@ export interface DocumentBackend {
   info(): BackendInfo;
   /** Insert a table at the cursor. Word: one insertOoxml, one context.sync. */
   insertTable(spec: TableSpec): Promise<InsertResult>;
+  /**
+   * Insert body blocks (paragraphs, tables: e.g. the official frame's header or signature block) at the
+   * cursor. Word: one insertOoxml, one context.sync.
+   */
+  insertAtCursor(blocks: XElement[]): Promise<void>;
   /** The whole document, parsed: body paragraphs and every table. Word: one context.sync. */
   read(): Promise<DocModel>;
   /** Select a cell (or the row when no cell is given). */

@@ -1,7 +1,7 @@
 /**
  * The Word gateway: DocumentBackend over Office.js, the only code besides host.ts that touches Office.
  * Thin and batched: every method is one user action with a fixed number of context.sync calls
- * (insertTable 1, read 1, select 2, selection ≤ 2, editTable ≤ 2, store 0 — the store uses the
+ * (insertTable 1, insertAtCursor 1, read 1, select 2, selection ≤ 2, editTable ≤ 2, store 0 — the store uses the
  * common API).
  * WordApi 1.1–1.3 only, except Table.mergeCells (WordApi 1.4), used when isSetSupported says so.
  * select/selection take the model the location refers to (default: the last read(), dropped after any
@@ -29,7 +29,7 @@ import type {
 import { EMPTY_STORE, findTarget, TableNotFoundError } from '../domain/backend';
 import { columnCount, DocumentStructureError, readDocument, type DocModel, type DocTable } from '../domain/ooxml/reader';
 import { buildTableBlock, flatOpcPackage } from '../domain/ooxml/writer';
-import { XmlSecurityError, XmlSyntaxError, type XmlParser } from '../domain/ooxml/xml';
+import { XmlSecurityError, XmlSyntaxError, type XElement, type XmlParser } from '../domain/ooxml/xml';
 import type { EditPlan } from '../domain/table/edit';
 import { PlacementError, type TableSpec } from '../domain/table/model';
 import { recogniseTables } from '../domain/table/recognise';
@@ -250,6 +250,17 @@ class WordGateway implements WordBackend {
     });
     this.model = undefined;
     return { tag };
+  }
+
+  /** Body blocks (the official frame's parts) in one insertOoxml at the cursor, one sync. */
+  async insertAtCursor(blocks: XElement[]): Promise<void> {
+    if (this.readOnly()) throw readOnlyError('insert');
+    const ooxml = flatOpcPackage(blocks);
+    await this.batch('insert', async (context) => {
+      context.document.getSelection().insertOoxml(ooxml, 'Replace');
+      await context.sync();
+    });
+    this.model = undefined;
   }
 
   /** The body as OOXML (a Flat OPC package), one sync, parsed and read by the domain reader. */

@@ -1,7 +1,9 @@
 import { EMPTY_STORE, TableNotFoundError, type EditPlanner } from '../../src/domain/backend';
 import { getCatalog } from '../../src/domain/catalog';
 import { FORM_IDS, fillYear, getForm } from '../../src/domain/forms';
+import { headerBlock, officialTitle, signatureBlock } from '../../src/domain/ooxml/official-frame';
 import { readDocument, type DocModel } from '../../src/domain/ooxml/reader';
+import { EMPTY_PROFILE } from '../../src/domain/profile';
 import { planAddColumn } from '../../src/domain/check/fixes';
 import { planAddRow, planUpdateRow } from '../../src/domain/table/edit';
 import { recogniseTables } from '../../src/domain/table/recognise';
@@ -88,6 +90,34 @@ describe('insertTable', () => {
     const c = setup({ documentXml: oursOnly([]).xml, failWrites: general });
     const err3 = await expectWordError(c.backend.insertTable(spec('plan-2026')), 'failed');
     expect(err3.message).toContain('Không chèn được bảng vào tài liệu.');
+  });
+});
+
+describe('insertAtCursor', () => {
+  test("the official frame's blocks: one insertOoxml at the cursor, one sync, the blocks as given", async () => {
+    const { word, backend } = setup({ documentXml: oursOnly([{ code: '1.1' }]).xml });
+    const profile = { ...EMPTY_PROFILE, schoolName: 'Trường Tiểu học Kim Đồng', place: 'Ba Đình', principal: 'Nguyễn Thị Hoa' };
+    const opts = { kind: 'plan' as const, schoolYear: '2025-2026', date: { day: 5, month: 9, year: 2025 } };
+    await backend.insertAtCursor([headerBlock(profile, opts), ...officialTitle(opts)]);
+    expect(word.syncs).toBe(1);
+    expect(word.inserted).toHaveLength(1);
+    expect(word.inserted[0]).toMatchObject({ location: 'Replace', at: 'selection' });
+    expect(word.calls.filter((c) => c.startsWith('range.insertOoxml'))).toHaveLength(1);
+    const model = readDocument(parseXml(word.inserted[0].ooxml));
+    // The header block is a borderless two-column table; the title follows it.
+    expect(model.tables).toHaveLength(1);
+    expect(model.tables[0].rows[0].cells.map((c) => c.text).join(' ')).toContain('TRƯỜNG TIỂU HỌC KIM ĐỒNG');
+    expect(model.paragraphs.map((p) => p.text)).toContain('KẾ HOẠCH');
+
+    await backend.insertAtCursor([signatureBlock(profile)]);
+    expect(word.syncs).toBe(2);
+    expect(word.inserted).toHaveLength(2);
+  });
+
+  test('a read-only document is refused before Word is asked', async () => {
+    const { word, backend } = setup({ documentXml: oursOnly([]).xml }, { mode: 'readOnly' });
+    await expectWordError(backend.insertAtCursor([signatureBlock(EMPTY_PROFILE)]), 'read-only');
+    expect(word.syncs).toBe(0);
   });
 });
 

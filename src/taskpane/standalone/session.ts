@@ -13,6 +13,7 @@ import type {
   TableTarget,
 } from '../../domain/backend';
 import type { DocModel } from '../../domain/ooxml/reader';
+import type { XElement } from '../../domain/ooxml/xml';
 import type { EditPlan } from '../../domain/table/edit';
 import { DocxDocument } from '../../docx/document';
 import { DocxError } from '../../docx/package';
@@ -56,9 +57,13 @@ export class StandaloneSession implements DocumentBackend {
     for (const fn of this.listeners) fn();
   }
 
-  /** Start again with a blank A4-landscape document. */
-  newDocument(): void {
-    this.replace(DocxDocument.blank(parseXmlDom, NEW_DOCUMENT_NAME));
+  /**
+   * Start again with a blank A4-landscape document, or one that starts with `body` (then unsaved, with
+   * the cursor at its end).
+   */
+  newDocument(body?: XElement[], name = NEW_DOCUMENT_NAME): void {
+    this.replace(DocxDocument.blank(parseXmlDom, name, body));
+    if (body) this.update({ dirty: true });
   }
 
   /**
@@ -100,6 +105,12 @@ export class StandaloneSession implements DocumentBackend {
     const result = await this.doc.insertTable(spec);
     this.update({ dirty: true, inserted: at });
     return result;
+  }
+
+  async insertAtCursor(blocks: XElement[]): Promise<void> {
+    const at = Math.min(this.doc.cursor, (await this.doc.read()).blockCount);
+    await this.doc.insertAtCursor(blocks);
+    this.update({ dirty: true, inserted: at });
   }
 
   read(): Promise<DocModel> {
