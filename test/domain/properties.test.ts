@@ -148,15 +148,19 @@ const randomCell: fc.Arbitrary<RandomCell> = fc.record({
   vMerge: fc.option(fc.constantFrom('restart' as const, 'continue' as const), { nil: undefined }),
 });
 
-const randomTable = fc.record({
+const randomTable: fc.Arbitrary<RandomTable> = fc.record({
   gridCols: fc.integer({ min: 0, max: 12 }),
   rows: fc.array(fc.record({ header: fc.boolean(), cells: fc.array(randomCell, { maxLength: 10 }) }), { maxLength: 14 }),
   gridBefore: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
 });
 
-function tableXml(
-  t: fc.RecordValue<{ gridCols: number; rows: { header: boolean; cells: RandomCell[] }[]; gridBefore?: number }>,
-): XElement {
+interface RandomTable {
+  gridCols: number;
+  rows: { header: boolean; cells: RandomCell[] }[];
+  gridBefore?: number;
+}
+
+function tableXml(t: RandomTable): XElement {
   return el('w:tbl', {}, [
     el(
       'w:tblGrid',
