@@ -12,6 +12,9 @@ import { DocxPackage } from '../../src/docx/package';
 import { readStore, storeXml, STORE_NS } from '../../src/docx/store';
 import { parseXml } from '../../src/docx/xml-node';
 import { createWordBackend, documentNameFromUrl, WordGatewayError, type OfficeContextLike } from '../../src/word/gateway';
+import { buildTableBlock, paragraph } from '../../src/domain/ooxml/writer';
+import { applyFix, fixContext, runCheck } from '../../src/taskpane/check/run';
+import { selectionFor, withIgnored } from '../../src/taskpane/check/view';
 import { dropColumn, mixedDocument, oursOnly, seedDocument, spec } from './documents';
 import { documentOfPackage, FakeCustomXmlParts, FakeWord, walkTables, type FakeWordOptions } from './fake-word';
 
@@ -421,5 +424,68 @@ describe('info', () => {
     expect(documentNameFromUrl('')).toBe('Tài liệu Word');
     expect(documentNameFromUrl('https://x/y/')).toBe('y');
     expect(documentNameFromUrl('https://x/100%.docx')).toBe('100%.docx');
+  });
+});
+
+describe('check (the "Kiểm tra" tab): the sync budget whatever the document size', () => {
+  /** A document with n of our report tables, every fifth with a standard title shortened. */
+  function manyTables(n: number): string {
+    const blocks = [
+      paragraph('TRƯỜNG TIỂU HỌC KIM ĐỒNG'),
+      paragraph('BÁO CÁO'),
+      paragraph('Kết quả thực hiện kế hoạch năm học 2025-2026'),
+    ];
+    for (let i = 0; i < n; i++) {
+      const s = spec('report-2018', [{ code: '1.1' }, { code: '2.1' }]);
+      const rows =
+        i % 5
+          ? s.rows
+          : s.rows.map((r) =>
+              r.kind === 'standard' && r.standard === 2 ? { ...r, title: 'Cán bộ quản lý, giáo viên, nhân viên' } : r,
+            );
+      blocks.push(paragraph(`Bảng ${i + 1}`), buildTableBlock({ ...s, rows }).sdt, paragraph(''));
+    }
+    const pkg = DocxPackage.open(DocxDocument.blank(parseXml, 'Báo cáo.docx', blocks).toBytes());
+    return pkg.text(pkg.mainPath)!;
+  }
+
+  test.each([1, 10, 50])('%i tables: the check is one sync (read; the store needs none), select two', async (n) => {
+    const parts = new FakeCustomXmlParts();
+    const { word, backend } = setup({ documentXml: manyTables(n) }, { parts });
+    const run = await runCheck(backend);
+    expect(word.syncs).toBe(1);
+    expect(run.model.tables).toHaveLength(n);
+    const titles = run.result.findings.filter((f) => f.rule === 'standard-title-mismatch');
+    expect(titles).toHaveLength(Math.ceil(n / 5));
+
+    // "Bỏ qua" goes to the store (no sync) and the next check reads it back, still one sync.
+    await backend.saveStore(withIgnored(run.store, titles[0].id));
+    const again = await runCheck(backend);
+    expect(word.syncs).toBe(2);
+    expect(again.result.ignored.map((f) => f.id)).toEqual([titles[0].id]);
+
+    // Clicking a finding: at most two syncs, on the model of the check.
+    const last = titles[titles.length - 1];
+    const before = word.syncs;
+    await backend.select(selectionFor(last.location, again.model)!);
+    expect(word.syncs - before).toBeLessThanOrEqual(2);
+    expect(word.selections).toEqual([
+      { kind: 'cell', table: last.location.table, row: last.location.row, cell: last.location.cell },
+    ]);
+  });
+
+  test('seed 000: check, select the error, apply "Ghi tên đúng" — 1 + 2 + 2 syncs', async () => {
+    const { word, backend } = setup({ documentXml: seedDocument('000').xml }, { parts: new FakeCustomXmlParts() });
+    const run = await runCheck(backend);
+    expect(word.syncs).toBe(1);
+    const error = run.result.findings.find((f) => f.severity === 'error')!;
+    expect(error.fixLabel).toBe('Ghi tên đúng');
+    await backend.select(selectionFor(error.location, run.model)!);
+    expect(word.syncs).toBe(3);
+    expect(word.selections).toEqual([{ kind: 'cell', table: 0, row: 13, cell: 1 }]);
+    const plan = await applyFix(backend, error, fixContext(run.result));
+    expect(word.syncs).toBe(5);
+    expect(plan.summary).toBe('Đã ghi tên đúng của Tiêu chuẩn 5.');
+    expect(word.tables[0].cells[13].join(' | ')).toContain('Tiêu chuẩn 5: Hoạt động giáo dục và kết quả giáo dục');
   });
 });

@@ -138,6 +138,15 @@ export function Preview({ session, state }: PreviewProps) {
     root.current?.querySelector(`[data-block="${inserted}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [inserted, blocks]);
 
+  // Bring the selected cell (or row) into view when something selects it (e.g. a finding in "Kiểm tra").
+  useEffect(() => {
+    if (!selected) return;
+    const cell = selected.cell === undefined ? '' : `[data-cell="${selected.cell}"]`;
+    root.current
+      ?.querySelector(`table[data-table="${selected.table}"] > tbody > tr > td[data-row="${selected.row}"]${cell}`)
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [selected]);
+
   if (error) return <div role="alert">Không hiển thị được tài liệu: {error}</div>;
   if (!blocks) return <Spinner className={styles.loading} size="small" label="Đang đọc tài liệu…" />;
 
@@ -261,8 +270,9 @@ const Paragraph = memo(function Paragraph({ p, styles }: { p: PreviewParagraph; 
   );
 });
 
+/** Whether a cell is selected: itself, or its whole row (a location without a cell). */
 function sameCell(a: CellLocation | undefined, table: number, row: number, cell: number): boolean {
-  return !!a && a.table === table && a.row === row && a.cell === cell;
+  return !!a && a.table === table && a.row === row && (a.cell === undefined || a.cell === cell);
 }
 
 /** Move focus among the cells of a table with the arrow keys. */

@@ -1,0 +1,78 @@
+/**
+ * Other .docx files, read only to be checked or used as a plan: "Chọn tệp kế hoạch…" and "Kiểm tra tệp
+ * khác". Loaded on demand (it brings the zip code, shared with the standalone chunk). Only the parts
+ * reading needs are inflated; every broken or hostile file becomes a Vietnamese message, never a crash.
+ */
+import { checkDocument, planFromDocument, type CheckResult, type PlanSource } from '../../domain/check';
+import type { Framework } from '../../domain/catalog';
+import { DocumentStructureError, readDocument, type DocModel } from '../../domain/ooxml/reader';
+import { XmlSecurityError, XmlSyntaxError, type XmlParser } from '../../domain/ooxml/xml';
+import { DocxError, DocxPackage, LIMITS } from '../../docx/package';
+import { readStore } from '../../docx/store';
+import { ignoredOf } from './view';
+
+/** A file's bytes as the browser gives them (File), or already read (tests). */
+export interface InputFile {
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** Why a file could not be read, in Vietnamese. */
+export function failureMessage(e: unknown): string {
+  if (e instanceof DocxError) return e.message;
+  if (e instanceof XmlSecurityError) return e.message;
+  if (e instanceof XmlSyntaxError) return `Tệp bị hỏng. ${e.message}`;
+  if (e instanceof DocumentStructureError) return 'Tệp .docx không có phần thân văn bản (w:body), có thể đã bị hỏng.';
+  const detail = e instanceof Error ? e.message : String(e);
+  return `Lỗi không mong đợi khi đọc tệp (${detail}). Xin gửi tệp này cho nhóm phát triển.`;
+}
+
+/** A .docx read for looking only: the model and the ids the school chose to ignore. */
+export function readDocx(bytes: Uint8Array, parse: XmlParser): { model: DocModel; ignored: string[] } {
+  const pkg = DocxPackage.open(bytes, { parts: 'read' });
+  const model = readDocument(pkg.mainDocument(parse));
+  let ignored: string[] = [];
+  try {
+    ignored = ignoredOf(readStore(pkg, parse));
+  } catch {
+    // A broken store part does not stop the check.
+  }
+  return { model, ignored };
+}
+
+async function bytesOf(file: InputFile): Promise<Uint8Array> {
+  if (file.size > LIMITS.maxFileBytes) {
+    const mb = 1024 * 1024;
+    throw new DocxError('too-large', `Tệp quá lớn (${Math.round(file.size / mb)} MB; tối đa ${LIMITS.maxFileBytes / mb} MB).`);
+  }
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+export type FileCheck =
+  | { readonly name: string; readonly ok: true; readonly result: CheckResult }
+  | { readonly name: string; readonly ok: false; readonly reason: string };
+
+/** Check another file with the same checker (its own plan table, its own ignored findings). */
+export async function checkFile(file: InputFile, parse: XmlParser): Promise<FileCheck> {
+  try {
+    const { model, ignored } = readDocx(await bytesOf(file), parse);
+    return { name: file.name, ok: true, result: checkDocument(model, { ignored }) };
+  } catch (e) {
+    return { name: file.name, ok: false, reason: failureMessage(e) };
+  }
+}
+
+/** A plan from another .docx; throws an Error with a Vietnamese message when there is none. */
+export async function readPlanFile(file: InputFile, parse: XmlParser, framework?: Framework): Promise<PlanSource> {
+  let model: DocModel;
+  try {
+    model = readDocx(await bytesOf(file), parse).model;
+  } catch (e) {
+    throw new Error(failureMessage(e));
+  }
+  const plan = planFromDocument(model, file.name, framework);
+  if (!plan) throw new Error(`Không tìm thấy bảng kế hoạch trong «${file.name}».`);
+  if (!plan.items.length) throw new Error(`Bảng kế hoạch trong «${file.name}» chưa có tiêu chí nào.`);
+  return plan;
+}
