@@ -11,6 +11,8 @@ import { XmlSecurityError, XmlSyntaxError } from '../domain/ooxml/xml';
 import { PlacementError } from '../domain/table/model';
 import { DocxError } from '../docx/package';
 import { registerNew } from './commands/new';
+import { registerReportFromPlan } from './commands/report-from-plan';
+import { registerRoll } from './commands/roll';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
 
 export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
@@ -30,7 +32,7 @@ function argName(a: Argument): string {
 }
 
 /** The commands, in the order they are registered. Later commands (check, report-from-plan, roll) go here. */
-const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [registerNew];
+const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [registerNew, registerReportFromPlan, registerRoll];
 
 export function createProgram(io: CliIo): Command {
   const program = new Command('ctcl');

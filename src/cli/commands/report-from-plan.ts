@@ -1,0 +1,190 @@
+/**
+ * `ctcl report-from-plan <kế-hoạch.docx> -o <báo-cáo.docx>`: the report table for a plan, one row per
+ * planned criterion with "ND Kế hoạch … xây dựng đầu năm" filled from the plan, in a new A4-landscape
+ * .docx (title block, or the official NĐ 30/2020 frame with --profile).
+ * Also the helpers `roll` shares: reading a .docx to look at it, the school profile file, the new body.
+ */
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { compareCodes, FRAMEWORK_LABELS, SCHOOL_TYPE_LABELS, type SchoolType } from '../../domain/catalog';
+import { checkDocument, type CheckResult } from '../../domain/check';
+import { getForm } from '../../domain/forms';
+import { parseSchoolType, schoolTypeList } from '../../domain/ooxml/new-document';
+import { titleBlock } from '../../domain/ooxml/frame';
+import { framedBody } from '../../domain/ooxml/official-frame';
+import { DocumentStructureError, readDocument } from '../../domain/ooxml/reader';
+import { buildTableBlock, paragraph } from '../../domain/ooxml/writer';
+import type { XElement } from '../../domain/ooxml/xml';
+import { missingProfileFields, parseProfile, type SchoolProfile } from '../../domain/profile';
+import { refKey, type TableSpec } from '../../domain/table/model';
+import { criterionEntries } from '../../domain/table/recognise';
+import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
+import { reportFromPlan, YearError } from '../../domain/year';
+import { DocxDocument } from '../../docx/document';
+import { DocxError, DocxPackage } from '../../docx/package';
+import { parseXml } from '../../docx/xml-node';
+import { CliError, type CliIo } from '../context';
+import { checkOutput, readInput, writeOutput } from '../files';
+
+// ---------------------------------------------------------------------------------------------
+// Shared with `roll`
+// ---------------------------------------------------------------------------------------------
+
+/** Read a .docx only to look at it: its tables recognised and what the document is (kind, school, year). */
+export function readForYear(io: CliIo, path: string): CheckResult {
+  const bytes = readInput(io, path);
+  try {
+    const pkg = DocxPackage.open(bytes, { parts: 'read' });
+    return checkDocument(readDocument(pkg.mainDocument(parseXml)));
+  } catch (e) {
+    if (e instanceof DocumentStructureError) {
+      throw new CliError(`Không đọc được «${path}»: tệp .docx không có phần thân văn bản (w:body), có thể đã bị hỏng.`);
+    }
+    if (e instanceof DocxError) throw new CliError(`Không đọc được «${path}»: ${e.message}`);
+    throw e;
+  }
+}
+
+/** --school-type, else the one the document names. */
+export function schoolTypeOf(opt: string | undefined, found: CheckResult, path: string): SchoolType {
+  if (opt !== undefined) return parseSchoolType(opt);
+  if (found.meta.schoolType) return found.meta.schoolType;
+  throw new CliError(
+    `Không nhận ra loại trường trong «${path}». Thêm --school-type, ví dụ --school-type tieu-hoc. Các loại trường:\n${schoolTypeList()}`,
+  );
+}
+
+/** A school year typed on the command line, written the usual way, or a usage error. */
+export function schoolYearOption(text: string, option: string): string {
+  const y = parseSchoolYear(text);
+  if (!y) throw new CliError(`Năm học không hợp lệ ở ${option}: «${text}». Viết theo dạng 2025-2026 (hai năm liền nhau).`);
+  return formatSchoolYear(y);
+}
+
+/** --profile: the school profile JSON (as the pane keeps it), with the fields the frame needs. */
+export function readProfile(io: CliIo, path: string): SchoolProfile {
+  const text = new TextDecoder().decode(readInput(io, path));
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch {
+    throw new CliError(`Tệp thông tin trường «${path}» không phải JSON hợp lệ.`);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new CliError(`Tệp thông tin trường «${path}» phải là một đối tượng JSON, ví dụ {"schoolName": "…", "place": "…"}.`);
+  }
+  const profile = parseProfile(value);
+  const missing = missingProfileFields(profile);
+  if (missing.length) {
+    throw new CliError(
+      `Tệp thông tin trường «${path}» còn thiếu: ${missing.join(', ')} (các khóa schoolName, place, parentBody, abbreviation, principal).`,
+    );
+  }
+  return profile;
+}
+
+/**
+ * The new document's body around the table: the official frame when a profile is given (dated today),
+ * otherwise the title block (with the school's name when known).
+ */
+export function bodyWithTable(spec: TableSpec, opts: { profile?: SchoolProfile; school?: string; now?: Date }): XElement[] {
+  const { sdt } = buildTableBlock(spec);
+  const kind = getForm(spec.form).kind;
+  if (opts.profile) {
+    const now = opts.now ?? new Date();
+    const date = { day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear() };
+    return framedBody(opts.profile, { kind, schoolYear: spec.schoolYear, date }, [sdt]);
+  }
+  return [...titleBlock(spec.form, spec.schoolYear, { school: opts.school }), sdt, paragraph('')];
+}
+
+/** Write a new A4-landscape .docx with this body. */
+export function writeNewDocument(io: CliIo, output: string, body: XElement[], force?: boolean): void {
+  const docx = DocxDocument.blank(parseXml, basename(output), body);
+  writeOutput(io, output, docx.toBytes(), { force });
+}
+
+/** Domain refusals (YearError, TemplateError…) are bad input: exit code 2 with the domain's message. */
+export function asInputError<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof YearError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+/** "1.1, 1.3, M4.2": in code order (Mức 4 items last), at most `max` codes, then "…". */
+export function codeList(codes: readonly string[], max = 20): string {
+  const m4 = (c: string): number => (c.startsWith('M') ? 1 : 0);
+  const sorted = [...codes].sort((a, b) => m4(a) - m4(b) || compareCodes(a.replace(/^M4\./, ''), b.replace(/^M4\./, '')));
+  return sorted.length > max ? `${sorted.slice(0, max).join(', ')}, …` : sorted.join(', ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command
+// ---------------------------------------------------------------------------------------------
+
+interface ReportFromPlanOptions {
+  output: string;
+  schoolType?: string;
+  year?: string;
+  profile?: string;
+  force?: boolean;
+}
+
+const EXAMPLES = `
+Loại trường:
+${schoolTypeList()}
+
+Tệp thông tin trường (--profile) là JSON, ví dụ:
+  {"schoolName": "Trường Tiểu học Kim Đồng", "parentBody": "UBND phường Ba Đình", "place": "Ba Đình",
+   "abbreviation": "THKĐ", "principal": "Nguyễn Thị Hoa", "recipients": ["Phòng GDĐT (để báo cáo)", "Lưu: VT"]}
+
+Ví dụ:
+  ctcl report-from-plan ke-hoach.docx -o bao-cao.docx
+  ctcl report-from-plan ke-hoach.docx -o bao-cao.docx --profile truong.json
+  ctcl report-from-plan ke-hoach.docx -o bao-cao.docx --school-type tieu-hoc --year 2025-2026
+`;
+
+export function registerReportFromPlan(program: Command, io: CliIo): void {
+  program
+    .command('report-from-plan')
+    .description('Tạo tệp báo cáo kết quả từ tệp kế hoạch: mỗi tiêu chí trong kế hoạch một dòng, có sẵn nội dung kế hoạch.')
+    .usage('<kế hoạch.docx> -o <báo cáo.docx> [tùy chọn]')
+    .argument('<kế hoạch.docx>', 'Tệp kế hoạch cải tiến chất lượng (.docx)')
+    .requiredOption('-o, --output <tệp.docx>', 'Tệp báo cáo .docx sẽ tạo')
+    .option('-t, --school-type <loại>', 'Loại trường, khi tệp kế hoạch không cho biết: mam-non, tieu-hoc, thcs-thpt, gdtx')
+    .option('-y, --year <năm học>', 'Năm học của báo cáo. Mặc định: năm học của kế hoạch')
+    .option('--profile <tệp.json>', 'Thông tin trường (JSON): thêm phần đầu và phần ký theo Nghị định 30/2020')
+    .option('-f, --force', 'Ghi đè nếu tệp kết quả đã có')
+    .addHelpText('after', EXAMPLES)
+    .action((input: string, opts: ReportFromPlanOptions) => {
+      const output = checkOutput(io, opts.output, { force: opts.force });
+      const profile = opts.profile === undefined ? undefined : readProfile(io, opts.profile);
+      const found = readForYear(io, input);
+      const plan = found.tables.find((t) => t.form.kind === 'plan');
+      if (!plan) {
+        throw new CliError(
+          `Tệp «${input}» không có bảng kế hoạch cải tiến chất lượng (không nhận ra tiêu đề các cột). Hãy chọn tệp kế hoạch.`,
+        );
+      }
+      const schoolType = schoolTypeOf(opts.schoolType, found, input);
+      const schoolYear = opts.year !== undefined ? schoolYearOption(opts.year, '--year') : found.meta.schoolYear;
+      if (!schoolYear) throw new CliError(`Không tìm thấy năm học trong «${input}». Thêm --year, ví dụ --year 2025-2026.`);
+      const { spec, skipped } = asInputError(() => reportFromPlan(plan, { schoolType, schoolYear }));
+      writeNewDocument(io, output, bodyWithTable(spec, { profile, school: found.meta.schoolName }), opts.force);
+      const planned = [...new Set(criterionEntries(plan).map((e) => refKey(e.ref)))];
+      const rows = spec.rows.filter((r) => r.kind === 'criterion').length;
+      io.stdout(
+        `Đã tạo ${opts.output}: báo cáo kết quả thực hiện kế hoạch cải tiến chất lượng năm học ${schoolYear}, ` +
+          `${SCHOOL_TYPE_LABELS[schoolType].toLowerCase()}, theo ${FRAMEWORK_LABELS[spec.framework]}` +
+          `${profile ? ', có phần đầu và phần ký theo Nghị định 30/2020' : ''}.\n` +
+          `${rows} dòng tiêu chí từ kế hoạch (${codeList(planned)}), cột «ND Kế hoạch … xây dựng đầu năm» đã điền; ` +
+          `các cột kết quả để trống.\n`,
+      );
+      if (skipped) {
+        io.stderr(`Lưu ý: ${skipped} dòng của kế hoạch không gắn với tiêu chí nào nên không có dòng trong báo cáo.\n`);
+      }
+    });
+}
