@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { zipSync, strToU8 } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { checkDocument } from '../../src/domain/check';
@@ -33,7 +34,17 @@ function seedFile(n: string) {
 
 /** Open the pane with a .docx in the standalone session and go to "Kiểm tra"; the check runs at once. */
 async function openChecked(file: { name: string; mimeType: string; buffer: Buffer }, width = 1280) {
-  const s = await harness.open({ width, height: 900 });
+  // Scripts loaded once the tab is clicked (the check chunk and what it shares), gzip sizes.
+  const lazy: { tab: boolean; sizes: Promise<[string, number]>[] } = { tab: false, sizes: [] };
+  const s = await harness.open({
+    width,
+    height: 900,
+    onResponse: (r) => {
+      const path = new URL(r.url()).pathname;
+      if (lazy.tab && path.endsWith('.js'))
+        lazy.sizes.push(r.body().then((b) => [path.slice(1), gzipSync(b, { level: 9 }).length]));
+    },
+  });
   const { page } = s;
   await page.goto(harness.url);
   await page.getByTestId('preview').waitFor({ timeout: 5000 });
@@ -43,9 +54,10 @@ async function openChecked(file: { name: string; mimeType: string; buffer: Buffe
     .filter({ hasText: `Đã mở «${file.name}»` })
     .waitFor();
   const t0 = Date.now();
+  lazy.tab = true;
   await page.getByTestId('tab-check').click();
   await page.getByTestId('checked-at').waitFor({ timeout: 10000 });
-  return { ...s, checkMs: Date.now() - t0 };
+  return { ...s, checkMs: Date.now() - t0, lazy: () => Promise.all(lazy.sizes) };
 }
 
 const findings = (page: Page) => page.getByTestId('finding-list').getByTestId('finding');
@@ -108,8 +120,14 @@ async function axeScan(page: Page) {
 }
 
 test('seed 000: what the document is, the two title findings, select, filter, keyboard, axe', async () => {
-  const { page, errors, checkMs } = await openChecked(seedFile('000'));
-  console.log(`check tab opened and seed 000 checked in ${checkMs} ms`);
+  const { page, errors, checkMs, lazy } = await openChecked(seedFile('000'));
+  const chunks = await lazy();
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(
+    `"Kiểm tra" opened and seed 000 checked in ${checkMs} ms; scripts loaded for the tab: ` +
+      `${chunks.map(([f, n]) => `${f} ${kb(n)}`).join(', ')} = ${kb(chunks.reduce((a, [, n]) => a + n, 0))} gzip`,
+  );
+  expect(chunks.some(([f]) => f.startsWith('check.'))).toBe(true);
 
   // What the document is, with the evidence.
   await page.getByTestId('document-kind').filter({ hasText: 'Báo cáo kết quả thực hiện kế hoạch' }).waitFor();
