@@ -14,6 +14,7 @@ import { checkModel, fixContext, applyFix, runCheck } from '../../src/taskpane/c
 import {
   cleanOverrides,
   coverageView,
+  criteriaSummary,
   DOCUMENT_PLAN,
   groupFindings,
   hiddenCount,
@@ -149,6 +150,15 @@ describe('coverage', () => {
     expect(own).toMatchObject({ value: 1, complete: true, missing: undefined });
     expect(coverageView(undefined)).toBeUndefined();
     expect(coverageView({ total: 0, reported: 0, missing: [], basis: 'report' })).toMatchObject({ value: 0, complete: false });
+  });
+
+  test('plans: the criteria of the table, by section', async () => {
+    expect(criteriaSummary({ 'MỨC 1, 2, 3': ['1.1', '1.3'], 'MỨC 4': ['2'] })).toBe(
+      'Bảng có 3 tiêu chí (MỨC 1, 2, 3: 2; MỨC 4: 1).',
+    );
+    expect(criteriaSummary({ 'MỨC 1, 2, 3': ['1.1'], 'MỨC 4': [] })).toBe('Bảng có 1 tiêu chí.');
+    expect(criteriaSummary({})).toBeUndefined();
+    expect(criteriaSummary(checkDocument(await openSeed('003').read()).criteria)).toMatch(/^Bảng có \d+ tiêu chí \(/);
   });
 
   test('a long missing list is cut', () => {

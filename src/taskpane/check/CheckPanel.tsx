@@ -37,6 +37,7 @@ import { Reviewer } from './Reviewer';
 import { applyFix, checkModel, fixContext, readForCheck } from './run';
 import {
   coverageView,
+  criteriaSummary,
   DOCUMENT_PLAN,
   groupFindings,
   hiddenCount,
@@ -321,6 +322,12 @@ export default function CheckPanel({ backend, blocked }: PanelProps) {
             onOverrides={setOverrides}
           />
 
+          {!isReport && criteriaSummary(result.criteria) && (
+            <Text size={200} data-testid="criteria-summary">
+              {criteriaSummary(result.criteria)}
+            </Text>
+          )}
+
           {isReport && (
             <section className={styles.block} aria-labelledby={ids.coverage} data-testid="coverage">
               <h2 id={ids.coverage} className={styles.heading}>
@@ -400,7 +407,9 @@ export default function CheckPanel({ backend, blocked }: PanelProps) {
             </div>
             {total === 0 && (
               <Text size={200} className={styles.small}>
-                Các bảng kế hoạch, báo cáo trong tài liệu đạt mọi điều kiện kiểm tra.
+                {result.ignored.length
+                  ? `Không còn mục nào cần xem; ${result.ignored.length} mục đã được bỏ qua.`
+                  : 'Các bảng kế hoạch, báo cáo trong tài liệu đạt mọi điều kiện kiểm tra.'}
               </Text>
             )}
             {hidden > 0 && (

@@ -153,6 +153,15 @@ export function coverageView(c: Coverage | undefined, planName?: string): Covera
   };
 }
 
+/** "12 tiêu chí (MỨC 1, 2, 3: 9; MỨC 4: 3)", for documents without coverage (plans). */
+export function criteriaSummary(criteria: Readonly<Record<string, readonly string[]>>): string | undefined {
+  const sections = Object.entries(criteria).filter(([, codes]) => codes.length);
+  const total = sections.reduce((n, [, codes]) => n + codes.length, 0);
+  if (!total) return undefined;
+  const parts = sections.length > 1 ? ` (${sections.map(([label, codes]) => `${label}: ${codes.length}`).join('; ')})` : '';
+  return `Bảng có ${total} tiêu chí${parts}.`;
+}
+
 /** The name the checker gives the plan table of the document itself. */
 export const DOCUMENT_PLAN = 'kế hoạch trong tài liệu này';
 
