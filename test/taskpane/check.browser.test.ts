@@ -358,3 +358,45 @@ test('"Kiểm tra tệp khác": three files, one broken, a summary row each and 
   expect(await axeScan(page)).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('"Kiểm tra tệp khác" with the browser XML parser: every kind of bad file gets its reason, the run goes on', async () => {
+  const { page, errors } = await openChecked(seedFile('002'));
+  const CT = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+  const RELS =
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const docx = (xml: string) =>
+    Buffer.from(zipSync({ '[Content_Types].xml': strToU8(CT), '_rels/.rels': strToU8(RELS), 'word/document.xml': strToU8(xml) }));
+  const cfb = (utf16 = '') => {
+    const b = Buffer.alloc(2048);
+    b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    [...utf16].forEach((ch, i) => (b[600 + 2 * i] = ch.charCodeAt(0)));
+    return b;
+  };
+  const bad: [string, Buffer, RegExp][] = [
+    ['rỗng.docx', Buffer.alloc(0), /^Tệp rỗng/],
+    ['không phải zip.docx', Buffer.from('xin chào'), /^Tệp không phải \.docx/],
+    ['cũ.doc', cfb(), /^Đây là tệp Word cũ \(\.doc\)/],
+    ['mật khẩu.docx', cfb('EncryptedPackage'), /^Tệp được đặt mật khẩu/],
+    ['thiếu phần chính.docx', Buffer.from(zipSync({ '[Content_Types].xml': strToU8(CT) })), /thiếu phần nội dung chính/],
+    [
+      'bom nén.docx',
+      Buffer.from(
+        zipSync({ '[Content_Types].xml': strToU8(CT), 'word/document.xml': new Uint8Array(3 * 1024 * 1024) }, { level: 9 }),
+      ),
+      /bom nén/,
+    ],
+    ['dtd.docx', docx(`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "a">]><w:document ${W}><w:body/></w:document>`), /DTD/],
+    ['xml hỏng.docx', docx(`<w:document ${W}><w:body>`), /^Phần word\/document\.xml của tệp bị hỏng\. XML không hợp lệ/],
+  ];
+  await page
+    .getByTestId('review-files')
+    .setInputFiles([...bad.map(([name, buffer]) => ({ name, mimeType: DOCX_MIME, buffer })), seedFile('004')]);
+  await page.getByTestId('review-summary').filter({ hasText: '9 tệp: 1 đã kiểm tra' }).waitFor();
+  const reasons = await page.getByTestId('review-unreadable').allTextContents();
+  expect(reasons).toHaveLength(bad.length);
+  bad.forEach(([, , re], i) => expect(reasons[i].replace(/^Không đọc được: /, '')).toMatch(re));
+  expect(await page.getByTestId('review-row').last().getAttribute('data-ok')).toBe('true');
+  expect(errors).toEqual([]);
+});
