@@ -10,12 +10,13 @@ import { NewDocumentError } from '../domain/ooxml/new-document';
 import { XmlSecurityError, XmlSyntaxError } from '../domain/ooxml/xml';
 import { PlacementError } from '../domain/table/model';
 import { DocxError } from '../docx/package';
+import { registerCheck } from './commands/check';
 import { registerNew } from './commands/new';
 import { registerReportFromPlan } from './commands/report-from-plan';
 import { registerRoll } from './commands/roll';
-import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
+import { CliError, CommandExit, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
 
-export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
+export { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
 
 /** Section titles of commander's built-in help, in Vietnamese. */
 const HELP_TITLES: Readonly<Record<string, string>> = {
@@ -31,8 +32,13 @@ function argName(a: Argument): string {
   return a.required ? `<${n}>` : `[${n}]`;
 }
 
-/** The commands, in the order they are registered. Later commands (check, report-from-plan, roll) go here. */
-const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [registerNew, registerReportFromPlan, registerRoll];
+/** The commands, in the order they are registered (and listed in the help). New commands go here. */
+const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
+  registerNew,
+  registerCheck,
+  registerReportFromPlan,
+  registerRoll,
+];
 
 export function createProgram(io: CliIo): Command {
   const program = new Command('ctcl');
@@ -60,7 +66,7 @@ export function createProgram(io: CliIo): Command {
   for (const register of COMMANDS) register(program, io);
   // Commands made with .command() inherit the help, output and exit settings set above.
   for (const cmd of program.commands) cmd.helpOption('-h, --help', 'Hiện hướng dẫn của lệnh này');
-  program.addHelpText('after', '\nXem hướng dẫn của một lệnh: ctcl <lệnh> --help (ví dụ: ctcl new --help).\n');
+  program.addHelpText('after', '\nXem hướng dẫn của một lệnh: ctcl <lệnh> --help (ví dụ: ctcl new --help, ctcl check --help).\n');
   return program;
 }
 
@@ -117,6 +123,7 @@ function report(e: unknown, io: CliIo, argv: readonly string[], program: Command
     io.stderr(`Lỗi: ${commanderMessage(e)}\n${helpHint}`);
     return EXIT_USAGE;
   }
+  if (e instanceof CommandExit) return e.exitCode;
   if (e instanceof CliError) {
     io.stderr(`Lỗi: ${e.message}\n`);
     return e.exitCode;
@@ -152,6 +159,7 @@ export function main(argv: readonly string[] = process.argv.slice(2)): Promise<v
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     cwd: process.cwd(),
+    progress: process.stderr.isTTY ? process.stderr : undefined,
   }).then((code) => {
     process.exitCode = code;
   });

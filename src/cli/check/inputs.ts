@@ -1,0 +1,121 @@
+/**
+ * The files `ctcl check` looks at: files named on the command line (read whatever their extension, so
+ * a .doc gets its "save as .docx" message), and the .docx files under named folders, walked
+ * recursively. Other files are listed as skipped; Word lock files (~$…) and hidden files are passed
+ * over silently. Nothing here opens a file for writing.
+ */
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { CliIo } from '../context';
+import { resolvePath } from '../files';
+
+export interface InputFile {
+  /** The path as shown to the user: the argument, or the folder argument joined with the file's place under it. */
+  readonly path: string;
+  readonly fullPath: string;
+  /** Named on the command line (not found by walking a folder). */
+  readonly explicit: boolean;
+}
+
+export interface SkippedFile {
+  readonly path: string;
+  /** Why, in Vietnamese. */
+  readonly reason: string;
+}
+
+export interface Inputs {
+  readonly files: readonly InputFile[];
+  readonly skipped: readonly SkippedFile[];
+}
+
+const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
+
+function skipReason(name: string): string {
+  const ext = extname(name).toLowerCase();
+  if (ext === '.doc' || ext === '.rtf' || ext === '.odt' || ext === '.docm' || ext === '.dotx') {
+    return `không phải tệp .docx (${ext}); hãy mở trong Word và lưu lại dưới dạng .docx để kiểm tra`;
+  }
+  if (ext === '.pdf') return 'tệp PDF không kiểm tra được; hãy xin trường gửi bản Word (.docx)';
+  return 'không phải tệp Word .docx';
+}
+
+/** Files and folders that are never listed: hidden ones and the lock files Word leaves next to open documents. */
+function silent(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('~$');
+}
+
+function walk(dir: string, shown: string, out: InputFile[], skipped: SkippedFile[], exclude: ReadonlySet<string>): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    skipped.push({ path: shown, reason: `không mở được thư mục (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+    return;
+  }
+  entries.sort((a, b) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const d of entries) {
+    if (silent(d.name)) continue;
+    const full = join(dir, d.name);
+    const path = join(shown, d.name);
+    if (exclude.has(full)) continue;
+    if (d.isSymbolicLink()) {
+      // Linked files are read; linked folders are not followed (no loops, no surprises).
+      const st = statSync(full, { throwIfNoEntry: false });
+      if (st?.isDirectory()) {
+        skipped.push({ path, reason: 'liên kết tới thư mục khác, không đi theo' });
+        continue;
+      }
+      if (!st) {
+        skipped.push({ path, reason: 'liên kết hỏng' });
+        continue;
+      }
+    } else if (d.isDirectory()) {
+      walk(full, path, out, skipped, exclude);
+      continue;
+    } else if (!d.isFile()) {
+      continue;
+    }
+    if (extname(d.name).toLowerCase() === '.docx') out.push({ path, fullPath: full, explicit: false });
+    else skipped.push({ path, reason: skipReason(d.name) });
+  }
+}
+
+/**
+ * The files to check, in a stable order (arguments in the order given, folders by name), each once.
+ * `exclude`: full paths never to pick up while walking (the workbook being written).
+ */
+export function collectInputs(io: CliIo, args: readonly string[], exclude: ReadonlySet<string> = new Set()): Inputs {
+  const found: InputFile[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const arg of args) {
+    const full = resolvePath(io, arg);
+    const st = lstatSync(full, { throwIfNoEntry: false });
+    const isDir = st?.isDirectory() || (st?.isSymbolicLink() && statSync(full, { throwIfNoEntry: false })?.isDirectory());
+    if (isDir) walk(full, join(arg), found, skipped, exclude);
+    // A file named on the command line is always read: a missing one or a .doc gets its own message.
+    else found.push({ path: arg, fullPath: full, explicit: true });
+  }
+  const seen = new Set<string>();
+  const files: InputFile[] = [];
+  for (const f of found) {
+    let key = f.fullPath;
+    try {
+      key = realpathSync(f.fullPath);
+    } catch {
+      // Missing: reported when it is read.
+    }
+    if (seen.has(key)) continue;
+    seen.add(key);
+    files.push(f);
+  }
+  return { files, skipped };
+}
+
+/** The real path of a file, to tell whether two names are the same file. */
+export function realPathOf(full: string): string {
+  try {
+    return realpathSync(full);
+  } catch {
+    return full;
+  }
+}
