@@ -119,9 +119,14 @@ function summarySheet(ws: Worksheet, run: CheckRun): void {
   fitColumns(ws, columns, 1);
 }
 
-interface CriterionColumn {
+export interface CriterionColumn {
   readonly framework: Framework;
   readonly code: string;
+}
+
+/** A matrix column's heading: the code, prefixed with its framework when the workbook has both. */
+export function criterionHeader(c: CriterionColumn, bothFrameworks: boolean): string {
+  return bothFrameworks ? `${c.framework === '2026' ? 'TT57' : 'TT2018'} ${c.code}` : c.code;
 }
 
 function compareKeys(a: string, b: string): number {
@@ -161,8 +166,7 @@ function criteriaSheet(ws: Worksheet, run: CheckRun): void {
     reports,
     run.outcomes.map((o) => o.statuses),
   );
-  const several = new Set(codes.map((c) => c.framework)).size > 1;
-  const label = (c: CriterionColumn) => (several ? `${c.framework === '2026' ? 'TT57' : 'TT2018'} ${c.code}` : c.code);
+  const both = new Set(codes.map((c) => c.framework)).size > 1;
   const fixed: Column[] = [
     { header: 'Tệp', max: 50 },
     { header: 'Trường', max: 36 },
@@ -170,7 +174,7 @@ function criteriaSheet(ws: Worksheet, run: CheckRun): void {
     { header: 'Năm học' },
     { header: 'Loại văn bản', max: 30 },
   ];
-  const columns: Column[] = [...fixed, ...codes.map((c) => ({ header: label(c), max: 16 }))];
+  const columns: Column[] = [...fixed, ...codes.map((c) => ({ header: criterionHeader(c, both), max: 16 }))];
   // Row 1: the legend over the whole width; row 2: headings.
   ws.mergeCells(1, 1, 1, Math.max(columns.length, 8));
   const legend = ws.getCell(1, 1);
