@@ -6,8 +6,9 @@
 import { checkDocument, planFromDocument, type CheckResult, type PlanSource } from '../../domain/check';
 import type { Framework } from '../../domain/catalog';
 import { DocumentStructureError, readDocument, type DocModel } from '../../domain/ooxml/reader';
-import { XmlSecurityError, XmlSyntaxError, type XmlParser } from '../../domain/ooxml/xml';
-import { DocxError, DocxPackage, LIMITS } from '../../docx/package';
+import type { XmlParser } from '../../domain/ooxml/xml';
+import { DocxPackage } from '../../docx/package';
+import { readFailure, tooLargeError } from '../../docx/read';
 import { readStore } from '../../docx/store';
 import { ignoredOf } from './view';
 
@@ -18,14 +19,10 @@ export interface InputFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-/** Why a file could not be read, in Vietnamese. */
+/** Why a file could not be read, in Vietnamese (the CLI's messages). */
 export function failureMessage(e: unknown): string {
-  if (e instanceof DocxError) return e.message;
-  if (e instanceof XmlSecurityError) return e.message;
-  if (e instanceof XmlSyntaxError) return `Tệp bị hỏng. ${e.message}`;
   if (e instanceof DocumentStructureError) return 'Tệp .docx không có phần thân văn bản (w:body), có thể đã bị hỏng.';
-  const detail = e instanceof Error ? e.message : String(e);
-  return `Lỗi không mong đợi khi đọc tệp (${detail}). Xin gửi tệp này cho nhóm phát triển.`;
+  return readFailure(e).message;
 }
 
 /** A .docx read for looking only: the model and the ids the school chose to ignore. */
@@ -42,10 +39,8 @@ export function readDocx(bytes: Uint8Array, parse: XmlParser): { model: DocModel
 }
 
 async function bytesOf(file: InputFile): Promise<Uint8Array> {
-  if (file.size > LIMITS.maxFileBytes) {
-    const mb = 1024 * 1024;
-    throw new DocxError('too-large', `Tệp quá lớn (${Math.round(file.size / mb)} MB; tối đa ${LIMITS.maxFileBytes / mb} MB).`);
-  }
+  const tooLarge = tooLargeError(file.size);
+  if (tooLarge) throw tooLarge;
   return new Uint8Array(await file.arrayBuffer());
 }
 
