@@ -1,0 +1,210 @@
+/**
+ * The year panel's logic without React: the school profile (kept for the user and in the document),
+ * templates in the document store, what to insert (with or without the official frame), and the
+ * words the panel uses for tables and files.
+ */
+import type { DocumentBackend, DocumentStore } from '../../domain/backend';
+import { FRAMEWORK_LABELS, SCHOOL_TYPES, type Framework, type SchoolType } from '../../domain/catalog';
+import type { CheckResult } from '../../domain/check';
+import { getForm, type DocumentKind } from '../../domain/forms';
+import { titleBlock } from '../../domain/ooxml/frame';
+import { framedBody } from '../../domain/ooxml/official-frame';
+import { readDocument } from '../../domain/ooxml/reader';
+import { buildTable, buildTableBlock, documentElement, paragraph } from '../../domain/ooxml/writer';
+import type { XElement } from '../../domain/ooxml/xml';
+import { EMPTY_PROFILE, missingProfileFields, parseProfile, type SchoolProfile } from '../../domain/profile';
+import type { TableSpec } from '../../domain/table/model';
+import { criterionEntries, recogniseTables, type RecognisedTable } from '../../domain/table/recognise';
+import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
+import { specFromTemplate, type PlanTemplate } from '../../domain/year/templates';
+
+// ---------------------------------------------------------------------------------------------
+// School profile
+// ---------------------------------------------------------------------------------------------
+
+/** localStorage key of the user's copy of the profile. */
+export const PROFILE_KEY = 'ctcl.profile';
+
+export type ProfileSource = 'document' | 'user' | 'none';
+
+export interface LoadedProfile {
+  readonly profile: SchoolProfile;
+  readonly source: ProfileSource;
+  /** Why the document's store could not be read (the user's copy is used then). */
+  readonly problem?: string;
+}
+
+function userProfile(): SchoolProfile | undefined {
+  try {
+    const text = globalThis.localStorage?.getItem(PROFILE_KEY);
+    return text ? parseProfile(JSON.parse(text)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The document's copy when it has one, else the user's, else an empty profile. */
+export async function loadProfile(backend: DocumentBackend): Promise<LoadedProfile> {
+  let problem: string | undefined;
+  try {
+    const store = await backend.loadStore();
+    if (store.profile && typeof store.profile === 'object') return { profile: parseProfile(store.profile), source: 'document' };
+  } catch (e) {
+    problem = errorText(e);
+  }
+  const mine = userProfile();
+  return mine ? { profile: mine, source: 'user', problem } : { profile: EMPTY_PROFILE, source: 'none', problem };
+}
+
+/** Keep the profile for the user (this browser) and in the document. */
+export async function saveProfile(backend: DocumentBackend, profile: SchoolProfile): Promise<void> {
+  try {
+    globalThis.localStorage?.setItem(PROFILE_KEY, JSON.stringify(profile));
+  } catch {
+    // Private windows may refuse; the document still keeps it.
+  }
+  const store = await backend.loadStore();
+  await backend.saveStore({ ...store, profile });
+}
+
+/** A profile the official frame can be written from. */
+export function profileReady(p: SchoolProfile | undefined): p is SchoolProfile {
+  return !!p && missingProfileFields(p).length === 0;
+}
+
+/** Recipients typed one per line (a leading dash is dropped). */
+export function parseRecipients(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.replace(/^\s*[-–•]\s*/, '').trim())
+    .filter(Boolean);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates in the document store
+// ---------------------------------------------------------------------------------------------
+
+/** The store with a template added (one of the same name is replaced; other entries are kept as they are). */
+export function withTemplate(store: DocumentStore, t: PlanTemplate): DocumentStore {
+  const list = Array.isArray(store.templates) ? (store.templates as unknown[]) : [];
+  const others = list.filter((x) => !(x && typeof x === 'object' && (x as { name?: unknown }).name === t.name));
+  return { ...store, templates: [...others, t] };
+}
+
+/** A file name for a template: its name without characters file systems refuse. */
+export function templateFileName(name: string): string {
+  const base = [...name]
+    .map((ch) => (ch.charCodeAt(0) < 32 ? ' ' : ch))
+    .join('')
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
+  return `${base || 'mẫu kế hoạch'}.json`;
+}
+
+/** A template's plan as a recognised table (so a report can be made from it exactly as from a plan). */
+export function planTableFromTemplate(t: PlanTemplate, schoolType: SchoolType, schoolYear: string): RecognisedTable {
+  const spec = specFromTemplate(t, { schoolType, schoolYear });
+  const [rec] = recogniseTables(readDocument(documentElement([buildTable(spec)])), { framework: spec.framework });
+  return rec;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What gets inserted
+// ---------------------------------------------------------------------------------------------
+
+export interface Day {
+  readonly day: number;
+  readonly month: number;
+  readonly year: number;
+}
+
+export function today(now = new Date()): Day {
+  return { day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear() };
+}
+
+/** "2025-09-05" (input type=date) ⇄ Day. */
+export function dayFromInput(value: string): Day | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
+export function dayToInput(d: Day): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/**
+ * Put a table at the cursor: on its own (insertTable), or with the official frame around it (header,
+ * title, table, signature) in one insertion. Either way one insertion (Word: one sync).
+ */
+export async function insertWithFrame(backend: DocumentBackend, spec: TableSpec, profile?: SchoolProfile): Promise<void> {
+  if (!profile) {
+    await backend.insertTable(spec);
+    return;
+  }
+  const kind = getForm(spec.form).kind;
+  const { sdt } = buildTableBlock(spec);
+  await backend.insertAtCursor(framedBody(profile, { kind, schoolYear: spec.schoolYear, date: today() }, [sdt]));
+}
+
+/** The body of a new document holding the table: the official frame, or the title block. */
+export function newDocumentBody(spec: TableSpec, opts: { profile?: SchoolProfile; school?: string }): XElement[] {
+  const { sdt } = buildTableBlock(spec);
+  if (opts.profile) {
+    const kind = getForm(spec.form).kind;
+    return framedBody(opts.profile, { kind, schoolYear: spec.schoolYear, date: today() }, [sdt]);
+  }
+  return [...titleBlock(spec.form, spec.schoolYear, { school: opts.school }), sdt, paragraph('')];
+}
+
+/** "Kế hoạch CTCL 2025-2026.docx" */
+export function newDocumentName(kind: DocumentKind, schoolYear: string): string {
+  return `${kind === 'plan' ? 'Kế hoạch' : 'Báo cáo'} cải tiến chất lượng ${schoolYear}.docx`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+// ---------------------------------------------------------------------------------------------
+
+const KIND_NAMES: Readonly<Record<DocumentKind, string>> = {
+  plan: 'Bảng kế hoạch',
+  report: 'Bảng báo cáo',
+  monitoring: 'Bảng theo dõi',
+};
+
+/** "Bảng kế hoạch (Thông tư 17, 18, 19/2018), 11 tiêu chí". */
+export function describeTable(rec: RecognisedTable): string {
+  const n = criterionEntries(rec).length;
+  return `${KIND_NAMES[rec.form.kind]} (${FRAMEWORK_LABELS[rec.form.framework]}), ${n} tiêu chí`;
+}
+
+/** "1.1, 1.3, M4.2" for the criteria of a table, in table order. */
+export function criteriaText(rec: RecognisedTable, max = 12): string {
+  const codes = [...new Set(criterionEntries(rec).map((e) => (e.ref.level4 ? `M4.${e.ref.code}` : e.ref.code)))];
+  return codes.length > max ? `${codes.slice(0, max).join(', ')}, …` : codes.join(', ');
+}
+
+/** The tables of a document that can serve as a plan (or a plan/report for rolling forward). */
+export function tablesOfKind(result: CheckResult | undefined, kinds: readonly DocumentKind[]): RecognisedTable[] {
+  return (result?.tables ?? []).filter((t) => kinds.includes(t.form.kind));
+}
+
+/** Valid school year typed by the user, written the usual way. */
+export function schoolYearOf(text: string): string | undefined {
+  const y = parseSchoolYear(text);
+  return y ? formatSchoolYear(y) : undefined;
+}
+
+export function isSchoolTypeValue(v: string): v is SchoolType {
+  return (SCHOOL_TYPES as readonly string[]).includes(v);
+}
+
+export function frameworkName(f: Framework): string {
+  return FRAMEWORK_LABELS[f];
+}
+
+/** An error's Vietnamese message (domain and backend errors carry one). */
+export function errorText(e: unknown): string {
+  return e instanceof Error && e.message ? e.message : 'Đã có lỗi không rõ nguyên nhân. Hãy thử lại.';
+}
