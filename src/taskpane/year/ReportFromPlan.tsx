@@ -27,7 +27,9 @@ type Source = 'document' | 'file' | 'template';
 export function ReportFromPlan({ backend, blocked, doc, profile, templates }: YearViewProps) {
   const styles = useYearStyles();
   const docPlans = useMemo(() => tablesOfKind(doc.result, ['plan']), [doc.result]);
-  const [source, setSource] = useState<Source>(docPlans.length ? 'document' : 'file');
+  // Until the user chooses: the document's own plan when it has one, else a file.
+  const [chosen, setSource] = useState<Source>();
+  const source: Source = chosen ?? (docPlans.length ? 'document' : 'file');
   const [tableIndex, setTableIndex] = useState(0);
   const [file, setFile] = useState<PickedDocx>();
   const [template, setTemplate] = useState<PlanTemplate>();
