@@ -200,6 +200,20 @@ describe('text output', () => {
     );
   });
 
+  test('a workbook written inside the checked folder is not picked up as a skipped file on the next run', async () => {
+    const sub = mkdtempSync(join(dir, 'o-day-'));
+    copyFileSync(seedPath('002'), join(sub, 'bc.docx'));
+    const first = await ctcl('check', sub, '--xlsx', join(sub, 'tong-hop.xlsx'));
+    expect(first.code).toBe(0);
+    const again = await ctcl('check', sub, '--xlsx', join(sub, 'tong-hop.xlsx'), '--force', '--format', 'json');
+    expect(again.code).toBe(0);
+    expect(again.err).not.toContain('Bỏ qua');
+    expect(JSON.parse(again.out).skipped).toEqual([]);
+    // Without --xlsx it is an ordinary other file.
+    const plain = await json(sub);
+    expect(plain.data.skipped).toEqual([{ path: join(sub, 'tong-hop.xlsx'), reason: 'không phải tệp Word .docx' }]);
+  });
+
   test('a clean file says so and exits 0', async () => {
     const out = await ctcl('check', seedPath('002'));
     expect(out.code).toBe(0);
@@ -222,10 +236,12 @@ describe('--plan and overrides', () => {
   test('seed 000 against seed 003: every planned criterion the report lacks is a Lỗi, and the plan is named', async () => {
     const plan = planFromDocument(model(seedPath('003')), basename(seedPath('003')))!;
     const expected = checkDocument(model(seedPath('000')), { plan });
-    const { code, data } = await json(seedPath('000'), '--plan', seedPath('003'));
+    const { code, data } = await json(seedPath('000'), seedPath('003'), '--plan', seedPath('003'));
     expect(code).toBe(1);
-    const f = data.files[0];
+    const [f, planFile] = data.files;
     expect(f.plan).toEqual({ path: seedPath('003'), method: 'option' });
+    // A plan among the inputs is checked as usual, not "compared with a plan".
+    expect(planFile).toMatchObject({ documentKind: 'plan', plan: null });
     const unreported = f.findings.filter((x) => x.rule === 'unreported-criterion');
     expect(unreported.map((x) => x.criterion)).toEqual(
       expected.findings.filter((x) => x.rule === 'unreported-criterion').map((x) => x.criterion ?? null),

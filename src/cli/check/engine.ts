@@ -53,8 +53,17 @@ export interface CheckFilesOptions {
   /** Files of the plan folder (--plan-dir): checked too; their plans are paired with the reports. */
   readonly planFiles?: readonly InputFile[];
   readonly parse?: XmlParser;
-  /** Called after each file (and each report checked again against its plan). */
-  readonly onProgress?: (done: number, total: number, path: string) => void;
+  /** Called after each file; then, with a plan folder, after each report checked again against its plan. */
+  readonly onProgress?: (p: CheckProgress) => void;
+}
+
+export interface CheckProgress {
+  /** 'check': reading and checking every file; 'plans': checking paired reports against their plans. */
+  readonly phase: 'check' | 'plans';
+  /** Files done and to do in this phase. */
+  readonly done: number;
+  readonly total: number;
+  readonly path: string;
 }
 
 type Bytes = { readonly bytes: Uint8Array } | { readonly failure: ReadFailure | { code: FileErrorCode; message: string } };
@@ -126,8 +135,6 @@ export async function checkFiles(files: readonly InputFile[], opts: CheckFilesOp
   const outcomes: FileOutcome[] = [];
   /** Plans of the plan folder, by outcome index. */
   const pool = new Map<number, PlanSource>();
-  let total = all.length;
-  let done = 0;
   // One file is read ahead while the current one is parsed (parsing is the slow, synchronous part).
   let next: Promise<Bytes> | undefined = all.length ? readInputBytes(all[0].file.fullPath) : undefined;
   for (let i = 0; i < all.length; i++) {
@@ -135,12 +142,14 @@ export async function checkFiles(files: readonly InputFile[], opts: CheckFilesOp
     next = i + 1 < all.length ? readInputBytes(all[i + 1].file.fullPath) : undefined;
     const { file, fromPlanDir } = all[i];
     const checked = checkOne(got, parse, opts.overrides, opts.plan?.source);
-    outcomes.push(outcomeOf(file, fromPlanDir, checked, 'result' in checked ? planRef : null));
+    // Only reports are compared with a plan.
+    const compared = 'result' in checked && checked.result.meta.documentKind === 'report';
+    outcomes.push(outcomeOf(file, fromPlanDir, checked, compared ? planRef : null));
     if (fromPlanDir && 'result' in checked && checked.result.meta.documentKind === 'plan') {
       const p = planFromTables(checked.result.tables, basename(file.path));
       if (p) pool.set(i, { ...p, origin: 'file' });
     }
-    opts.onProgress?.(++done, total, file.path);
+    opts.onProgress?.({ phase: 'check', done: i + 1, total: all.length, path: file.path });
   }
   if (!opts.planFiles) return { outcomes };
 
@@ -151,8 +160,10 @@ export async function checkFiles(files: readonly InputFile[], opts: CheckFilesOp
   };
   const reports = outcomes.flatMap((o, i) => (!o.report.error && o.report.documentKind === 'report' ? [candidate(i)] : []));
   const pairing = pairReportsWithPlans(reports, [...pool.keys()].map(candidate));
-  total += pairing.pairs.length;
-  for (const pair of pairing.pairs) await recheck(pair);
+  for (const [i, pair] of pairing.pairs.entries()) {
+    await recheck(pair);
+    opts.onProgress?.({ phase: 'plans', done: i + 1, total: pairing.pairs.length, path: outcomes[pair.report].file.path });
+  }
   return {
     outcomes,
     pairing: {
@@ -168,6 +179,5 @@ export async function checkFiles(files: readonly InputFile[], opts: CheckFilesOp
     const checked = checkOne(await readInputBytes(o.file.fullPath), parse, opts.overrides, plan);
     const ref: JsonPlanRef = { path: outcomes[pair.plan].report.path, method: pair.method };
     outcomes[pair.report] = outcomeOf(o.file, o.fromPlanDir, checked, 'result' in checked ? ref : null);
-    opts.onProgress?.(++done, total, o.file.path);
   }
 }

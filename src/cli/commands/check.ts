@@ -13,7 +13,7 @@ import { parseFramework, parseSchoolType, schoolTypeList } from '../../domain/oo
 import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
 import { readDocxModel, readFailure } from '../../docx/read';
 import { parseXml } from '../../docx/xml-node';
-import { checkFiles, type CheckRun } from '../check/engine';
+import { checkFiles, type CheckProgress, type CheckRun } from '../check/engine';
 import { collectInputs, type InputFile, type SkippedFile } from '../check/inputs';
 import { summaryWorkbook } from '../check/xlsx';
 import { CliError, CommandExit, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from '../context';
@@ -132,7 +132,7 @@ async function progressBar(io: CliIo, format: string): Promise<SingleBar | undef
   return new SingleBar(
     {
       stream: io.progress,
-      format: 'Đang kiểm tra [{bar}] {value}/{total} tệp  {file}',
+      format: '{phase} [{bar}] {value}/{total} tệp  {file}',
       hideCursor: true,
       clearOnComplete: true,
       barsize: 30,
@@ -141,6 +141,11 @@ async function progressBar(io: CliIo, format: string): Promise<SingleBar | undef
     Presets.shades_classic,
   );
 }
+
+const PHASE_LABELS: Readonly<Record<CheckProgress['phase'], string>> = {
+  check: 'Đang kiểm tra',
+  plans: 'Đang đối chiếu với kế hoạch',
+};
 
 function shorten(path: string, max = 50): string {
   return path.length <= max ? path : `…${path.slice(path.length - max + 1)}`;
@@ -190,7 +195,7 @@ export function registerCheck(program: Command, io: CliIo): void {
       if (planDir && !planDir.files.length) io.stderr(`Lưu ý: thư mục kế hoạch «${opts.planDir}» không có tệp .docx nào.\n`);
 
       const bar = await progressBar(io, format);
-      bar?.start(inputs.files.length + (planDir?.files.length ?? 0), 0, { file: '' });
+      let phase: CheckProgress['phase'] | undefined;
       let run: CheckRun;
       try {
         run = await checkFiles(inputs.files, {
@@ -198,9 +203,14 @@ export function registerCheck(program: Command, io: CliIo): void {
           plan,
           planFiles: planDir?.files,
           onProgress: bar
-            ? (done, total, path) => {
-                bar.setTotal(total);
-                bar.update(done, { file: shorten(path) });
+            ? (p) => {
+                const payload = { file: shorten(p.path), phase: PHASE_LABELS[p.phase] };
+                if (p.phase !== phase) {
+                  if (phase) bar.stop();
+                  phase = p.phase;
+                  bar.start(p.total, 0, payload);
+                }
+                bar.update(p.done, payload);
               }
             : undefined,
         });
