@@ -58,6 +58,25 @@ async function savedModel(page: Page): Promise<{ doc: DocxDocument; model: DocMo
   return { doc, model: await doc.read() };
 }
 
+/** Serious or critical axe-core findings (WCAG 2.1 A/AA) on the page as it is. */
+async function scanA11y(page: Page): Promise<{ id: string; html: string[] }[]> {
+  // Evaluated through the DevTools protocol: the page's CSP rightly refuses an inline <script>.
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  }
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }> };
+      }
+    ).axe;
+    const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, html: v.nodes.map((n) => n.html.slice(0, 160)) }));
+  });
+}
+
 const result = (page: Page, text: string) => page.getByTestId('year-result').filter({ hasText: text });
 
 test("report from a picked plan file: one row per planned criterion with the plan's content, saved in the .docx", async () => {
@@ -179,6 +198,7 @@ test('roll a 2018 plan into TT57: the plain warning, suggestions with a bar, one
   await page.getByLabel('Hiệu trưởng (họ và tên)').fill('Nguyễn Văn An');
   await page.getByRole('button', { name: 'Lưu thông tin trường' }).click();
   await result(page, 'Đã lưu thông tin trường.').waitFor();
+  expect(await scanA11y(page)).toEqual([]);
   const kept = await page.evaluate(() => localStorage.getItem('ctcl.profile'));
   expect(JSON.parse(kept!)).toMatchObject({ schoolName: 'Trường Tiểu học Thanh Chấn', abbreviation: 'THTC' });
 
@@ -196,7 +216,10 @@ test('roll a 2018 plan into TT57: the plain warning, suggestions with a bar, one
   // Each row shows three suggestions with a similarity; 2018's 2.2 (teachers) is closest to TT57 2.2.
   const teachers = items.filter({ hasText: 'Tiêu chí 2.2: Đối với giáo viên' });
   await teachers.getByText('2.2 Giáo viên', { exact: true }).waitFor();
-  expect(await teachers.getByLabel(/^giống \d+%$/).count()).toBe(3);
+  const meters = teachers.getByRole('meter');
+  expect(await meters.count()).toBe(3);
+  expect(await meters.first().getAttribute('aria-valuetext')).toMatch(/^giống \d+%$/);
+  expect(await scanA11y(page)).toEqual([]);
   await teachers.getByLabel('Gán tiêu chí cho Tiêu chí 2.2').selectOption('2.2');
   // One row left out.
   await items.filter({ hasText: 'Tiêu chí 5.5' }).getByRole('checkbox').uncheck();

@@ -373,10 +373,18 @@ function CandidateItem(props: {
               <Text size={200}>
                 {s.code} {s.title}
               </Text>
-              <div className={own.bar} aria-hidden="true">
-                <div className={own.fill} style={{ width: `${Math.round(s.score * 100)}%` }} />
+              <div
+                className={own.bar}
+                role="meter"
+                aria-label={`Độ giống của tiêu chí ${s.code}`}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={Math.round(s.score * 100)}
+                aria-valuetext={`giống ${percent(s.score)}`}
+              >
+                <div className={own.fill} style={{ width: percent(s.score) }} />
               </div>
-              <Text size={200} className={own.score} aria-label={`giống ${percent(s.score)}`}>
+              <Text size={200} className={own.score} aria-hidden="true">
                 {percent(s.score)}
               </Text>
             </div>
