@@ -156,10 +156,19 @@ describe('ctcl roll', () => {
 
     const model = await modelOf(out);
     const result = checkDocument(model);
-    // Title year and the table's year: 2024-2025, nothing left of 2023-2024 but the carried-over note.
+    // The title's year is 2024-2025 (the plan-2018 headings name no year, unlike the report's "ND Kế hoạch …
+    // năm học 2023-2024" heading, which is gone with the report columns).
     expect(result.meta).toMatchObject({ documentKind: 'plan', schoolYear: '2024-2025', schoolType: 'tieu-hoc' });
     expect(result.meta.titleYears).toEqual([{ start: 2024, end: 2025 }]);
-    expect(result.meta.headingYears.every((y) => y.start === 2024)).toBe(true);
+    expect(result.meta.headingYears).toEqual([]);
+    // In the table, 2023-2024 is left only in the "carried over from" notes.
+    const texts = model.tables[0].rows.flatMap((row) => row.cells.map((c) => c.text));
+    expect(texts.some((t) => t.includes('2024-2025'))).toBe(true);
+    const old = texts.filter((t) => /2023\s*-\s*2024/.test(t));
+    expect(old.length).toBeGreaterThan(0);
+    expect(old.every((t) => t.startsWith('Chuyển tiếp từ năm học 2023-2024'))).toBe(true);
+    const [lastYear] = recogniseTables(await openSeed('001').read());
+    expect(lastYear.headingYears).toEqual([{ start: 2023, end: 2024 }]);
     expect(result.findings.filter((f) => /year|framework/.test(f.rule))).toEqual([]);
     const plan = result.primary!;
     expect(plan.form.id).toBe('plan-2018');
