@@ -214,6 +214,17 @@ describe('text output', () => {
     expect(plain.data.skipped).toEqual([{ path: join(sub, 'tong-hop.xlsx'), reason: 'không phải tệp Word .docx' }]);
   });
 
+  test('a plan folder that is also the checked folder: each file checked once, each skipped file listed once', async () => {
+    const sub = mkdtempSync(join(dir, 'cung-'));
+    copyFileSync(seedPath('000'), join(sub, 'bc.docx'));
+    copyFileSync(seedPath('003'), join(sub, 'kh.docx'));
+    writeFileSync(join(sub, 'ghi-chu.txt'), 'x');
+    const r = await json(sub, '--plan-dir', sub);
+    expect(r.data.files.map((f) => basename(f.path))).toEqual(['bc.docx', 'kh.docx']);
+    expect(r.err.match(/Bỏ qua/g)).toHaveLength(1);
+    expect(r.data.skipped).toHaveLength(1);
+  });
+
   test('a clean file says so and exits 0', async () => {
     const out = await ctcl('check', seedPath('002'));
     expect(out.code).toBe(0);

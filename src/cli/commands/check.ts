@@ -185,7 +185,10 @@ export function registerCheck(program: Command, io: CliIo): void {
       const plan = opts.plan ? { source: readPlan(io, opts.plan, overrides), path: opts.plan } : undefined;
       const planDir = opts.planDir ? planFolderFiles(io, opts.planDir) : undefined;
       const inputs = collectInputs(io, paths, new Set(xlsx ? [xlsx] : []));
-      const skipped = [...inputs.skipped, ...(planDir?.skipped ?? [])];
+      // The plan folder may be one of the input folders, or inside one: each skipped file once.
+      const skipped = [...inputs.skipped, ...(planDir?.skipped ?? [])].filter(
+        (x, i, all) => all.findIndex((y) => resolvePath(io, y.path) === resolvePath(io, x.path)) === i,
+      );
       for (const s of skipped) io.stderr(`Bỏ qua ${s.path}: ${s.reason}.\n`);
       if (!inputs.files.length && !planDir?.files.length) {
         throw new CliError(
