@@ -116,6 +116,25 @@ module.exports = async (env = {}, argv = {}) => {
       // charset utf8: Vietnamese text stays as it is (3 bytes a letter) instead of \uXXXX escapes.
       minimizer: [new EsbuildPlugin({ target: TARGET, legalComments: 'external', charset: 'utf8' })],
       chunkIds: dev ? 'named' : 'deterministic',
+      splitChunks: {
+        cacheGroups: {
+          // The document code that both first-screen chunks load (the standalone session and the Word
+          // gateway: reader, writer, recogniser, table edits, store) stays in one chunk. Otherwise a
+          // lazy panel that uses part of it splits webpack's shared groups below their size threshold
+          // and the code is copied into both first-screen chunks.
+          hostShared: {
+            test: (module, { chunkGraph }) => {
+              const names = new Set([...chunkGraph.getModuleChunksIterable(module)].map((c) => c.name));
+              return names.has('standalone') && names.has('word');
+            },
+            chunks: 'async',
+            minChunks: 2,
+            minSize: 0,
+            name: 'host-shared',
+            priority: 5,
+          },
+        },
+      },
     },
     performance: {
       // Raw (not gzip) sizes; the gzip budget of the first screen is checked by test/taskpane.
