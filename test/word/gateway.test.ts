@@ -1,4 +1,4 @@
-import { EMPTY_STORE, TableNotFoundError, type EditPlanner } from '../../src/domain/backend';
+import { EMPTY_STORE, TableNotFoundError, type EditPlanner, type TableTarget } from '../../src/domain/backend';
 import { getCatalog } from '../../src/domain/catalog';
 import { FORM_IDS, fillYear, getForm } from '../../src/domain/forms';
 import { headerBlock, officialTitle, signatureBlock } from '../../src/domain/ooxml/official-frame';
@@ -7,6 +7,9 @@ import { EMPTY_PROFILE } from '../../src/domain/profile';
 import { planAddColumn } from '../../src/domain/check/fixes';
 import { planAddRow, planUpdateRow } from '../../src/domain/table/edit';
 import { recogniseTables } from '../../src/domain/table/recognise';
+import { rowFormFields } from '../../src/domain/table/rows';
+import { addRowPlanner, readRowsDocument, updateRowPlanner } from '../../src/taskpane/rows/document';
+import { EMPTY_FORM, loadSelectedRow } from '../../src/taskpane/rows/form';
 import { DocxDocument } from '../../src/docx/document';
 import { DocxPackage } from '../../src/docx/package';
 import { readStore, storeXml, STORE_NS } from '../../src/docx/store';
@@ -487,5 +490,134 @@ describe('check (the "Kiểm tra" tab): the sync budget whatever the document si
     expect(word.syncs).toBe(5);
     expect(plan.summary).toBe('Đã ghi tên đúng của Tiêu chuẩn 5.');
     expect(word.tables[0].cells[13].join(' | ')).toContain('Tiêu chuẩn 5: Hoạt động giáo dục và kết quả giáo dục');
+  });
+});
+
+describe('editTable from the "Điền dòng" panel: a row in at most two syncs', () => {
+  // The panel's own planners (src/taskpane/rows/document.ts), run through the Word gateway and the
+  // .docx backend side by side: the same table afterwards, each action read + write.
+  const catalog = getCatalog('2018', 'tieu-hoc');
+  const texts = (m: DocModel, table: number) => m.tables[table].rows.map((r) => r.cells.map((c) => c.text));
+
+  /** A 10 000-character text over many lines, with XML's special characters and spaces kept. */
+  const LONG = Array.from({ length: 300 }, (_, i) => `Dòng ${i + 1}: <a & b> "trích" 'đơn' ]]>  hai khoảng trắng`)
+    .join('\n')
+    .slice(0, 10000);
+
+  /** Our plan-2018 table with its level and standard rows only (what "Chèn bảng" inserts by default). */
+  function skeleton(): { xml: string; tag: string; docx: DocxDocument } {
+    const { tag, sdt } = buildTableBlock(spec('plan-2018'));
+    const docx = DocxDocument.blank(parseXml, 'Kế hoạch.docx', [paragraph('Kế hoạch'), sdt, paragraph('')]);
+    const bytes = docx.toBytes();
+    const pkg = DocxPackage.open(bytes);
+    return { xml: pkg.text(pkg.mainPath)!, tag, docx: DocxDocument.open(bytes, parseXml) };
+  }
+
+  async function both(doc: { xml: string; docx: DocxDocument }, target: TableTarget, planner: EditPlanner, wordApi?: string[]) {
+    const { word, backend } = setup({ documentXml: doc.xml }, { wordApi });
+    const plan = await backend.editTable(target, planner);
+    const docxPlan = await doc.docx.editTable(target, planner);
+    expect(plan.summary).toBe(docxPlan.summary);
+    const after = await doc.docx.read();
+    const first = plan.edits[0];
+    const table = first && 'table' in first ? first.table : 0;
+    expect(word.tables[table].cells).toEqual(texts(after, table));
+    return { word, plan, after, table };
+  }
+
+  test.each([
+    ['WordApi 1.3', ['1.1', '1.2', '1.3']],
+    ['WordApi 1.4', ['1.1', '1.2', '1.3', '1.4']],
+  ])('add to the skeleton (%s): the row under its standard, two syncs', async (_name, api) => {
+    const doc = skeleton();
+    const target = { tag: doc.tag };
+    const req = { ref: { code: '1.10' }, cells: { target: 'Kết quả', timeline: 'Tháng 9/2025 – tháng 5/2026' } };
+    const { word, plan } = await both(doc, target, addRowPlanner('2018', target, catalog, req), api);
+    expect(plan.summary).toBe('Đã thêm Tiêu chí 1.10.');
+    expect(word.syncs).toBeLessThanOrEqual(2);
+    expect(word.syncs).toBe(2);
+  });
+
+  test.each([
+    ['WordApi 1.3', ['1.1', '1.2', '1.3']],
+    ['WordApi 1.4', ['1.1', '1.2', '1.3', '1.4']],
+  ])('add that creates the standard row, at Mức 3 (%s): two syncs', async (_name, api) => {
+    // Our table with level rows only: Tiêu chuẩn 3 must be written too.
+    const doc = oursOnly([]);
+    const target = { tag: doc.tag };
+    const req = { ref: { code: '3.5' }, level: 3 as const, cells: { target: 'Thiết bị dạy học được khai thác hiệu quả' } };
+    const { word, plan, after, table } = await both(doc, target, addRowPlanner('2018', target, catalog, req), api);
+    expect(plan.summary).toMatch(/^Đã thêm Tiêu chí 3\.5 \(kèm dòng «Tiêu chuẩn 3: /);
+    expect(word.syncs).toBe(2);
+    const rows = texts(after, table).map((r) => r.join(' | '));
+    const std = rows.findIndex((r) => r.includes('Tiêu chuẩn 3:'));
+    expect(rows[std + 1]).toContain('(mức 3)');
+  });
+
+  test('a Mức 4 item in the MỨC 4 part: two syncs', async () => {
+    const doc = skeleton();
+    const target = { tag: doc.tag };
+    const req = { ref: { code: '2', level4: true }, cells: { target: '100% học sinh đạt mục tiêu' } };
+    const { word, plan } = await both(doc, target, addRowPlanner('2018', target, catalog, req));
+    expect(plan.summary).toBe('Đã thêm Tiêu chí 2 (Mức 4).');
+    expect(word.syncs).toBe(2);
+  });
+
+  test('add with a 10 000-character text over many lines: two syncs, the text exactly as typed', async () => {
+    expect(LONG).toHaveLength(10000);
+    const doc = skeleton();
+    const target = { tag: doc.tag };
+    const req = { ref: { code: '1.2' }, cells: { actions: LONG } };
+    const { word, after, table } = await both(doc, target, addRowPlanner('2018', target, catalog, req));
+    expect(word.syncs).toBe(2);
+    expect(word.tables[table].cells.some((r) => r.includes(LONG))).toBe(true);
+    const rec = recogniseTables(after)[0];
+    expect(rec.entries.find((e) => e.kind === 'criterion')).toMatchObject({ ref: { code: '1.2' }, cells: { actions: LONG } });
+  });
+
+  test('update with a 10 000-character text: two syncs, only the changed cells rewritten', async () => {
+    const doc = oursOnly([{ code: '1.1' }, { code: '1.3' }]);
+    const target = { tag: doc.tag };
+    const req = { ref: { code: '1.3' }, cells: { target: LONG, owner: 'Hiệu trưởng' } };
+    const { word, plan, after } = await both(doc, target, updateRowPlanner('2018', target, catalog, req, 0));
+    expect(plan.summary).toBe('Đã cập nhật tiêu chí 1.3 (2 ô).');
+    expect(word.syncs).toBe(2);
+    expect(word.calls).not.toContain('table.range.insertOoxml(Replace)');
+    const e13 = recogniseTables(after)[0].entries.find((e) => e.kind === 'criterion' && e.ref.code === '1.3');
+    expect(e13).toMatchObject({ cells: { target: LONG, owner: 'Hiệu trưởng' } });
+  });
+
+  test("update of a criterion's second row (seed 003, 1.6): two syncs, its first row untouched", async () => {
+    const seed = seedDocument('003');
+    const before = recogniseTables(await seed.docx.read())[0];
+    const e16 = before.entries.find((e) => e.kind === 'criterion' && e.ref.code === '1.6');
+    if (e16?.kind !== 'criterion') throw new Error('no 1.6');
+    const target = { table: 0 };
+    const cells = { ...e16.rowCells[1], note: 'Ghi chú mới\ncho dòng thứ hai' };
+    const { word, plan, after } = await both(seed, target, updateRowPlanner('2018', target, catalog, { ref: e16.ref, cells }, 1));
+    expect(word.syncs).toBe(2);
+    expect(plan.target).toEqual(e16.rows[1]);
+    expect(plan.summary).toBe('Đã cập nhật tiêu chí 1.6 (1 ô).');
+    const again = recogniseTables(after)[0].entries.find((e) => e.kind === 'criterion' && e.ref.code === '1.6');
+    if (again?.kind !== 'criterion') throw new Error('no 1.6');
+    expect(again.rowCells[0]).toEqual(e16.rowCells[0]);
+    expect(again.rowCells[1]).toEqual(cells);
+  });
+
+  test('"Lấy dòng đang chọn": read (one sync) and the cursor (at most two) find the row and its texts', async () => {
+    const seed = seedDocument('003');
+    const rec = recogniseTables(await seed.docx.read())[0];
+    const e16 = rec.entries.find((e) => e.kind === 'criterion' && e.ref.code === '1.6');
+    if (e16?.kind !== 'criterion') throw new Error('no 1.6');
+    const { word, backend } = setup({ documentXml: seed.xml, cursor: { ...e16.rows[1], cell: 3 } });
+    const model = await backend.read();
+    expect(word.syncs).toBe(1);
+    const at = await backend.selection();
+    expect(word.syncs - 1).toBeLessThanOrEqual(2);
+    const d = readRowsDocument(model);
+    const loaded = loadSelectedRow(d.tables, at, (c) => rowFormFields(c.rec), EMPTY_FORM);
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(loaded.form).toMatchObject({ ref: { code: '1.6' }, ordinal: 1 });
+    expect(loaded.form.cells).toEqual(e16.rowCells[1]);
   });
 });
