@@ -5,7 +5,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { parseRelationships, relsPathOf, resolveTarget, REL_OFFICE_DOCUMENT } from '../domain/ooxml/package';
-import { XmlSecurityError, XmlSyntaxError, type XElement, type XmlParser } from '../domain/ooxml/xml';
+import { XmlSecurityError, XmlSyntaxError, type ParseOptions, type XElement, type XmlParser } from '../domain/ooxml/xml';
 
 export type DocxErrorCode =
   | 'empty'
@@ -179,11 +179,11 @@ export class DocxPackage {
   }
 
   /** Parse a part with the given parser, turning parser errors into DocxErrors. */
-  xml(path: string, parse: XmlParser): XElement | undefined {
+  xml(path: string, parse: XmlParser, opts?: ParseOptions): XElement | undefined {
     const s = this.text(path);
     if (s === undefined) return undefined;
     try {
-      return parse(s);
+      return parse(s, opts);
     } catch (e) {
       if (e instanceof XmlSecurityError) throw new DocxError('xml-unsafe', e.message);
       if (e instanceof XmlSyntaxError) throw new DocxError('xml-invalid', `Phần ${path} của tệp bị hỏng. ${e.message}`);
@@ -192,8 +192,8 @@ export class DocxPackage {
   }
 
   /** The main document part as a tree. */
-  mainDocument(parse: XmlParser): XElement {
-    const root = this.xml(this.mainPath, parse);
+  mainDocument(parse: XmlParser, opts?: ParseOptions): XElement {
+    const root = this.xml(this.mainPath, parse, opts);
     if (!root) throw new DocxError('missing-main', 'Tệp .docx thiếu phần nội dung chính (word/document.xml).');
     return root;
   }

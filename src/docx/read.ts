@@ -10,7 +10,8 @@ import { DocxError, DocxPackage, LIMITS, type DocxErrorCode } from './package';
 /** Parse .docx bytes into the reader's model. Throws DocxError for every broken or hostile file. */
 export function readDocxModel(bytes: Uint8Array, parse: XmlParser): DocModel {
   const pkg = DocxPackage.open(bytes, { parts: 'read' });
-  const root = pkg.mainDocument(parse);
+  // Read-only: a lean tree (formatting the reader never uses is left out).
+  const root = pkg.mainDocument(parse, { lean: true });
   try {
     return readDocument(root);
   } catch (e) {

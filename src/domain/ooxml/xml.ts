@@ -27,8 +27,71 @@ export interface XRaw {
 
 export type XNode = XElement | XText | XRaw;
 
+export interface ParseOptions {
+  /**
+   * For reading only (the checker, reviewers' folder checks): leave out the formatting the reader
+   * never looks at (LEAN_DROPPED) and Word's revision ids, to keep big documents small in memory.
+   * Never for documents that are edited and saved: the tree would lose that formatting.
+   */
+  readonly lean?: boolean;
+}
+
 /** Turns XML text into the tree. Must refuse DTDs and entity declarations (see assertNoDtd). */
-export type XmlParser = (xml: string) => XElement;
+export type XmlParser = (xml: string, opts?: ParseOptions) => XElement;
+
+/** Elements (with their subtrees) a lean parse leaves out: run, paragraph, cell and table formatting the reader does not use. */
+export const LEAN_DROPPED: ReadonlySet<string> = new Set([
+  'w:color',
+  'w:sz',
+  'w:szCs',
+  'w:lang',
+  'w:spacing',
+  'w:ind',
+  'w:tcW',
+  'w:vAlign',
+  'w:tcBorders',
+  'w:tcMar',
+  'w:shd',
+  'w:tblW',
+  'w:tblBorders',
+  'w:tblCellMar',
+  'w:tblLook',
+  'w:tblLayout',
+  'w:tblInd',
+  'w:trHeight',
+  'w:noProof',
+  'w:kern',
+  'w:w',
+  'w:position',
+  'w:spacingPr',
+  'w:highlight',
+  'w:vertAlign',
+  'w:lastRenderedPageBreak',
+  'w:proofErr',
+  'w:bookmarkStart',
+  'w:bookmarkEnd',
+  'w:sectPr',
+  'w:webHidden',
+  'w:snapToGrid',
+  'w:widowControl',
+  'w:autoSpaceDE',
+  'w:autoSpaceDN',
+  'w:adjustRightInd',
+  'w:textAlignment',
+  'w:contextualSpacing',
+  'w:keepNext',
+  'w:keepLines',
+  'w:tabs',
+  'w:pBdr',
+  'w:eastAsianLayout',
+  'w:textDirection',
+  'w:hideMark',
+]);
+
+/** Attributes a lean parse leaves out: Word's revision-save ids and paragraph ids. */
+export function leanDroppedAttr(name: string): boolean {
+  return name.startsWith('w:rsid') || name.startsWith('w14:');
+}
 
 export class XmlSecurityError extends Error {}
 export class XmlSyntaxError extends Error {}
