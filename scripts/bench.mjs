@@ -3,7 +3,8 @@
 //
 // A section is a module bench/<name>.ts (or .mjs) exporting
 //   async function run(opts: { root, quick, log }): Promise<Record<string, number | object>>
-// and optionally format(result): string[] (lines of the human table). TypeScript sections are bundled
+// and optionally format(result): string[] (lines of the human table), and `topLevel = true` when the
+// result's keys are top-level JSON keys (the "pane" section reports "bundle" and "pane"). TypeScript sections are bundled
 // with esbuild on the fly (dependencies stay in node_modules). To add a section, add its name to
 // SECTIONS. Arguments: section names to run only those, --quick for fewer rounds, --json.
 // Benchmarks are not tests: nothing here fails on a slow result.
@@ -17,7 +18,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 /** Sections in the order they run. */
-const SECTIONS = ['folder'];
+const SECTIONS = ['syncs', 'core', 'pane', 'folder'];
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -58,13 +59,15 @@ for (const name of only.length ? only : SECTIONS) {
   const section = await load(name);
   const started = performance.now();
   log(`[${name}] đang đo…`);
-  results[name] = await section.run({ root, quick, log: (l) => log(`[${name}] ${l}`) });
+  const result = await section.run({ root, quick, log: (l) => log(`[${name}] ${l}`) });
+  if (section.topLevel) Object.assign(results, result);
+  else results[name] = result;
   log(`[${name}] xong sau ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (!asJson) {
     const lines =
       typeof section.format === 'function'
-        ? section.format(results[name])
-        : Object.entries(results[name]).map(([k, v]) => `  ${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+        ? section.format(result)
+        : Object.entries(result).map(([k, v]) => `  ${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`);
     process.stdout.write(`\n== ${name} ==\n${lines.join('\n')}\n`);
   }
 }

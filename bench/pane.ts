@@ -1,0 +1,163 @@
+/**
+ * Bench section "pane": what the task pane costs to start, in Debian's Chromium, headless, offline.
+ *
+ * - bundle.initialGzipBytes: the JavaScript the first screen loads (standalone start, until the insert
+ *   form is ready), gzip -9 of each file; bundle.totalGzipBytes: every chunk of the build.
+ * - pane.firstRenderMs: time from navigation to the insert form's "Chèn bảng" button being visible,
+ *   with 4× CPU throttling, a fresh browser context (cold cache) each time, median of 5 starts.
+ * - pane.bareTemplateMs: the same measurement for a bare React 18 + Fluent UI v9 page shaped like
+ *   Microsoft's task-pane template (header, a short list, a text box and a button), built by esbuild
+ *   into a minified bundle and served the same way — the baseline "no slower than the template".
+ */
+import { build } from 'esbuild';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import globalSetup from '../test/global-setup';
+import { CHROMIUM, CHROMIUM_ARGS, PANE_DIST } from '../test/taskpane/browser';
+import { serveStatic } from '../test/taskpane/serve';
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const gzip = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** The bare template page: React 18 + Fluent UI v9, as the Office-Addin-TaskPane-React template renders it. */
+const BARE_APP = `
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, webLightTheme, Button, Textarea, Field, Image, makeStyles, tokens } from '@fluentui/react-components';
+import { Ribbon24Regular, LockOpen24Regular, DesignIdeas24Regular } from '@fluentui/react-icons';
+const useStyles = makeStyles({ root: { minHeight: '100vh', padding: '16px' }, list: { color: tokens.colorNeutralForeground1 } });
+function App() {
+  const s = useStyles();
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <div className={s.root}>
+        <section><Image width="90" height="90" alt="logo" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" /><h1>Welcome</h1></section>
+        <ul className={s.list}>
+          <li><Ribbon24Regular /> Achieve more with Office integration</li>
+          <li><LockOpen24Regular /> Unlock features and functionality</li>
+          <li><DesignIdeas24Regular /> Create and visualize like a pro</li>
+        </ul>
+        <Field label="Enter text to insert into the document."><Textarea /></Field>
+        <Button appearance="primary" id="ready">Insert text</Button>
+      </div>
+    </FluentProvider>
+  );
+}
+createRoot(document.getElementById('container')).render(<App />);
+`;
+
+async function buildBareTemplate(root: string): Promise<string> {
+  const dir = join(root, '.tmp', 'bench', 'bare-template');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'app.tsx'), BARE_APP);
+  await build({
+    entryPoints: [join(dir, 'app.tsx')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    jsx: 'automatic',
+    outfile: join(dir, 'app.js'),
+    nodePaths: [join(root, 'node_modules')],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>Template</title></head><body><div id="container"></div><script src="app.js"></script></body></html>',
+  );
+  return dir;
+}
+
+interface StartResult {
+  ms: number;
+  scripts: string[];
+}
+
+async function start(page: Page, url: string, ready: (p: Page) => Promise<void>): Promise<StartResult> {
+  const scripts: string[] = [];
+  page.on('response', (r) => {
+    if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname.slice(1));
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(url, { waitUntil: 'commit' });
+  await ready(page);
+  // performance.now() counts from the navigation's time origin.
+  const ms = await page.evaluate(() => performance.now());
+  return { ms, scripts };
+}
+
+export async function run(opts: {
+  root: string;
+  quick?: boolean;
+  log?: (l: string) => void;
+}): Promise<Record<string, number | object>> {
+  await globalSetup();
+  const starts = opts.quick ? 3 : 5;
+  const paneServer = await serveStatic(PANE_DIST);
+  const bareDir = await buildBareTemplate(opts.root);
+  const bareServer = await serveStatic(bareDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const measure = async (url: string, ready: (p: Page) => Promise<void>): Promise<StartResult[]> => {
+      const out: StartResult[] = [];
+      for (let i = 0; i < starts; i++) {
+        const context = await browser.newContext({ viewport: { width: 400, height: 800 }, locale: 'vi-VN' });
+        await context.route(
+          (u) => !u.href.startsWith('http://127.0.0.1') && !u.href.startsWith('http://localhost'),
+          (r) => r.abort(),
+        );
+        const page = await context.newPage();
+        out.push(await start(page, url, ready));
+        await context.close();
+      }
+      return out;
+    };
+    // Interleave nothing: each page is measured on its own, same settings.
+    const pane = await measure(`${paneServer.url}taskpane.html`, (p) =>
+      p.getByRole('button', { name: 'Chèn bảng' }).first().waitFor({ state: 'visible' }),
+    );
+    const bare = await measure(`${bareServer.url}index.html`, (p) => p.locator('#ready').waitFor({ state: 'visible' }));
+    const firstRenderMs = Math.round(median(pane.map((s) => s.ms)));
+    const bareTemplateMs = Math.round(median(bare.map((s) => s.ms)));
+    const initial = [...new Set(pane[0].scripts)];
+    const initialGzipBytes = initial.reduce((a, f) => a + gzip(join(PANE_DIST, f)), 0);
+    const totalGzipBytes = readdirSync(PANE_DIST)
+      .filter((f) => f.endsWith('.js'))
+      .reduce((a, f) => a + gzip(join(PANE_DIST, f)), 0);
+    const bareGzipBytes = gzip(join(bareDir, 'app.js'));
+    opts.log?.(`pane ${firstRenderMs} ms, template ${bareTemplateMs} ms (4× CPU, trung vị ${starts} lần)`);
+    return {
+      bundle: { initialGzipBytes, totalGzipBytes, initialScripts: initial.length, bareTemplateGzipBytes: bareGzipBytes },
+      pane: {
+        firstRenderMs,
+        bareTemplateMs,
+        runsMs: pane.map((s) => Math.round(s.ms)),
+        bareRunsMs: bare.map((s) => Math.round(s.ms)),
+      },
+    };
+  } finally {
+    await browser.close();
+    await paneServer.close();
+    await bareServer.close();
+  }
+}
+
+export function format(r: Record<string, number | object>): string[] {
+  const b = r.bundle as Record<string, number>;
+  const p = r.pane as Record<string, number>;
+  const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+  return [
+    `  JS màn hình đầu (gzip): ${kb(b.initialGzipBytes)} trong ${b.initialScripts} tệp (ngân sách 200 KB); toàn bộ: ${kb(b.totalGzipBytes)}`,
+    `  khung mẫu React + Fluent tối giản (để so sánh): ${kb(b.bareTemplateGzipBytes)}`,
+    `  hiển thị lần đầu (CPU chậm 4×): ${p.firstRenderMs} ms; khung mẫu: ${p.bareTemplateMs} ms`,
+  ];
+}
+export const topLevel = true;
