@@ -12,7 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { findCriterion, getCatalog } from '../../src/domain/catalog';
-import { criterionLabel } from '../../src/domain/table/model';
+import { getForm } from '../../src/domain/forms';
+import { paragraph } from '../../src/domain/ooxml/writer';
+import { planAddRow } from '../../src/domain/table/edit';
+import { criterionLabel, initialRows } from '../../src/domain/table/model';
 import { criterionEntries, recogniseTables, type RecognisedTable } from '../../src/domain/table/recognise';
 import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/docx/xml-node';
@@ -301,3 +304,124 @@ test('adds, updates and drafts rows of a plan-2018 table; the .docx holds them i
   expect(text).not.toContain(squash(OWNER_12));
   console.log(`rows panel scenario: ${elapsed} ms in the browser, LibreOffice ${Date.now() - t1} ms`);
 }, 180_000);
+
+/** A 2025-2026 document of a primary school: the plan (1.2 at mức 2) and an empty report table. */
+async function planAndReport(): Promise<Uint8Array> {
+  const doc = DocxDocument.blank(parseXml, 'Báo cáo.docx', [
+    paragraph('TRƯỜNG TIỂU HỌC KIM ĐỒNG'),
+    paragraph('BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG NĂM HỌC 2025-2026'),
+  ]);
+  const skeleton = (form: 'plan-2018' | 'report-2018') => ({
+    form,
+    framework: '2018' as const,
+    schoolType: 'tieu-hoc' as const,
+    schoolYear: '2025-2026',
+    groupByLevel: false,
+    rows: initialRows(getForm(form), TT17, { start: 'skeleton' }),
+  });
+  const plan = await doc.insertTable(skeleton('plan-2018'));
+  await doc.insertTable(skeleton('report-2018'));
+  await doc.editTable({ tag: plan.tag }, (rec) =>
+    planAddRow(rec, TT17, { ref: { code: '1.2' }, level: 2, cells: { actions: PLAN_12, target: 'Kết quả 1.2' } }),
+  );
+  return doc.toBytes();
+}
+
+const PLAN_12 = 'Rà soát quy chế hoạt động của Hội đồng trường\n– họp đủ 3 kỳ/năm';
+
+/** Serious or critical axe-core violations on the page (WCAG 2.1 A/AA). */
+async function axeProblems(page: Page): Promise<unknown[]> {
+  // Evaluated through the DevTools protocol: the page's CSP rightly refuses an inline <script>.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }> };
+      }
+    ).axe;
+    const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, html: v.nodes.map((n) => n.html.slice(0, 160)) }));
+  });
+}
+
+test("a report restates the plan's content for the criterion chosen, never over what was typed; keyboard and axe", async () => {
+  const { page, errors } = await openPane();
+  await page.getByTestId('open-file').setInputFiles({
+    name: 'Báo cáo.docx',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(await planAndReport()),
+  });
+  await page.getByTestId('file-notice').filter({ hasText: 'Đã mở «Báo cáo.docx»' }).waitFor();
+  await page.getByTestId('tab-rows').click();
+  const table = page.getByTestId('rows-table');
+  await table.waitFor();
+  // The school type and year come from the document itself.
+  await page.getByText('Thông tư 17, 18, 19/2018 (sửa đổi bởi 22/2024) · năm học 2025-2026').waitFor();
+  expect(await page.getByLabel('Loại trường').inputValue()).toBe('tieu-hoc');
+  const options = await table.locator('option').allTextContents();
+  expect(options).toHaveLength(2);
+  await table.selectOption({ label: options.find((o) => o.includes('Báo cáo'))! });
+  const planned = 'ND Kế hoạch cải tiến chất lượng được xây dựng đầu năm';
+  await page.getByLabel(planned).waitFor();
+
+  // Choosing 1.2 fills the plan column from the plan table; what was typed elsewhere stays.
+  await field(page, 'done').fill('Đã họp 2 kỳ');
+  await page.getByRole('radio', { name: 'Mức 2', exact: true }).check();
+  await pickCriterion(page, '1.2', /^1\.2 /);
+  await hasValue(page, 'planned', PLAN_12);
+  await hasValue(page, 'done', 'Đã họp 2 kỳ');
+  await page.getByText('Đã lấy từ bảng kế hoạch trong tài liệu.', { exact: false }).waitFor();
+  // Another criterion with no plan row: the plan's text for 1.2 goes, the user's text stays.
+  await pickCriterion(page, '1.1', /^1\.1 /);
+  await hasValue(page, 'planned', '');
+  await hasValue(page, 'done', 'Đã họp 2 kỳ');
+  // Text typed into the plan column is never replaced.
+  await field(page, 'planned').fill('Nội dung tôi tự ghi');
+  await pickCriterion(page, '1.2', /^1\.2 /);
+  await hasValue(page, 'planned', 'Nội dung tôi tự ghi');
+
+  // Keyboard: from the search box, Tab reaches the chosen criterion; arrows move the choice.
+  await page.getByLabel('Tìm tiêu chí').fill('');
+  await page.getByLabel('Tìm tiêu chí').focus();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('1.2');
+  await page.keyboard.press('ArrowDown');
+  await page
+    .getByTestId('rows-chosen')
+    .filter({ hasText: /^Tiêu chí 1\.3: .*\(mức 2\)$/ })
+    .waitFor();
+  expect(await axeProblems(page)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('TT57, a table split by MỨC 1 / MỨC 2: the mandatory criteria, Mức 1 or 2 only, the content under the label', async () => {
+  const { page, errors } = await openPane();
+  await page.getByLabel('Năm học').fill('2026-2027');
+  await page.getByLabel('Mẫu bảng').selectOption('plan-2026');
+  await page.getByRole('checkbox', { name: 'Chia theo mức (MỨC 1, MỨC 2)' }).check();
+  await page.getByRole('button', { name: 'Chèn bảng', exact: true }).click();
+  await page.getByTestId('insert-result').waitFor();
+  await page.getByTestId('tab-rows').click();
+  await page.getByLabel('Loại trường').selectOption('tieu-hoc');
+  const list = page.getByTestId('criterion-list');
+  await list.waitFor();
+  expect(await list.getByText('bắt buộc', { exact: true }).count()).toBe(8);
+  expect(await page.getByRole('radio', { name: 'MỨC 4', exact: true }).count()).toBe(0);
+  expect(await page.getByRole('radio', { name: 'Không ghi mức', exact: true }).count()).toBe(0);
+  await page.getByText('Bảng này chia theo MỨC 1, MỨC 2: hãy chọn mức.').waitFor();
+  await page.getByRole('radio', { name: 'Mức 2', exact: true }).check();
+  await pickCriterion(page, '1.3', /^1\.3 .*bắt buộc/);
+  await page.getByLabel('Nội dung cải tiến (ghi dưới tên tiêu chí)').fill('Công khai thông tin\ntrên cổng thông tin điện tử');
+  await field(page, 'goal').fill('100% thông tin được công khai đúng hạn');
+  await page.getByRole('button', { name: 'Thêm dòng' }).click();
+  await result(page, 'Đã thêm Tiêu chí 1.3');
+  const rec = recogniseTables(await DocxDocument.open(await save(page), parseXml).read())[0];
+  expect(outline(rec).filter((l) => !l.startsWith('T '))).toEqual(['S MỨC 1', 'S MỨC 2', 'C 1.3 (2)']);
+  expect(criterionEntries(rec)[0].cells).toEqual({
+    criterion: 'Công khai thông tin\ntrên cổng thông tin điện tử',
+    goal: '100% thông tin được công khai đúng hạn',
+  });
+  expect(errors).toEqual([]);
+});

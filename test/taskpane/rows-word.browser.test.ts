@@ -1,0 +1,212 @@
+/**
+ * "Điền dòng" inside "Word", in Chromium: a stand-in for the Office and Word globals serves a real
+ * document through body.getOoxml() and keeps the add-in's store in customXmlParts. The user deletes
+ * the criterion's row in Word after the panel read the document: "Cập nhật" is refused with the
+ * domain's Vietnamese message, and nothing typed is lost (the form and the draft in the document).
+ */
+import type { Page } from 'playwright-core';
+import { getCatalog } from '../../src/domain/catalog';
+import { getForm } from '../../src/domain/forms';
+import { paragraph } from '../../src/domain/ooxml/writer';
+import { planAddRow } from '../../src/domain/table/edit';
+import { initialRows } from '../../src/domain/table/model';
+import { DocxDocument } from '../../src/docx/document';
+import { DocxPackage } from '../../src/docx/package';
+import { parseStoreXml } from '../../src/docx/store';
+import { parseXml } from '../../src/docx/xml-node';
+import { DRAFT_KEY, parseDraft } from '../../src/taskpane/rows/form';
+import { flatOpcOf } from '../word/fake-word';
+import { startHarness, type PaneHarness } from './browser';
+
+const TT17 = getCatalog('2018', 'tieu-hoc');
+
+let harness: PaneHarness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+interface StandIn {
+  /** The Flat OPC package body.getOoxml() returns now (the test changes it, as a user editing in Word). */
+  ooxml: string;
+  /** The store parts: id → XML. */
+  parts: Record<string, string>;
+  syncs: number;
+  writes: string[];
+}
+
+/** Runs in the page before its scripts: Office says Word (WordApi 1.3); Word reads `ooxml`; the store lives in `parts`. */
+function installStandIn(ooxml: string): void {
+  const s: StandIn = { ooxml, parts: {}, syncs: 0, writes: [] };
+  const w = window as unknown as Record<string, unknown>;
+  w.__standIn = s;
+  let next = 0;
+  const ok = <T>(value: T) => ({ status: 'succeeded', value });
+  const part = (id: string) => ({
+    id,
+    getXmlAsync: (cb: (r: unknown) => void) => cb(ok(s.parts[id])),
+    deleteAsync: (cb: (r: unknown) => void) => {
+      delete s.parts[id];
+      cb(ok(undefined));
+    },
+  });
+  w.Office = {
+    onReady: () => Promise.resolve({ host: 'Word', platform: 'PC' }),
+    context: {
+      document: {
+        url: 'C:\\Truong\\Kế hoạch 2025-2026.docx',
+        mode: 'readWrite',
+        customXmlParts: {
+          getByNamespaceAsync: (ns: string, cb: (r: unknown) => void) =>
+            cb(
+              ok(
+                Object.keys(s.parts)
+                  .filter((id) => s.parts[id].includes(ns))
+                  .map(part),
+              ),
+            ),
+          addAsync: (xml: string, cb: (r: unknown) => void) => {
+            const id = `{${++next}}`;
+            s.parts[id] = xml;
+            cb(ok(part(id)));
+          },
+        },
+      },
+      requirements: { isSetSupported: (name: string, v: string) => name === 'WordApi' && ['1.1', '1.2', '1.3'].includes(v) },
+    },
+  };
+  const nothing = () => {
+    const o = { isNullObject: true, load: () => o };
+    return o;
+  };
+  const write = (what: string) => () => {
+    s.writes.push(what);
+  };
+  w.Word = {
+    run: (batch: (context: unknown) => Promise<unknown>) =>
+      batch({
+        document: {
+          body: {
+            getOoxml: () => ({ value: s.ooxml }),
+            tables: { items: [], load: () => ({ items: [] }) },
+          },
+          // The cursor is in body text.
+          getSelection: () => ({
+            parentTableCellOrNullObject: nothing(),
+            parentTableOrNullObject: nothing(),
+            insertOoxml: write('insertOoxml'),
+          }),
+        },
+        sync: () => {
+          s.syncs++;
+          return Promise.resolve();
+        },
+      }),
+  };
+}
+
+const standIn = (page: Page) => page.evaluate(() => (window as unknown as { __standIn: StandIn }).__standIn);
+
+/**
+ * A 2025-2026 plan of a primary school as Word's getOoxml gives it, twice: with rows for 1.1 and
+ * 1.2, and the same table (same tag) before 1.2 was added, i.e. after the user deleted its row.
+ */
+async function planOoxml(): Promise<{ before: string; after: string }> {
+  const doc = DocxDocument.blank(parseXml, 'Kế hoạch.docx', [
+    paragraph('TRƯỜNG TIỂU HỌC KIM ĐỒNG'),
+    paragraph('KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG NĂM HỌC 2025-2026'),
+  ]);
+  const { tag } = await doc.insertTable({
+    form: 'plan-2018',
+    framework: '2018',
+    schoolType: 'tieu-hoc',
+    schoolYear: '2025-2026',
+    groupByLevel: false,
+    rows: initialRows(getForm('plan-2018'), TT17, { start: 'skeleton' }),
+  });
+  const add = (code: string) =>
+    doc.editTable({ tag }, (rec) =>
+      planAddRow(rec, TT17, { ref: { code }, cells: { target: `Kết quả ${code}`, owner: 'Hiệu trưởng' } }),
+    );
+  const ooxml = () => {
+    const pkg = DocxPackage.open(doc.toBytes());
+    return flatOpcOf(pkg.text(pkg.mainPath)!);
+  };
+  await add('1.1');
+  const after = ooxml();
+  await add('1.2');
+  return { before: ooxml(), after };
+}
+
+const field = (page: Page, key: string) => page.locator(`textarea[data-field="${key}"]`);
+
+test('the row was deleted in Word meanwhile: "Cập nhật" says so in Vietnamese and keeps everything typed', async () => {
+  const { before, after } = await planOoxml();
+  const s = await harness.open({ width: 360, height: 900, init: installStandIn, initArg: before });
+  const { page, errors } = s;
+  await page.goto(`${harness.url}?_host_Info=Word$Win32$16.01$vi-VN$$$$0`);
+  await page.getByTestId('mode').filter({ hasText: 'Đã kết nối Word' }).waitFor({ timeout: 5000 });
+  await page.getByTestId('tab-rows').click();
+  await page.getByTestId('rows-table').waitFor();
+  // School type and year from the document's own title lines.
+  await page.getByText('Thông tư 17, 18, 19/2018 (sửa đổi bởi 22/2024) · năm học 2025-2026').waitFor();
+  expect(await page.getByLabel('Loại trường').inputValue()).toBe('tieu-hoc');
+
+  // 1.2 has a row: load it, change a field.
+  await page.getByLabel('Tìm tiêu chí').fill('1.2');
+  await page.getByRole('radio', { name: /^1\.2 .*đã có 1 dòng/ }).check();
+  await page.getByRole('button', { name: 'Đưa nội dung dòng vào ô nhập' }).click();
+  await page.getByTestId('rows-result').filter({ hasText: 'Đã đưa nội dung dòng 1' }).waitFor();
+  expect(await field(page, 'target').inputValue()).toBe('Kết quả 1.2');
+  const typed = 'Chủ tịch Hội đồng trường\nThư ký <Hội đồng> & "các thành viên"';
+  await field(page, 'owner').fill(typed);
+  await page.getByTestId('draft-status').filter({ hasText: 'Bản nháp đã lưu trong tài liệu' }).waitFor();
+
+  // Meanwhile the user deletes 1.2's row in Word.
+  await page.evaluate((x) => {
+    (window as unknown as { __standIn: StandIn }).__standIn.ooxml = x;
+  }, after);
+  const syncs = (await standIn(page)).syncs;
+  await page.getByRole('button', { name: 'Cập nhật' }).click();
+  const bar = page.getByTestId('rows-result').filter({ hasText: 'Chưa cập nhật được dòng.' });
+  await bar.waitFor();
+  const message = await bar.textContent();
+  expect(message).toContain('Không tìm thấy dòng của tiêu chí 1.2 trong bảng. Hãy dùng «Thêm dòng».');
+  expect(message).toContain('Nội dung bạn đã nhập vẫn còn nguyên trong ô.');
+  // One sync (read), nothing written to the document; the form and the draft keep the text.
+  const w = await standIn(page);
+  expect(w.syncs - syncs).toBe(1);
+  expect(w.writes).toEqual([]);
+  expect(await field(page, 'owner').inputValue()).toBe(typed);
+  expect(await field(page, 'target').inputValue()).toBe('Kết quả 1.2');
+  const xml = Object.values(w.parts).find((x) => x.includes(DRAFT_KEY))!;
+  const draft = parseDraft(parseStoreXml(parseXml(xml)));
+  expect(draft).toMatchObject({ ref: '1.2', cells: { owner: typed, target: 'Kết quả 1.2' } });
+  expect(errors).toEqual([]);
+});
+
+test('the table itself is gone from Word: "Thêm dòng" says so, writes nothing, keeps the text', async () => {
+  const { before } = await planOoxml();
+  const other = (await planOoxml()).after;
+  const { page, errors } = await harness.open({ width: 360, height: 900, init: installStandIn, initArg: before });
+  await page.goto(`${harness.url}?_host_Info=Word$Win32$16.01$vi-VN$$$$0`);
+  await page.getByTestId('tab-rows').click();
+  await page.getByLabel('Tìm tiêu chí').fill('1.3');
+  await page.getByRole('radio', { name: /^1\.3 / }).check();
+  await field(page, 'target').fill('Kết quả 1.3\ndòng hai');
+  // The table was deleted and another (another tag) pasted in its place.
+  await page.evaluate((x) => {
+    (window as unknown as { __standIn: StandIn }).__standIn.ooxml = x;
+  }, other);
+  await page.getByRole('button', { name: 'Thêm dòng' }).click();
+  const bar = page.getByTestId('rows-result').filter({ hasText: 'Chưa thêm được dòng.' });
+  await bar.waitFor();
+  expect(await bar.textContent()).toContain('Không tìm thấy bảng trong tài liệu');
+  expect((await standIn(page)).writes).toEqual([]);
+  expect(await field(page, 'target').inputValue()).toBe('Kết quả 1.3\ndòng hai');
+  expect(errors).toEqual([]);
+});
