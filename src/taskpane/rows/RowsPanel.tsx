@@ -157,6 +157,7 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
   const [loadError, setLoadError] = useState<string>();
   const { schedule, clear, adopt, update: updateStore, status: draftStatus } = useRowDraft(backend);
   const generation = useRef(0);
+  const pendingSchoolType = useRef<SchoolType>(undefined);
   const listLabel = useId();
   const searchId = useId();
 
@@ -204,7 +205,8 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
         if (mine !== generation.current) return m;
         setModel(m);
         setLoadError(undefined);
-        setSchoolTypeChoice(storedSchoolType(store));
+        // A choice still being saved wins over the store read before it.
+        setSchoolTypeChoice(pendingSchoolType.current ?? storedSchoolType(store));
         const stored = parseDraft(store);
         const tables = first || stored ? tableChoices(recogniseTables(m)) : [];
         if (first) setCursorTable(defaultTableKey(tables, at));
@@ -280,6 +282,11 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
     edit({ ...current, ref: item.ref, ordinal: 0, cells });
   };
 
+  // The list is memoised: give it a callback that stays the same and calls the current one.
+  const pickRef = useRef(pickCriterion);
+  pickRef.current = pickCriterion;
+  const onPickCriterion = useCallback((item: CriterionItem) => pickRef.current(item), []);
+
   const pickTable = (key: string): void => {
     edit({ ...form, table: key, ordinal: 0 });
     setNotice(undefined);
@@ -287,7 +294,10 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
 
   const pickSchoolType = (t: SchoolType): void => {
     setSchoolTypeChoice(t);
-    void updateStore((store) => withSchoolType(store, t));
+    pendingSchoolType.current = t;
+    void updateStore((store) => withSchoolType(store, t)).finally(() => {
+      if (pendingSchoolType.current === t) pendingSchoolType.current = undefined;
+    });
   };
 
   const pickSection = (section: Section): void => edit({ ...current, section, ordinal: 0 });
@@ -493,9 +503,10 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
             onChange={(_, d) => isSchoolType(d.value) && pickSchoolType(d.value)}
           >
             {!schoolType && <option value="">— Chọn loại trường —</option>}
-            {types.map((t) => (
+            {(schoolType && !types.includes(schoolType) ? [...types, schoolType] : types).map((t) => (
               <option key={t} value={t}>
                 {SCHOOL_TYPE_LABELS[t]}
+                {types.includes(t) ? '' : ' (không có ở bộ tiêu chuẩn này)'}
               </option>
             ))}
           </Select>
@@ -573,7 +584,7 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
           <CriterionList
             groups={groups}
             value={ref ? refKey(ref) : undefined}
-            onChange={pickCriterion}
+            onChange={onPickCriterion}
             query={query}
             labelledBy={listLabel}
           />
@@ -648,6 +659,8 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
               rows={f.underLabel || f.fromPlan ? 3 : 2}
               value={form.cells[f.key] ?? ''}
               onChange={(_, d) => setCell(f.key, d.value)}
+              // Not while the row is being written: the form is emptied once it is in the document.
+              readOnly={busy === 'add' || busy === 'update'}
               data-field={f.key}
             />
           </Field>
