@@ -403,3 +403,24 @@ describe('ignoring findings', () => {
     expect(again.counts.error).toBe(first.counts.error - 1);
   });
 });
+
+describe('overrides kept in the document', () => {
+  test('are read back field by field; invalid values are ignored', async () => {
+    const { storedOverrides, META_OVERRIDES_KEY } = await import('../../src/domain/check');
+    expect(
+      storedOverrides({
+        version: 1,
+        [META_OVERRIDES_KEY]: { schoolType: 'mam-non', schoolYear: '2024-2025', framework: '2018' },
+      }),
+    ).toEqual({
+      schoolType: 'mam-non',
+      schoolYear: '2024-2025',
+      framework: '2018',
+    });
+    expect(
+      storedOverrides({ version: 1, [META_OVERRIDES_KEY]: { schoolType: 'dai-hoc', schoolYear: '2024-2026', framework: 2018 } }),
+    ).toEqual({});
+    expect(storedOverrides({ version: 1, [META_OVERRIDES_KEY]: ['x'] })).toEqual({});
+    expect(storedOverrides(undefined)).toEqual({});
+  });
+});

@@ -342,3 +342,35 @@ describe('check and fix through a backend (.docx)', () => {
     expect(fixContext(unknown)).toEqual({ catalog: undefined, schoolYear: undefined, plan: undefined });
   });
 });
+
+describe('the check uses what other panels stored about the document', () => {
+  test('a school type chosen in the rows panel (metaOverrides) settles the check; the check panel’s own choice wins', async () => {
+    const { checkModel, withOverrides } = await import('../../src/taskpane/check/run');
+    const { readDocument } = await import('../../src/domain/ooxml/reader');
+    const { buildTable, documentElement, paragraph } = await import('../../src/domain/ooxml/writer');
+    const { serialize } = await import('../../src/domain/ooxml/xml');
+    const { parseXml } = await import('../../src/docx/xml-node');
+    const table = buildTable({
+      form: 'report-2018',
+      framework: '2018',
+      schoolType: 'tieu-hoc',
+      schoolYear: '2025-2026',
+      groupByLevel: false,
+      rows: [
+        { kind: 'section', section: 'm123' },
+        { kind: 'criterion', ref: { code: '2.4' }, cells: { planned: 'x', done: 'y' } },
+      ],
+    });
+    const model = readDocument(
+      parseXml(serialize(documentElement([paragraph('BÁO CÁO'), paragraph('năm học 2025-2026'), table]))),
+    );
+    const bare = checkModel(model, { version: 1 });
+    expect(bare.result.meta.schoolType).toBeUndefined();
+    const stored = withOverrides({ version: 1 }, { schoolType: 'mam-non' });
+    const withStored = checkModel(model, stored);
+    expect(withStored.result.meta.schoolType).toBe('mam-non');
+    // 2.4 does not exist for preschools: the stored choice changes the verdict.
+    expect(withStored.result.findings.map((f) => f.rule)).toContain('unknown-criterion');
+    expect(checkModel(model, stored, { overrides: { schoolType: 'tieu-hoc' } }).result.meta.schoolType).toBe('tieu-hoc');
+  });
+});

@@ -12,6 +12,7 @@ import { RULES, type CheckContext, type PlanSource } from './rules';
 
 export * from './findings';
 export type { DocumentMeta, MetaOverrides } from './metadata';
+export { META_OVERRIDES_KEY, storedOverrides } from './metadata';
 export type { PlanSource } from './rules';
 
 export interface CheckOptions {

@@ -2,11 +2,29 @@
  * What a document is, worked out from the document itself: kind, school type, school year and
  * framework, school name, date, each with the evidence it came from. The user can override any of them.
  */
-import { findCatalog, findCriterion, findLevel4Item, frameworkForYear, type Framework, type SchoolType } from '../catalog';
+import {
+  findCatalog,
+  findCriterion,
+  findLevel4Item,
+  frameworkForYear,
+  isFramework,
+  isSchoolType,
+  type Framework,
+  type SchoolType,
+} from '../catalog';
 import type { DocumentKind } from '../forms';
 import type { DocModel, DocParagraph } from '../ooxml/reader';
 import type { RecognisedTable } from '../table/recognise';
-import { collapseSpaces, findDates, findSchoolYears, fold, formatSchoolYear, schoolYearOfDate, type SchoolYear } from '../text';
+import {
+  collapseSpaces,
+  findDates,
+  findSchoolYears,
+  fold,
+  formatSchoolYear,
+  parseSchoolYear,
+  schoolYearOfDate,
+  type SchoolYear,
+} from '../text';
 
 export interface DatedLine {
   readonly text: string;
@@ -40,6 +58,21 @@ export interface MetaOverrides {
   readonly schoolType?: SchoolType;
   readonly schoolYear?: string;
   readonly framework?: Framework;
+}
+
+/** Key of the overrides in the document store: what the user told the add-in the document does not say. */
+export const META_OVERRIDES_KEY = 'metaOverrides';
+
+/** The overrides kept in a document store, each field validated (anything else is ignored). */
+export function storedOverrides(store: { readonly [key: string]: unknown } | undefined): MetaOverrides {
+  const v = store?.[META_OVERRIDES_KEY];
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+  const o = v as Record<string, unknown>;
+  return {
+    ...(isSchoolType(o.schoolType) ? { schoolType: o.schoolType } : {}),
+    ...(typeof o.schoolYear === 'string' && parseSchoolYear(o.schoolYear) ? { schoolYear: o.schoolYear } : {}),
+    ...(isFramework(o.framework) ? { framework: o.framework } : {}),
+  };
 }
 
 const TYPE_NAMES: readonly [RegExp, SchoolType][] = [

@@ -28,13 +28,13 @@ import {
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, ArrowUndoRegular, DismissRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import type { DocumentBackend, DocumentStore } from '../../domain/backend';
-import type { Finding, MetaOverrides, PlanSource } from '../../domain/check';
+import { storedOverrides, type Finding, type MetaOverrides, type PlanSource } from '../../domain/check';
 import type { DocModel } from '../../domain/ooxml/reader';
 import type { PanelProps } from '../panels';
 import { DocumentInfo } from './DocumentInfo';
 import { FindingList } from './FindingList';
 import { Reviewer } from './Reviewer';
-import { applyFix, checkModel, fixContext, readForCheck } from './run';
+import { applyFix, checkModel, fixContext, readForCheck, withOverrides } from './run';
 import {
   coverageView,
   criteriaSummary,
@@ -207,6 +207,23 @@ export default function CheckPanel({ backend, blocked }: PanelProps) {
     }
   };
 
+  /**
+   * A choice about the document (school type, year, framework) applies at once and is kept in the
+   * document's store, where the other panels and later sessions find it.
+   */
+  const changeOverrides = (next: MetaOverrides): void => {
+    setOverrides(next);
+    if (!backend) return;
+    void backend
+      .loadStore()
+      .then(async (store) => {
+        const saved = withOverrides(store, next);
+        await backend.saveStore(saved);
+        setLoaded((l) => l && { ...l, store: saved });
+      })
+      .catch((e: unknown) => setNotice({ intent: 'error', title: 'Chưa lưu được lựa chọn vào tài liệu.', text: errorText(e) }));
+  };
+
   const ignore = (f: Finding) =>
     saveIgnored((s) => withIgnored(s, f.id), 'Đã bỏ qua mục này. Lựa chọn được lưu trong tài liệu.', f.id, visibleIndex(f));
 
@@ -318,8 +335,8 @@ export default function CheckPanel({ backend, blocked }: PanelProps) {
             key={docName}
             result={result}
             documentName={docName || 'Tài liệu'}
-            overrides={overrides}
-            onOverrides={setOverrides}
+            overrides={{ ...storedOverrides(loaded?.store), ...overrides }}
+            onOverrides={changeOverrides}
           />
 
           {!isReport && criteriaSummary(result.criteria) && (

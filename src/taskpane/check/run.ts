@@ -12,6 +12,8 @@ import {
   type Finding,
   type MetaOverrides,
   type PlanSource,
+  storedOverrides,
+  META_OVERRIDES_KEY,
 } from '../../domain/check';
 import { fixPlanner, type FixContext } from '../../domain/check/fixes';
 import type { DocModel } from '../../domain/ooxml/reader';
@@ -30,9 +32,13 @@ export interface CheckRun {
   readonly result: CheckResult;
 }
 
-/** Check a model already read, with the ignored findings of `store`. Pure. */
+/**
+ * Check a model already read, with the ignored findings of `store` and the overrides kept in it (what
+ * the user told any panel about the document; the ones chosen here win). Pure.
+ */
 export function checkModel(model: DocModel, store: DocumentStore, input: CheckInput = {}): CheckRun {
-  const result = checkDocument(model, { overrides: input.overrides, plan: input.plan, ignored: ignoredOf(store) });
+  const overrides = { ...storedOverrides(store), ...input.overrides };
+  const result = checkDocument(model, { overrides, plan: input.plan, ignored: ignoredOf(store) });
   return { model, store, result };
 }
 
@@ -62,4 +68,9 @@ export function fixContext(result: CheckResult, plan?: PlanSource): FixContext {
 export function applyFix(backend: DocumentBackend, finding: Finding, ctx: FixContext): Promise<EditPlan> {
   if (!finding.fix) return Promise.reject(new Error('Mục này không có cách sửa tự động.'));
   return backend.editTable({ table: finding.location.table }, fixPlanner(finding.fix, ctx));
+}
+
+/** The store with the overrides chosen in the check panel saved, for the other panels and later sessions. */
+export function withOverrides(store: DocumentStore, overrides: MetaOverrides): DocumentStore {
+  return { ...store, version: 1, [META_OVERRIDES_KEY]: overrides };
 }

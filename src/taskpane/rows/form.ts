@@ -5,9 +5,8 @@
  * index kept from an earlier read). Texts are kept exactly as typed. Pure: tested in Node.
  */
 import type { CellLocation, DocumentStore, TableTarget } from '../../domain/backend';
-import { isSchoolType, type Level, type SchoolType } from '../../domain/catalog';
-import type { MetaOverrides } from '../../domain/check';
-import type { PlanSource } from '../../domain/check';
+import type { Level, SchoolType } from '../../domain/catalog';
+import { META_OVERRIDES_KEY, storedOverrides, type MetaOverrides, type PlanSource } from '../../domain/check';
 import { findCriterionEntry, type RowRequest } from '../../domain/table/edit';
 import { parseRef, refKey, sameRef, type CriterionRef } from '../../domain/table/model';
 import type { CriterionEntry, RecognisedTable } from '../../domain/table/recognise';
@@ -126,12 +125,10 @@ export function formOfDraft(draft: RowDraft, table: string | undefined): RowForm
  * inserted into a blank document carries no school type): kept in the store as MetaOverrides, so
  * every panel and later sessions can use it.
  */
-export const META_KEY = 'metaOverrides';
+export const META_KEY = META_OVERRIDES_KEY;
 
 export function storedSchoolType(store: DocumentStore | undefined): SchoolType | undefined {
-  const v = store?.[META_KEY];
-  const t = v && typeof v === 'object' ? (v as Record<string, unknown>).schoolType : undefined;
-  return isSchoolType(t) ? t : undefined;
+  return storedOverrides(store).schoolType;
 }
 
 export function withSchoolType(store: DocumentStore, schoolType: SchoolType | undefined): DocumentStore {
