@@ -3,7 +3,7 @@
  * the Buttons the first screen already loads; Fluent's TabList would add 26 KB gzip to it.
  */
 import { useRef, type KeyboardEvent } from 'react';
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   bar: {
@@ -13,11 +13,13 @@ const useStyles = makeStyles({
     margin: '8px 0 12px',
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  tab: { borderRadius: '4px 4px 0 0', minWidth: 'auto', borderBottom: '2px solid transparent' },
+  tab: { borderRadius: '4px 4px 0 0', minWidth: 'auto', color: tokens.colorNeutralForeground2 },
+  // An inset shadow, not a border: Fluent's Button sets its own borders on hover and focus.
   selected: {
-    borderBottom: `2px solid ${tokens.colorBrandStroke1}`,
+    boxShadow: `inset 0 -3px 0 0 ${tokens.colorBrandStroke1}`,
     fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground1,
+    color: tokens.colorBrandForeground1,
+    ':hover': { color: tokens.colorBrandForeground1 },
   },
 });
 
@@ -69,7 +71,7 @@ export function Tabs<T extends string>(props: {
             tabIndex={on ? 0 : -1}
             appearance="subtle"
             size="small"
-            className={on ? `${styles.tab} ${styles.selected}` : styles.tab}
+            className={mergeClasses(styles.tab, on && styles.selected)}
             onClick={() => props.onSelect(t.id)}
             onKeyDown={(e) => move(e, i)}
           >
