@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * Regenerates docs/pane.png, the README's picture of the task pane: builds the pane (production), serves
- * it on a free local port, opens it in Chromium in standalone mode (offline), inserts a plan table with
- * a few chosen criteria, and takes a screenshot.
+ * Regenerates the README's pictures of the task pane: builds the pane (production), serves it on a free
+ * local port, opens it in Chromium in standalone mode (offline), then
+ *   docs/pane.png  — inserts a plan table with a few chosen criteria;
+ *   docs/check.png — opens seed 000 (a real report), runs «Kiểm tra» and clicks the first finding.
  *
- *   node scripts/screenshot-pane.mjs [--out docs/pane.png] [--chromium /usr/bin/chromium]
+ *   node scripts/screenshot-pane.mjs [--out docs/pane.png] [--check-out docs/check.png] [--chromium /usr/bin/chromium]
  */
 import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -19,6 +20,8 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const OUT = resolve(ROOT, arg('--out', 'docs/pane.png'));
+const CHECK_OUT = resolve(ROOT, arg('--check-out', 'docs/check.png'));
+const SEED_000 = join(ROOT, 'test', 'fixtures', 'seeds', '000_460dc8fb162abd75.docx');
 const CHROMIUM = arg('--chromium', process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
 const DIST = join(ROOT, '.tmp', 'pane-shot');
 
@@ -79,12 +82,26 @@ try {
   await page.getByTestId('insert-result').waitFor();
   // Select a cell to show the highlight, then bring the pane's form back to its top.
   await page.locator('[data-testid="preview"] td', { hasText: /^Tiêu chí 2\.2/ }).click();
-  await page.locator('section[aria-label="Chèn bảng"]').evaluate((el) => el.scrollTo(0, 0));
+  await page.locator('section[aria-label="Các chức năng"]').evaluate((el) => el.scrollTo(0, 0));
   await page.mouse.move(0, 0);
   await page.waitForTimeout(300);
   mkdirSync(dirname(OUT), { recursive: true });
   await page.screenshot({ path: OUT });
   console.log(`Đã lưu ảnh: ${OUT}`);
+
+  // The check on a real report: open seed 000, check, click the first finding (the cell is selected).
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('open-file').setInputFiles(SEED_000);
+  await page.getByText('000_460dc8fb162abd75.docx').first().waitFor();
+  await page.getByTestId('tab-check').click();
+  const first = page.getByRole('button', { name: /Tiêu chuẩn 5/ }).first();
+  await first.waitFor();
+  await first.click();
+  await page.locator('section[aria-label="Các chức năng"]').evaluate((el) => el.scrollTo(0, 260));
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: CHECK_OUT });
+  console.log(`Đã lưu ảnh: ${CHECK_OUT}`);
 } finally {
   await browser.close();
   server.close();
