@@ -17,7 +17,6 @@ import {
   Button,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
@@ -26,7 +25,7 @@ import {
   ToggleButton,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowSyncRegular, ArrowUndoRegular, DismissRegular, FolderOpenRegular } from '@fluentui/react-icons';
+import { ArrowSyncRegular, ArrowUndoRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import type { DocumentBackend, DocumentStore } from '../../domain/backend';
 import { storedOverrides, type Finding, type MetaOverrides, type PlanSource } from '../../domain/check';
 import type { DocModel } from '../../domain/ooxml/reader';
@@ -34,6 +33,7 @@ import type { PanelProps } from '../panels';
 import { DocumentInfo } from './DocumentInfo';
 import { FindingList } from './FindingList';
 import { Reviewer } from './Reviewer';
+import { NoticeBar, type Notice } from '../NoticeBar';
 import { applyFix, checkModel, fixContext, readForCheck, withOverrides } from './run';
 import {
   coverageView,
@@ -76,8 +76,6 @@ const useStyles = makeStyles({
   ignoredList: { listStyleType: 'none', margin: 0, padding: 0 },
   ignoredText: { overflowWrap: 'anywhere', minWidth: 0 },
 });
-
-type Notice = { intent: 'success' | 'error' | 'info' | 'warning'; title?: string; text: string };
 
 interface Loaded {
   readonly model: DocModel;
@@ -307,27 +305,7 @@ export default function CheckPanel({ backend, blocked }: PanelProps) {
         </MessageBar>
       )}
 
-      <div aria-live="polite">
-        {notice && (
-          <MessageBar intent={notice.intent} layout="multiline" data-testid="check-notice">
-            <MessageBarBody>
-              {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
-              {notice.text}
-            </MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  icon={<DismissRegular />}
-                  aria-label="Đóng thông báo"
-                  onClick={() => setNotice(undefined)}
-                />
-              }
-            />
-          </MessageBar>
-        )}
-      </div>
+      <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} testId="check-notice" />
 
       {result && (
         <>

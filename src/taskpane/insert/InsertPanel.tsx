@@ -12,7 +12,6 @@ import {
   Input,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Radio,
@@ -22,7 +21,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { DismissRegular, TableAddRegular } from '@fluentui/react-icons';
+import { TableAddRegular } from '@fluentui/react-icons';
 import type { DocumentBackend } from '../../domain/backend';
 import { FRAMEWORK_LABELS, FRAMEWORKS, SCHOOL_TYPE_LABELS, isFramework, isSchoolType } from '../../domain/catalog';
 import { isFormId } from '../../domain/forms';
@@ -30,6 +29,7 @@ import type { StartWith } from '../../domain/table/model';
 import { CriteriaPicker } from './CriteriaPicker';
 import { criterionNotes, defaultChoices, derive, describeStart, FRAMEWORK_SHORT, type InsertChoices } from './choices';
 import { Unverified } from './Unverified';
+import { NoticeBar } from '../NoticeBar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '14px', minWidth: 0 },
@@ -276,27 +276,7 @@ export function InsertPanel({ backend, blocked, target = 'vị trí con trỏ', 
             </Text>
           </div>
         )}
-        <div aria-live="polite">
-          {result && (
-            <MessageBar intent={result.intent} layout="multiline" data-testid="insert-result">
-              <MessageBarBody>
-                <MessageBarTitle>{result.title}</MessageBarTitle>
-                {result.text}
-              </MessageBarBody>
-              <MessageBarActions
-                containerAction={
-                  <Button
-                    appearance="transparent"
-                    size="small"
-                    icon={<DismissRegular />}
-                    aria-label="Đóng thông báo"
-                    onClick={() => setResult(undefined)}
-                  />
-                }
-              />
-            </MessageBar>
-          )}
-        </div>
+        <NoticeBar notice={result} onDismiss={() => setResult(undefined)} testId="insert-result" />
       </div>
     </form>
   );

@@ -31,8 +31,8 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
 import type { DocumentBackend } from '../../domain/backend';
+import { NoticeBar, type Notice as SharedNotice } from '../NoticeBar';
 import {
   FRAMEWORK_LABELS,
   SCHOOL_TYPE_LABELS,
@@ -117,10 +117,7 @@ const useStyles = makeStyles({
   },
 });
 
-type Notice = {
-  readonly intent: 'success' | 'error' | 'warning' | 'info';
-  readonly title?: string;
-  readonly text: string;
+type Notice = SharedNotice & {
   /** The form before an action replaced it ("Hoàn tác"). */
   readonly undo?: RowForm;
 };
@@ -700,33 +697,18 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
           {draftStatus.error ??
             (draftStatus.savedAt ? `Bản nháp đã lưu trong tài liệu lúc ${timeText(draftStatus.savedAt)}.` : '')}
         </Text>
-        <div aria-live="polite">
-          {notice && (
-            <MessageBar intent={notice.intent} layout="multiline" data-testid="rows-result">
-              <MessageBarBody>
-                {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
-                {notice.text}
-              </MessageBarBody>
-              <MessageBarActions
-                containerAction={
-                  <Button
-                    appearance="transparent"
-                    size="small"
-                    icon={<DismissRegular />}
-                    aria-label="Đóng thông báo"
-                    onClick={() => setNotice(undefined)}
-                  />
-                }
-              >
-                {notice.undo && (
-                  <Button size="small" onClick={() => undo(notice)}>
-                    Hoàn tác
-                  </Button>
-                )}
-              </MessageBarActions>
-            </MessageBar>
-          )}
-        </div>
+        <NoticeBar
+          notice={notice}
+          onDismiss={() => setNotice(undefined)}
+          testId="rows-result"
+          actions={
+            notice?.undo && (
+              <Button size="small" onClick={() => undo(notice)}>
+                Hoàn tác
+              </Button>
+            )
+          }
+        />
       </div>
     </div>
   );

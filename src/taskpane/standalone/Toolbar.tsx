@@ -13,7 +13,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { DismissRegular, DocumentAddRegular, FolderOpenRegular, SaveRegular } from '@fluentui/react-icons';
+import { DocumentAddRegular, FolderOpenRegular, SaveRegular } from '@fluentui/react-icons';
+import { NoticeBar, type Notice } from '../NoticeBar';
 import { downloadFile, openErrorMessage, type SessionState, type StandaloneSession } from './session';
 
 const useStyles = makeStyles({
@@ -30,7 +31,6 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-type Notice = { intent: 'success' | 'error' | 'info'; title?: string; text: string };
 type Pending = 'new' | 'open';
 
 export interface ToolbarProps {
@@ -147,27 +147,7 @@ export function Toolbar({ session, state }: ToolbarProps) {
           </MessageBarActions>
         </MessageBar>
       )}
-      <div aria-live="polite">
-        {notice && (
-          <MessageBar intent={notice.intent} layout="multiline" data-testid="file-notice">
-            <MessageBarBody>
-              {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
-              {notice.text}
-            </MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  icon={<DismissRegular />}
-                  aria-label="Đóng thông báo"
-                  onClick={() => setNotice(undefined)}
-                />
-              }
-            />
-          </MessageBar>
-        )}
-      </div>
+      <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} testId="file-notice" />
     </div>
   );
 }

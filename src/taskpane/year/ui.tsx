@@ -1,18 +1,7 @@
 /** Small pieces the year panel's views share: styles, the result message, a file button, school fields. */
-import { useRef, type ReactNode } from 'react';
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  tokens,
-} from '@fluentui/react-components';
-import { DismissRegular, FolderOpenRegular } from '@fluentui/react-icons';
+import { useRef } from 'react';
+import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { FolderOpenRegular } from '@fluentui/react-icons';
 import { SCHOOL_TYPE_LABELS, SCHOOL_TYPES, type SchoolType } from '../../domain/catalog';
 import type { DocumentBackend } from '../../domain/backend';
 import type { StandaloneSession } from '../standalone/session';
@@ -43,37 +32,12 @@ export const useYearStyles = makeStyles({
   },
 });
 
-export type Notice = {
-  readonly intent: 'success' | 'error' | 'warning' | 'info';
-  readonly title: string;
-  readonly text?: ReactNode;
-};
+import { NoticeBar as SharedNoticeBar, type Notice } from '../NoticeBar';
+export type { Notice };
 
-/** The outcome of the last action, dismissible, announced politely. */
+/** The outcome of the last action (the pane's shared notice, with this panel's test id). */
 export function NoticeBar({ notice, onDismiss }: { notice?: Notice; onDismiss: () => void }) {
-  return (
-    <div aria-live="polite">
-      {notice && (
-        <MessageBar intent={notice.intent} layout="multiline" data-testid="year-result">
-          <MessageBarBody>
-            <MessageBarTitle>{notice.title}</MessageBarTitle>
-            {notice.text}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                size="small"
-                icon={<DismissRegular />}
-                aria-label="Đóng thông báo"
-                onClick={onDismiss}
-              />
-            }
-          />
-        </MessageBar>
-      )}
-    </div>
-  );
+  return <SharedNoticeBar notice={notice} onDismiss={onDismiss} testId="year-result" />;
 }
 
 /** A button that opens the file dialog (the input is hidden but labelled, for tests and screen readers). */
