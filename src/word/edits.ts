@@ -13,21 +13,13 @@
 import type { DocModel, DocRow, DocTable } from '../domain/ooxml/reader';
 import type { NewCell, NewRow, TableEdit } from '../domain/table/edit';
 import { applyEdits } from '../domain/table/edit';
-import { childElements, el, serialize, type XElement } from '../domain/ooxml/xml';
+import { flatOpc } from '../domain/ooxml/writer';
+import { childElements, el, type XElement } from '../domain/ooxml/xml';
 import { normalizeNewlines } from '../domain/text';
 
 /** Flat OPC of a body holding exactly these blocks (no trailing paragraph: the table's own is kept). */
 export function blocksOpc(blocks: XElement[], documentAttrs: Record<string, string>): string {
-  const doc = el('w:document', documentAttrs, [el('w:body', {}, blocks)]);
-  return (
-    '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' +
-    '<pkg:part pkg:name="/_rels/.rels" pkg:contentType="application/vnd.openxmlformats-package.relationships+xml" pkg:padding="512">' +
-    '<pkg:xmlData><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
-    '</Relationships></pkg:xmlData></pkg:part>' +
-    '<pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml">' +
-    `<pkg:xmlData>${serialize(doc)}</pkg:xmlData></pkg:part></pkg:package>`
-  );
+  return flatOpc(el('w:document', documentAttrs, [el('w:body', {}, blocks)]));
 }
 
 /** Namespace declarations of the w:document inside a getOoxml package (so copied XML keeps its prefixes). */

@@ -316,7 +316,11 @@ export function documentElement(body: XElement[], sectPr?: XElement): XElement {
  * paragraph so the table is never glued to the text after the cursor.
  */
 export function flatOpcPackage(body: XElement[]): string {
-  const doc = documentElement([...body, paragraph('')]);
+  return flatOpc(documentElement([...body, paragraph('')]));
+}
+
+/** A Flat OPC package (what Word's insertOoxml takes and getOoxml gives) around a w:document. */
+export function flatOpc(document: XElement): string {
   return (
     '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' +
     '<pkg:part pkg:name="/_rels/.rels" pkg:contentType="application/vnd.openxmlformats-package.relationships+xml" pkg:padding="512">' +
@@ -324,7 +328,7 @@ export function flatOpcPackage(body: XElement[]): string {
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
     '</Relationships></pkg:xmlData></pkg:part>' +
     '<pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml">' +
-    `<pkg:xmlData>${serialize(doc)}</pkg:xmlData></pkg:part></pkg:package>`
+    `<pkg:xmlData>${serialize(document)}</pkg:xmlData></pkg:part></pkg:package>`
   );
 }
 
