@@ -4,39 +4,19 @@
  * 2 winning over 1), the Vietnamese text output, and --plan.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { run } from '../../src/cli/main';
 import { checkDocument, planFromDocument, SEVERITY_LABELS } from '../../src/domain/check';
 import { describeDocument, formatLocation, type FileReport } from '../../src/domain/check/report';
 import { readDocxModel, readFailure } from '../../src/docx/read';
 import { parseXml } from '../../src/docx/xml-node';
 import { seedPath } from '../helpers';
+import { cliFolder } from './run';
 
 const ROOT = join(__dirname, '..', '..');
 const SEEDS = ['000', '001', '002', '003', '004'];
-let dir: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ctcl-check-'));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-interface Result {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
-
-async function ctcl(...argv: string[]): Promise<Result> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: dir });
-  return { code, out, err };
-}
+const cli = cliFolder('ctcl-check-');
+const ctcl = cli.ctcl;
 
 async function json(
   ...argv: string[]
@@ -108,13 +88,13 @@ describe('JSON contract on the five seeds', () => {
   });
 
   test('an unreadable file is listed with an error and no findings; exit code 2 wins over 1', async () => {
-    writeFileSync(join(dir, 'rong.docx'), '');
+    writeFileSync(join(cli.dir(), 'rong.docx'), '');
     const { code, data } = await json('rong.docx', seedPath('000'));
     expect(code).toBe(2);
     const [empty, seed] = data.files;
     let expected: ReturnType<typeof readFailure> | undefined;
     try {
-      model(join(dir, 'rong.docx'));
+      model(join(cli.dir(), 'rong.docx'));
     } catch (e) {
       expected = readFailure(e);
     }
@@ -131,8 +111,8 @@ describe('JSON contract on the five seeds', () => {
 
 describe('bad usage: exit code 2, a Vietnamese message on stderr, nothing on stdout', () => {
   beforeAll(() => {
-    copyFileSync(seedPath('000'), join(dir, 'bc.docx'));
-    writeFileSync(join(dir, 'da-co.xlsx'), 'x');
+    copyFileSync(seedPath('000'), join(cli.dir(), 'bc.docx'));
+    writeFileSync(join(cli.dir(), 'da-co.xlsx'), 'x');
   });
   const cases: [string, string[], RegExp][] = [
     ['no file', ['check'], /Thiếu đối số bắt buộc/],
@@ -154,11 +134,11 @@ describe('bad usage: exit code 2, a Vietnamese message on stderr, nothing on std
     expect(r.out).toBe('');
     expect(r.err).toMatch(/^Lỗi: /);
     expect(r.err).toMatch(message);
-    expect(readFileSync(join(dir, 'da-co.xlsx'), 'utf8')).toBe('x');
+    expect(readFileSync(join(cli.dir(), 'da-co.xlsx'), 'utf8')).toBe('x');
   });
 
   test('a folder without any .docx', async () => {
-    const empty = mkdtempSync(join(dir, 'trong-'));
+    const empty = mkdtempSync(join(cli.dir(), 'trong-'));
     writeFileSync(join(empty, 'ghi-chu.txt'), 'x');
     const r = await ctcl('check', empty);
     expect(r.code).toBe(2);
@@ -201,7 +181,7 @@ describe('text output', () => {
   });
 
   test('a workbook written inside the checked folder is not picked up as a skipped file on the next run', async () => {
-    const sub = mkdtempSync(join(dir, 'o-day-'));
+    const sub = mkdtempSync(join(cli.dir(), 'o-day-'));
     copyFileSync(seedPath('002'), join(sub, 'bc.docx'));
     const first = await ctcl('check', sub, '--xlsx', join(sub, 'tong-hop.xlsx'));
     expect(first.code).toBe(0);
@@ -215,7 +195,7 @@ describe('text output', () => {
   });
 
   test('a plan folder that is also the checked folder: each file checked once, each skipped file listed once', async () => {
-    const sub = mkdtempSync(join(dir, 'cung-'));
+    const sub = mkdtempSync(join(cli.dir(), 'cung-'));
     copyFileSync(seedPath('000'), join(sub, 'bc.docx'));
     copyFileSync(seedPath('003'), join(sub, 'kh.docx'));
     writeFileSync(join(sub, 'ghi-chu.txt'), 'x');
@@ -274,7 +254,7 @@ describe('--plan and overrides', () => {
 
 describe('node bin/ctcl.js check (child process)', () => {
   test('JSON on stdout stays valid, warnings go to stderr, real exit codes', () => {
-    const cwd = mkdtempSync(join(dir, 'bin-'));
+    const cwd = mkdtempSync(join(cli.dir(), 'bin-'));
     copyFileSync(seedPath('000'), join(cwd, 'bao-cao.docx'));
     writeFileSync(join(cwd, 'ghi-chu.txt'), 'x');
     const exec = (...args: string[]) =>

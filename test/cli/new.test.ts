@@ -3,39 +3,19 @@
  * Files are read back with DocxDocument; errors must be Vietnamese, on stderr, with exit code 2.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
 import { allCriteria, getCatalog, SCHOOL_TYPES } from '../../src/domain/catalog';
 import { FORM_IDS, fillYear, getForm, type FormId } from '../../src/domain/forms';
 import { documentType, summaryLine } from '../../src/domain/ooxml/frame';
 import { findFirst } from '../../src/domain/ooxml/xml';
 import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/docx/xml-node';
+import { cliFolder } from './run';
 
 const ROOT = join(__dirname, '..', '..');
-let dir: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ctcl-cli-'));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-interface Result {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
-
-async function ctcl(...argv: string[]): Promise<Result> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: dir });
-  return { code, out, err };
-}
+const cli = cliFolder('ctcl-cli-');
+const ctcl = cli.ctcl;
 
 let n = 0;
 /** A fresh output name in the test folder. */
@@ -44,7 +24,7 @@ function outName(): string {
 }
 
 async function open(name: string) {
-  const doc = DocxDocument.open(new Uint8Array(readFileSync(join(dir, name))), parseXml, name);
+  const doc = DocxDocument.open(new Uint8Array(readFileSync(join(cli.dir(), name))), parseXml, name);
   return { doc, model: await doc.read() };
 }
 
@@ -241,14 +221,14 @@ describe('ctcl new writes a document', () => {
   test('an existing output is kept unless --force', async () => {
     const out = outName();
     expect((await ctcl('new', 'plan-2018', '-t', 'tieu-hoc', '-y', '2025-2026', '-o', out)).code).toBe(0);
-    const before = readFileSync(join(dir, out));
+    const before = readFileSync(join(cli.dir(), out));
     const r = await ctcl('new', 'report-2018', '-t', 'tieu-hoc', '-y', '2025-2026', '-o', out);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toContain(`Tệp «${out}» đã có`);
     expect(r.err).toContain('--force');
     expectVietnamese(r.err);
-    expect(readFileSync(join(dir, out)).equals(before)).toBe(true);
+    expect(readFileSync(join(cli.dir(), out)).equals(before)).toBe(true);
     const forced = await ctcl('new', 'report-2018', '-t', 'tieu-hoc', '-y', '2025-2026', '-o', out, '--force');
     expect(forced.code).toBe(0);
     const { model } = await open(out);
@@ -256,10 +236,10 @@ describe('ctcl new writes a document', () => {
   });
 
   test('a relative output path is resolved against the working folder', async () => {
-    mkdirSync(join(dir, 'sub'), { recursive: true });
+    mkdirSync(join(cli.dir(), 'sub'), { recursive: true });
     const r = await ctcl('new', 'plan-2018', '-t', 'mam-non', '-y', '2023-2024', '-o', 'sub/kh.docx');
     expect(r.code).toBe(0);
-    expect(existsSync(join(dir, 'sub', 'kh.docx'))).toBe(true);
+    expect(existsSync(join(cli.dir(), 'sub', 'kh.docx'))).toBe(true);
   });
 });
 
@@ -332,7 +312,7 @@ describe('ctcl new refuses bad input with a Vietnamese message and exit code 2',
     expect(r.err).toMatch(/^Lỗi: /);
     expect(r.err).toMatch(message);
     expectVietnamese(r.err);
-    expect(existsSync(join(dir, out))).toBe(false);
+    expect(existsSync(join(cli.dir(), out))).toBe(false);
   });
 
   test('an output that is not .docx, or in a missing folder', async () => {
@@ -343,12 +323,12 @@ describe('ctcl new refuses bad input with a Vietnamese message and exit code 2',
       const r = await ctcl('new', 'plan-2018', ...base, '-o', o);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(message);
-      expect(existsSync(join(dir, o))).toBe(false);
+      expect(existsSync(join(cli.dir(), o))).toBe(false);
     }
   });
 
   test('an output path that is a folder', async () => {
-    mkdirSync(join(dir, 'thu-muc.docx'), { recursive: true });
+    mkdirSync(join(cli.dir(), 'thu-muc.docx'), { recursive: true });
     const r = await ctcl('new', 'plan-2018', ...base, '-o', 'thu-muc.docx', '--force');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/là một thư mục/);
@@ -357,7 +337,7 @@ describe('ctcl new refuses bad input with a Vietnamese message and exit code 2',
 
 describe('node bin/ctcl.js (child process)', () => {
   test('writes a report and refuses to overwrite it, with real exit codes', async () => {
-    const cwd = mkdtempSync(join(dir, 'bin-'));
+    const cwd = mkdtempSync(join(cli.dir(), 'bin-'));
     const exec = (...args: string[]) =>
       spawnSync(process.execPath, [join(ROOT, 'bin', 'ctcl.js'), ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
     const args = [

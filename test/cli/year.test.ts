@@ -2,10 +2,8 @@
  * `ctcl report-from-plan` and `ctcl roll` in-process through run(argv, io), on the seed documents;
  * the files they write are read back (DocxDocument, the checker) and opened in LibreOffice.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
 import { checkDocument, planFromDocument } from '../../src/domain/check';
 import type { DocModel } from '../../src/domain/ooxml/reader';
 import { refKey } from '../../src/domain/table/model';
@@ -15,40 +13,22 @@ import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/docx/xml-node';
 import { assertTools, convertToPdf, pdfPages } from '../docx/libreoffice';
 import { openSeed, seedPath } from '../helpers';
+import { cliFolder } from './run';
 
-let dir: string;
+const cli = cliFolder('ctcl-year-');
+const ctcl = cli.ctcl;
 /** Every .docx the commands wrote, opened in LibreOffice at the end. */
 const written: string[] = [];
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ctcl-year-'));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-interface Result {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
-
-async function ctcl(...argv: string[]): Promise<Result> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: dir });
-  return { code, out, err };
-}
 
 let n = 0;
 function outName(stem: string): string {
   const name = `${stem}-${++n}.docx`;
-  written.push(join(dir, name));
+  written.push(join(cli.dir(), name));
   return name;
 }
 
 async function modelOf(name: string): Promise<DocModel> {
-  return DocxDocument.open(new Uint8Array(readFileSync(join(dir, name))), parseXml, name).read();
+  return DocxDocument.open(new Uint8Array(readFileSync(join(cli.dir(), name))), parseXml, name).read();
 }
 
 const SEED_003 = seedPath('003');
@@ -86,7 +66,7 @@ describe('ctcl report-from-plan', () => {
   });
 
   test("--profile adds the official frame; --year sets the report's year", async () => {
-    const profile = join(dir, 'truong.json');
+    const profile = join(cli.dir(), 'truong.json');
     writeFileSync(
       profile,
       JSON.stringify({
@@ -121,18 +101,18 @@ describe('ctcl report-from-plan', () => {
     expect(missing).toMatchObject({ code: 2, err: 'Lỗi: Không tìm thấy tệp «khong-co.docx».\n' });
 
     const out = outName('ghi-de');
-    writeFileSync(join(dir, out), 'cũ');
+    writeFileSync(join(cli.dir(), out), 'cũ');
     const exists = await ctcl('report-from-plan', SEED_003, '-o', out);
     expect(exists.code).toBe(2);
     expect(exists.err).toContain('đã có. Thêm --force');
-    expect(readFileSync(join(dir, out), 'utf8')).toBe('cũ');
+    expect(readFileSync(join(cli.dir(), out), 'utf8')).toBe('cũ');
     expect((await ctcl('report-from-plan', SEED_003, '-o', out, '--force')).code).toBe(0);
 
     const year = await ctcl('report-from-plan', SEED_003, '-o', outName('x'), '--year', '2021');
     expect(year.code).toBe(2);
     expect(year.err).toContain('Năm học không hợp lệ ở --year');
 
-    writeFileSync(join(dir, 'thieu.json'), JSON.stringify({ schoolName: 'Trường Tiểu học A' }));
+    writeFileSync(join(cli.dir(), 'thieu.json'), JSON.stringify({ schoolName: 'Trường Tiểu học A' }));
     const profile = await ctcl('report-from-plan', SEED_003, '-o', outName('x'), '--profile', 'thieu.json');
     expect(profile.code).toBe(2);
     expect(profile.err).toContain('còn thiếu: Địa danh');
@@ -274,7 +254,7 @@ test('every file written opens in LibreOffice with its title and table', async (
     }
   });
   expect(files.length).toBeGreaterThanOrEqual(6);
-  const pdfs = await convertToPdf(files, dir);
+  const pdfs = await convertToPdf(files, cli.dir());
   for (const [i, pdf] of pdfs.entries()) {
     const text = pdfPages(pdf).join('\n').replace(/\s+/g, ' ');
     expect(text).toMatch(/KẾ HOẠCH|BÁO CÁO/);
