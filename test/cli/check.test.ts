@@ -10,6 +10,8 @@ import { checkDocument, planFromDocument, SEVERITY_LABELS } from '../../src/doma
 import { describeDocument, formatLocation, type FileReport } from '../../src/domain/check/report';
 import { readDocxModel, readFailure } from '../../src/docx/read';
 import { parseXml } from '../../src/docx/xml-node';
+import { recogniseTables } from '../../src/domain/table/recognise';
+import { serializeTemplate, templateFromTable } from '../../src/domain/year/templates';
 import { seedPath } from '../helpers';
 import { cliFolder } from './run';
 
@@ -240,6 +242,32 @@ describe('--plan and overrides', () => {
     expect(unreported.length).toBeGreaterThan(0);
     expect(unreported[0].message).toContain(`«${basename(seedPath('003'))}»`);
     expect(f.coverage).toEqual(expected.coverage);
+  });
+
+  test('--plan takes a saved plan template (.json) too; a template from a newer ctcl is refused', async () => {
+    const [planTable] = recogniseTables(model(seedPath('003')));
+    const template = templateFromTable(planTable, {
+      name: 'Mẫu KHCT Thanh Chấn',
+      schoolType: 'tieu-hoc',
+      schoolYear: '2021-2022',
+    });
+    const file = join(cli.dir(), 'mau.json');
+    writeFileSync(file, serializeTemplate(template));
+    const { code, data } = await json(seedPath('000'), '--plan', file);
+    expect(code).toBe(1);
+    const unreported = data.files[0].findings.filter((x) => x.rule === 'unreported-criterion');
+    // The same criteria as against the plan document the template was saved from.
+    const fromDocx = (await json(seedPath('000'), '--plan', seedPath('003'))).data.files[0].findings;
+    expect(unreported.map((x) => x.criterion)).toEqual(
+      fromDocx.filter((x) => x.rule === 'unreported-criterion').map((x) => x.criterion),
+    );
+    expect(unreported.map((x) => x.criterion)).toContain('M4.4');
+    expect(unreported[0].message).toContain('«Mẫu KHCT Thanh Chấn»');
+    const newer = join(cli.dir(), 'mau-moi.json');
+    writeFileSync(newer, JSON.stringify({ ...template, version: 99 }));
+    const r = await ctcl('check', seedPath('000'), '--plan', newer);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/phiên bản ctcl mới hơn/);
   });
 
   test('--school-type, --year and --framework override what the document says', async () => {

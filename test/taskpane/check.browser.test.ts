@@ -12,6 +12,8 @@ import type { Locator, Page } from 'playwright-core';
 import { checkDocument } from '../../src/domain/check';
 import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/docx/xml-node';
+import { recogniseTables } from '../../src/domain/table/recognise';
+import { serializeTemplate, templateFromTable } from '../../src/domain/year/templates';
 import { seedPath } from '../helpers';
 import { startHarness, type PaneHarness } from './browser';
 
@@ -298,6 +300,28 @@ test('a plan from another file: "Chọn tệp kế hoạch…" compares the repo
   await page.getByTestId('finding-group').filter({ hasText: 'Cột chưa có tiêu đề' }).waitFor();
   await coverage.getByText('Đã báo cáo 3/3 tiêu chí').waitFor();
   await coverage.getByText(/Chỉ tính các tiêu chí có trong báo cáo/).waitFor();
+});
+
+test('a saved plan template: one kept in the document and one picked as a .json file are both compared with', async () => {
+  // Seed 000 with a template of seed 003's plan kept in its store («Lưu làm mẫu» in the year tab).
+  const [planTable] = recogniseTables(await DocxDocument.open(new Uint8Array(readFileSync(seedPath('003'))), parseXml).read());
+  const template = templateFromTable(planTable, { name: 'Mẫu KHCT Thanh Chấn', schoolType: 'tieu-hoc', schoolYear: '2021-2022' });
+  const doc = DocxDocument.open(new Uint8Array(readFileSync(seedPath('000'))), parseXml, 'bao-cao.docx');
+  await doc.saveStore({ version: 1, templates: [template] });
+  const { page } = await openChecked({ name: 'bao-cao.docx', mimeType: DOCX_MIME, buffer: Buffer.from(doc.toBytes()) });
+  const coverage = page.getByTestId('coverage');
+  await coverage.getByText(/Chỉ tính các tiêu chí có trong báo cáo/).waitFor();
+  await page.getByTestId('plan-template').selectOption('Mẫu KHCT Thanh Chấn');
+  await coverage.getByText(/So với kế hoạch «Mẫu KHCT Thanh Chấn»/).waitFor();
+  const group = page.getByTestId('finding-group').filter({ hasText: 'Có trong kế hoạch, không có trong báo cáo' });
+  await group.waitFor();
+  expect(await group.getByTestId('finding').first().textContent()).toContain('«Mẫu KHCT Thanh Chấn»');
+  // The same template as a file picked with «Chọn tệp kế hoạch…».
+  await page.getByRole('button', { name: 'Dùng kế hoạch trong tài liệu' }).click();
+  await page
+    .getByTestId('plan-file')
+    .setInputFiles({ name: 'mau.json', mimeType: 'application/json', buffer: Buffer.from(serializeTemplate(template)) });
+  await coverage.getByText(/So với kế hoạch «Mẫu KHCT Thanh Chấn»/).waitFor();
 });
 
 test('"Kiểm tra tệp khác": three files, one broken, a summary row each and findings on expand', async () => {

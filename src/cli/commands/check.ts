@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import type { SingleBar } from 'cli-progress';
 import { planFromDocument, type MetaOverrides, type PlanSource } from '../../domain/check';
+import { parseTemplate, planSourceFromTemplate } from '../../domain/year/templates';
 import { formatFileText, formatSummary, planMethodLabel, summarise, type FileReport } from '../../domain/check/report';
 import { parseFramework, parseSchoolType, schoolTypeList } from '../../domain/ooxml/new-document';
 import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
@@ -59,9 +60,16 @@ export function parseOverrides(opts: Pick<CheckOptions, 'schoolType' | 'year' | 
   };
 }
 
-/** Read --plan: a .docx with a plan table, or a usage error saying what is wrong with it. */
+/** Read --plan: a .docx with a plan table or a plan template (.json), or a usage error saying what is wrong. */
 function readPlan(io: CliIo, path: string, overrides: MetaOverrides): PlanSource {
   const bytes = readInput(io, path);
+  if (/\.json$/i.test(path)) {
+    try {
+      return planSourceFromTemplate(parseTemplate(new TextDecoder().decode(bytes)));
+    } catch (e) {
+      throw new CliError(`Không dùng được mẫu «${path}»: ${(e as Error).message}`);
+    }
+  }
   let plan: PlanSource | undefined;
   try {
     plan = planFromDocument(readDocxModel(bytes, parseXml), basename(path), overrides.framework);
@@ -157,7 +165,10 @@ export function registerCheck(program: Command, io: CliIo): void {
     .description('Kiểm tra kế hoạch và báo cáo (.docx): một tệp, hoặc cả thư mục hồ sơ của nhiều trường.')
     .usage('<tệp hoặc thư mục...> [tùy chọn]')
     .argument('<tệp hoặc thư mục...>', 'Tệp .docx, hoặc thư mục (tìm mọi tệp .docx trong đó và các thư mục con)')
-    .option('--plan <kế-hoạch.docx>', 'Kế hoạch để đối chiếu các báo cáo (tiêu chí có trong kế hoạch mà báo cáo thiếu)')
+    .option(
+      '--plan <kế-hoạch.docx|mẫu.json>',
+      'Kế hoạch (tệp .docx, hoặc mẫu kế hoạch .json) để đối chiếu các báo cáo (tiêu chí có trong kế hoạch mà báo cáo thiếu)',
+    )
     .option(
       '--plan-dir <thư mục>',
       'Thư mục kế hoạch của các trường: mỗi báo cáo được ghép với kế hoạch cùng trường, cùng năm học để đối chiếu',

@@ -24,11 +24,13 @@ import {
   Text,
   ToggleButton,
   tokens,
+  Select,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, ArrowUndoRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import type { DocumentBackend, DocumentStore } from '../../domain/backend';
 import { storedOverrides, type Finding, type MetaOverrides, type PlanSource } from '../../domain/check';
 import type { DocModel } from '../../domain/ooxml/reader';
+import { planSourceFromTemplate, templatesInStore } from '../../domain/year/templates';
 import type { PanelProps } from '../panels';
 import { DocumentInfo } from './DocumentInfo';
 import { FindingList } from './FindingList';
@@ -268,6 +270,8 @@ export default function CheckPanel({ backend, blocked }: PanelProps) {
   const groups = result ? groupFindings(result.findings, filter) : [];
   const hidden = result ? hiddenCount(result.findings, filter) : 0;
   const coverage = result && coverageView(result.coverage, plan?.name ?? DOCUMENT_PLAN);
+  // Plan templates saved in this document («Lưu làm mẫu» in the Năm học mới tab) can be compared with too.
+  const templates = loaded ? templatesInStore(loaded.store) : [];
   const isReport = result?.meta.documentKind === 'report';
   const total = result ? result.findings.length : 0;
 
@@ -351,6 +355,25 @@ export default function CheckPanel({ backend, blocked }: PanelProps) {
                 >
                   Chọn tệp kế hoạch…
                 </Button>
+                {templates.length > 0 && (
+                  <Select
+                    size="small"
+                    aria-label="So với một mẫu kế hoạch đã lưu"
+                    data-testid="plan-template"
+                    value={plan?.origin === 'template' ? plan.name : ''}
+                    onChange={(_e, d) => {
+                      const t = templates.find((x) => x.name === d.value);
+                      setPlan(t && planSourceFromTemplate(t));
+                    }}
+                  >
+                    <option value="">So với mẫu đã lưu…</option>
+                    {templates.map((t) => (
+                      <option key={t.name} value={t.name}>
+                        {t.name}
+                      </option>
+                    ))}
+                  </Select>
+                )}
                 {plan && (
                   <Button size="small" appearance="subtle" onClick={() => setPlan(undefined)}>
                     Dùng kế hoạch trong tài liệu
@@ -360,8 +383,8 @@ export default function CheckPanel({ backend, blocked }: PanelProps) {
                   ref={planInput}
                   className={styles.hidden}
                   type="file"
-                  accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                  aria-label="Chọn tệp kế hoạch (.docx) để đối chiếu"
+                  accept=".docx,.json,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/json"
+                  aria-label="Chọn tệp kế hoạch (.docx) hoặc mẫu kế hoạch (.json) để đối chiếu"
                   data-testid="plan-file"
                   onChange={(e) => void onPlanFile(e)}
                 />

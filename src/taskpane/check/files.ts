@@ -10,6 +10,7 @@ import type { XmlParser } from '../../domain/ooxml/xml';
 import { DocxPackage } from '../../docx/package';
 import { readFailure, tooLargeError } from '../../docx/read';
 import { readStore } from '../../docx/store';
+import { parseTemplate, planSourceFromTemplate } from '../../domain/year/templates';
 import { ignoredOf } from './view';
 
 /** A file's bytes as the browser gives them (File), or already read (tests). */
@@ -28,7 +29,8 @@ export function failureMessage(e: unknown): string {
 /** A .docx read for looking only: the model and the ids the school chose to ignore. */
 export function readDocx(bytes: Uint8Array, parse: XmlParser): { model: DocModel; ignored: string[] } {
   const pkg = DocxPackage.open(bytes, { parts: 'read' });
-  const model = readDocument(pkg.mainDocument(parse));
+  // Read-only: the lean tree (formatting the reader never uses is left out).
+  const model = readDocument(pkg.mainDocument(parse, { lean: true }));
   let ignored: string[] = [];
   try {
     ignored = ignoredOf(readStore(pkg, parse));
@@ -58,8 +60,14 @@ export async function checkFile(file: InputFile, parse: XmlParser): Promise<File
   }
 }
 
-/** A plan from another .docx; throws an Error with a Vietnamese message when there is none. */
+/**
+ * A plan from another .docx, or from a plan template (.json, «Lưu làm mẫu»); throws an Error with a
+ * Vietnamese message when there is none.
+ */
 export async function readPlanFile(file: InputFile, parse: XmlParser, framework?: Framework): Promise<PlanSource> {
+  if (/\.json$/i.test(file.name)) {
+    return planSourceFromTemplate(parseTemplate(new TextDecoder().decode(await bytesOf(file))));
+  }
   let model: DocModel;
   try {
     model = readDocx(await bytesOf(file), parse).model;
