@@ -19,6 +19,8 @@ import { DocxDocument } from '../../docx/document';
 import { DocxError } from '../../docx/package';
 import { parseXmlDom } from '../../docx/xml-dom';
 
+import { download } from '../download';
+
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const NEW_DOCUMENT_NAME = 'Tài liệu mới.docx';
 
@@ -151,15 +153,5 @@ export function openErrorMessage(e: unknown): string {
 
 /** Start a browser download of bytes under a file name. */
 export function downloadFile(bytes: Uint8Array, name: string, type = DOCX_MIME): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Give the browser time to start the download before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  download(bytes, name, type);
 }

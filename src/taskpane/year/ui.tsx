@@ -1,5 +1,6 @@
 /** Small pieces the year panel's views share: styles, the result message, a file button, school fields. */
 import { useRef } from 'react';
+import { download } from '../download';
 import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { FolderOpenRegular } from '@fluentui/react-icons';
 import { SCHOOL_TYPE_LABELS, SCHOOL_TYPES, type SchoolType } from '../../domain/catalog';
@@ -133,14 +134,5 @@ export function sessionOf(backend: DocumentBackend | undefined): StandaloneSessi
 
 /** Start a browser download of text under a file name. */
 export function downloadText(text: string, name: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  download(text, name, `${type};charset=utf-8`);
 }
