@@ -17,6 +17,7 @@ import { parseXml } from '../../src/docx/xml-node';
 import { DRAFT_KEY, parseDraft } from '../../src/taskpane/rows/form';
 import { flatOpcOf } from '../word/fake-word';
 import { startHarness, type PaneHarness } from './browser';
+import { installStandInWord, standIn, type StandInWord } from './stand-in-word';
 
 const TT17 = getCatalog('2018', 'tieu-hoc');
 
@@ -29,87 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-
-interface StandIn {
-  /** The Flat OPC package body.getOoxml() returns now (the test changes it, as a user editing in Word). */
-  ooxml: string;
-  /** The store parts: id → XML. */
-  parts: Record<string, string>;
-  syncs: number;
-  writes: string[];
-}
-
-/** Runs in the page before its scripts: Office says Word (WordApi 1.3); Word reads `ooxml`; the store lives in `parts`. */
-function installStandIn(ooxml: string): void {
-  const s: StandIn = { ooxml, parts: {}, syncs: 0, writes: [] };
-  const w = window as unknown as Record<string, unknown>;
-  w.__standIn = s;
-  let next = 0;
-  const ok = <T>(value: T) => ({ status: 'succeeded', value });
-  const part = (id: string) => ({
-    id,
-    getXmlAsync: (cb: (r: unknown) => void) => cb(ok(s.parts[id])),
-    deleteAsync: (cb: (r: unknown) => void) => {
-      delete s.parts[id];
-      cb(ok(undefined));
-    },
-  });
-  w.Office = {
-    onReady: () => Promise.resolve({ host: 'Word', platform: 'PC' }),
-    context: {
-      document: {
-        url: 'C:\\Truong\\Kế hoạch 2025-2026.docx',
-        mode: 'readWrite',
-        customXmlParts: {
-          getByNamespaceAsync: (ns: string, cb: (r: unknown) => void) =>
-            cb(
-              ok(
-                Object.keys(s.parts)
-                  .filter((id) => s.parts[id].includes(ns))
-                  .map(part),
-              ),
-            ),
-          addAsync: (xml: string, cb: (r: unknown) => void) => {
-            const id = `{${++next}}`;
-            s.parts[id] = xml;
-            cb(ok(part(id)));
-          },
-        },
-      },
-      requirements: { isSetSupported: (name: string, v: string) => name === 'WordApi' && ['1.1', '1.2', '1.3'].includes(v) },
-    },
-  };
-  const nothing = () => {
-    const o = { isNullObject: true, load: () => o };
-    return o;
-  };
-  const write = (what: string) => () => {
-    s.writes.push(what);
-  };
-  w.Word = {
-    run: (batch: (context: unknown) => Promise<unknown>) =>
-      batch({
-        document: {
-          body: {
-            getOoxml: () => ({ value: s.ooxml }),
-            tables: { items: [], load: () => ({ items: [] }) },
-          },
-          // The cursor is in body text.
-          getSelection: () => ({
-            parentTableCellOrNullObject: nothing(),
-            parentTableOrNullObject: nothing(),
-            insertOoxml: write('insertOoxml'),
-          }),
-        },
-        sync: () => {
-          s.syncs++;
-          return Promise.resolve();
-        },
-      }),
-  };
-}
-
-const standIn = (page: Page) => page.evaluate(() => (window as unknown as { __standIn: StandIn }).__standIn);
 
 /**
  * A 2025-2026 plan of a primary school as Word's getOoxml gives it, twice: with rows for 1.1 and
@@ -146,7 +66,12 @@ const field = (page: Page, key: string) => page.locator(`textarea[data-field="${
 
 test('the row was deleted in Word meanwhile: "Cập nhật" says so in Vietnamese and keeps everything typed', async () => {
   const { before, after } = await planOoxml();
-  const s = await harness.open({ width: 360, height: 900, init: installStandIn, initArg: before });
+  const s = await harness.open({
+    width: 360,
+    height: 900,
+    init: installStandInWord,
+    initArg: { ooxml: before, url: 'C:\\Truong\\Kế hoạch 2025-2026.docx' },
+  });
   const { page, errors } = s;
   await page.goto(`${harness.url}?_host_Info=Word$Win32$16.01$vi-VN$$$$0`);
   await page.getByTestId('mode').filter({ hasText: 'Đã kết nối Word' }).waitFor({ timeout: 5000 });
@@ -168,7 +93,7 @@ test('the row was deleted in Word meanwhile: "Cập nhật" says so in Vietnames
 
   // Meanwhile the user deletes 1.2's row in Word.
   await page.evaluate((x) => {
-    (window as unknown as { __standIn: StandIn }).__standIn.ooxml = x;
+    (window as unknown as { __standIn: StandInWord }).__standIn.ooxml = x;
   }, after);
   const syncs = (await standIn(page)).syncs;
   await page.getByRole('button', { name: 'Cập nhật' }).click();
@@ -180,7 +105,7 @@ test('the row was deleted in Word meanwhile: "Cập nhật" says so in Vietnames
   // One sync (read), nothing written to the document; the form and the draft keep the text.
   const w = await standIn(page);
   expect(w.syncs - syncs).toBe(1);
-  expect(w.writes).toEqual([]);
+  expect(w.inserted).toEqual([]);
   expect(await field(page, 'owner').inputValue()).toBe(typed);
   expect(await field(page, 'target').inputValue()).toBe('Kết quả 1.2');
   const xml = Object.values(w.parts).find((x) => x.includes(DRAFT_KEY))!;
@@ -192,7 +117,12 @@ test('the row was deleted in Word meanwhile: "Cập nhật" says so in Vietnames
 test('the table itself is gone from Word: "Thêm dòng" says so, writes nothing, keeps the text', async () => {
   const { before } = await planOoxml();
   const other = (await planOoxml()).after;
-  const { page, errors } = await harness.open({ width: 360, height: 900, init: installStandIn, initArg: before });
+  const { page, errors } = await harness.open({
+    width: 360,
+    height: 900,
+    init: installStandInWord,
+    initArg: { ooxml: before, url: 'C:\\Truong\\Kế hoạch 2025-2026.docx' },
+  });
   await page.goto(`${harness.url}?_host_Info=Word$Win32$16.01$vi-VN$$$$0`);
   await page.getByTestId('tab-rows').click();
   await page.getByLabel('Tìm tiêu chí').fill('1.3');
@@ -200,13 +130,13 @@ test('the table itself is gone from Word: "Thêm dòng" says so, writes nothing,
   await field(page, 'target').fill('Kết quả 1.3\ndòng hai');
   // The table was deleted and another (another tag) pasted in its place.
   await page.evaluate((x) => {
-    (window as unknown as { __standIn: StandIn }).__standIn.ooxml = x;
+    (window as unknown as { __standIn: StandInWord }).__standIn.ooxml = x;
   }, other);
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
   const bar = page.getByTestId('rows-result').filter({ hasText: 'Chưa thêm được dòng.' });
   await bar.waitFor();
   expect(await bar.textContent()).toContain('Không tìm thấy bảng trong tài liệu');
-  expect((await standIn(page)).writes).toEqual([]);
+  expect((await standIn(page)).inserted).toEqual([]);
   expect(await field(page, 'target').inputValue()).toBe('Kết quả 1.3\ndòng hai');
   expect(errors).toEqual([]);
 });

@@ -5,13 +5,13 @@
  * signature block are one insertOoxml and one sync each; the profile goes to the custom XML part.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { readDocument } from '../../src/domain/ooxml/reader';
 import { recogniseTables, criterionEntries } from '../../src/domain/table/recognise';
 import { DocxPackage } from '../../src/docx/package';
 import { parseXml } from '../../src/docx/xml-node';
 import { seedPath } from '../helpers';
 import { startHarness, type PaneHarness } from './browser';
+import { installStandInWord, standIn } from './stand-in-word';
 
 let harness: PaneHarness;
 
@@ -23,96 +23,20 @@ afterAll(async () => {
   await harness?.close();
 });
 
-interface Recorder {
-  syncs: number;
-  inserted: [string, string][];
-  parts: Record<string, string>;
-}
-
-/** Runs in the page before its scripts: a Word with one document (its w:document XML). */
-function installFakeWord(documentXml: string): void {
-  const rec: Recorder = { syncs: 0, inserted: [], parts: {} };
-  const w = window as unknown as Record<string, unknown>;
-  w.__fakeWord = rec;
-  const ok = <T>(value: T) => ({ status: 'succeeded', value });
-  const later = (fn: () => void) => setTimeout(fn, 0);
-  let nextPart = 1;
-  const part = (id: string) => ({
-    id,
-    getXmlAsync: (cb: (r: unknown) => void) => later(() => cb(ok(rec.parts[id]))),
-    deleteAsync: (cb: (r: unknown) => void) =>
-      later(() => {
-        delete rec.parts[id];
-        cb(ok(undefined));
-      }),
-  });
-  w.Office = {
-    onReady: () => Promise.resolve({ host: 'Word', platform: 'PC' }),
-    context: {
-      document: {
-        url: 'C:\\Truong\\Kế hoạch 2021-2022.docx',
-        mode: 'readWrite',
-        customXmlParts: {
-          getByNamespaceAsync: (ns: string, cb: (r: unknown) => void) =>
-            later(() =>
-              cb(
-                ok(
-                  Object.keys(rec.parts)
-                    .filter((id) => rec.parts[id].includes(ns))
-                    .map(part),
-                ),
-              ),
-            ),
-          addAsync: (xml: string, cb: (r: unknown) => void) =>
-            later(() => {
-              const id = `{part-${nextPart++}}`;
-              rec.parts[id] = xml;
-              cb(ok(part(id)));
-            }),
-        },
-      },
-      requirements: {
-        isSetSupported: (name: string, v: string) => name === 'WordApi' && ['1.1', '1.2', '1.3'].includes(v),
-      },
-    },
-  };
-  w.Word = {
-    run: (batch: (context: unknown) => Promise<unknown>) => {
-      const queue: (() => void)[] = [];
-      const context = {
-        document: {
-          body: {
-            getOoxml: () => {
-              const result = { value: '' };
-              queue.push(() => (result.value = documentXml));
-              return result;
-            },
-          },
-          getSelection: () => ({
-            insertOoxml: (xml: string, where: string) => queue.push(() => rec.inserted.push([xml, where])),
-          }),
-        },
-        sync: async () => {
-          rec.syncs++;
-          for (const fn of queue.splice(0)) fn();
-        },
-      };
-      return batch(context);
-    },
-  };
-}
-
-const recorder = (page: Page) => page.evaluate(() => (window as unknown as { __fakeWord: Recorder }).__fakeWord);
-
 test('in Word: the tab reads the document once; report, header and signature are one insertOoxml and one sync each', async () => {
   const pkg = DocxPackage.open(new Uint8Array(readFileSync(seedPath('003'))));
-  const s = await harness.open({ width: 360, height: 900, init: installFakeWord, initArg: pkg.text(pkg.mainPath)! });
+  const s = await harness.open({
+    width: 360,
+    height: 900,
+    init: installStandInWord,
+    initArg: { ooxml: pkg.text(pkg.mainPath)!, url: 'C:\\Truong\\Kế hoạch 2021-2022.docx' },
+  });
   const { page, errors } = s;
   await page.goto(`${harness.url}?_host_Info=Word$Win32$16.01$vi-VN$$$$0`);
   await page.getByTestId('mode').filter({ hasText: 'Đã kết nối Word' }).waitFor({ timeout: 5000 });
   await page.getByTestId('tab-year').click();
   await page.getByText(/Bảng kế hoạch: Bảng kế hoạch .*11 tiêu chí/).waitFor({ timeout: 10000 });
-  expect((await recorder(page)).syncs).toBe(1);
+  expect((await standIn(page)).syncs).toBe(1);
   // No standalone code inside Word: no file toolbar, no "Tạo tài liệu mới".
   expect(await page.getByRole('button', { name: 'Mở tệp .docx' }).count()).toBe(0);
 
@@ -120,7 +44,7 @@ test('in Word: the tab reads the document once; report, header and signature are
   await page.getByTestId('year-summary').filter({ hasText: 'Báo cáo sẽ có 11 dòng tiêu chí' }).waitFor();
   await page.getByRole('button', { name: 'Chèn bảng báo cáo' }).click();
   await page.getByTestId('year-result').filter({ hasText: 'Đã chèn bảng báo cáo.' }).waitFor();
-  let rec = await recorder(page);
+  let rec = await standIn(page);
   expect(rec.syncs).toBe(2);
   expect(rec.inserted).toHaveLength(1);
   expect(rec.inserted[0][1]).toBe('Replace');
@@ -134,7 +58,7 @@ test('in Word: the tab reads the document once; report, header and signature are
   await page.getByLabel('Địa danh').fill('Thanh Chấn');
   await page.getByRole('button', { name: 'Lưu thông tin trường' }).click();
   await page.getByTestId('year-result').filter({ hasText: 'Đã lưu thông tin trường.' }).waitFor();
-  rec = await recorder(page);
+  rec = await standIn(page);
   expect(Object.values(rec.parts).join('')).toContain('Trường Tiểu học Thanh Chấn');
   expect(rec.syncs).toBe(2);
 
@@ -142,7 +66,7 @@ test('in Word: the tab reads the document once; report, header and signature are
   await page.getByTestId('year-result').filter({ hasText: 'Đã chèn phần đầu văn bản.' }).waitFor();
   await page.getByRole('button', { name: 'Chèn phần ký' }).click();
   await page.getByTestId('year-result').filter({ hasText: 'Đã chèn phần ký.' }).waitFor();
-  rec = await recorder(page);
+  rec = await standIn(page);
   expect(rec.syncs).toBe(4);
   expect(rec.inserted).toHaveLength(3);
   const header = readDocument(parseXml(rec.inserted[1][0]));
