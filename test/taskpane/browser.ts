@@ -103,3 +103,44 @@ export async function startHarness(): Promise<PaneHarness> {
     },
   };
 }
+
+/** Click «Lưu» in the standalone toolbar and return the downloaded .docx. */
+export async function saveDocx(page: Page): Promise<{ name: string; bytes: Uint8Array }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Lưu', exact: true }).click(),
+  ]);
+  return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync(await download.path())) };
+}
+
+export interface AxeProblem {
+  readonly id: string;
+  readonly html: string[];
+  /** axe-core's explanation for each node. */
+  readonly why: (string | undefined)[];
+}
+
+/**
+ * Serious or critical axe-core violations (WCAG 2.1 A and AA) on the page as it is, or inside the element
+ * matching `scope`. axe is evaluated through the DevTools protocol: the pane's CSP rightly refuses an
+ * inline <script>.
+ */
+export async function axeProblems(page: Page, scope?: string): Promise<AxeProblem[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  }
+  return page.evaluate(async (selector) => {
+    type Node = { html: string; failureSummary?: string };
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: Node[] }[] }> };
+      }
+    ).axe;
+    const r = await axe.run(selector ? document.querySelector(selector) : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, html: v.nodes.map((n) => n.html.slice(0, 160)), why: v.nodes.map((n) => n.failureSummary) }));
+  }, scope);
+}

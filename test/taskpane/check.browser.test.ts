@@ -15,7 +15,7 @@ import { parseXml } from '../../src/docx/xml-node';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { serializeTemplate, templateFromTable } from '../../src/domain/year/templates';
 import { seedPath } from '../helpers';
-import { startHarness, type PaneHarness } from './browser';
+import { axeProblems, saveDocx, startHarness, type PaneHarness } from './browser';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -66,14 +66,6 @@ const findings = (page: Page) => page.getByTestId('finding-list').getByTestId('f
 const finding = (page: Page, text: string | RegExp) => findings(page).filter({ hasText: text });
 const selectedCell = (page: Page) => page.locator('[data-testid="preview"] td[aria-selected="true"]');
 
-async function save(page: Page): Promise<{ name: string; bytes: Uint8Array }> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Lưu', exact: true }).click(),
-  ]);
-  return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync(await download.path())) };
-}
-
 /** Wait until a locator has n elements. */
 async function count(locator: Locator, n: number): Promise<void> {
   const deadline = Date.now() + 5000;
@@ -99,25 +91,6 @@ async function inView(locator: Locator): Promise<boolean> {
       }
     }
     return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
-  });
-}
-
-async function axeScan(page: Page) {
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run(document.querySelector('[data-testid="check-panel"]'), {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, html: v.nodes.map((n) => n.html.slice(0, 160)) }));
   });
 }
 
@@ -198,7 +171,7 @@ test('seed 000: what the document is, the two title findings, select, filter, ke
   await count(findings(page), 2);
   await page.getByText('Theo tên trường «trường Tiểu học Yên Thế».').waitFor();
 
-  expect(await axeScan(page)).toEqual([]);
+  expect(await axeProblems(page, '[data-testid="check-panel"]')).toEqual([]);
   expect(errors).toEqual([]);
 });
 
@@ -214,7 +187,7 @@ test('seed 000: "Bỏ qua" is kept in the saved .docx; "Ghi tên đúng" writes 
     'Tiêu chuẩn 5',
   );
   await page.getByRole('button', { name: 'Cảnh báo (0)' }).waitFor();
-  const first = await save(page);
+  const first = await saveDocx(page);
 
   // Reopen the saved file: still ignored after a new check.
   await page.getByTestId('open-file').setInputFiles({ name: first.name, mimeType: DOCX_MIME, buffer: Buffer.from(first.bytes) });
@@ -237,7 +210,7 @@ test('seed 000: "Bỏ qua" is kept in the saved .docx; "Ghi tên đúng" writes 
   await page.getByTestId('preview').getByText('Tiêu chuẩn 5: Hoạt động giáo dục và kết quả giáo dục').waitFor();
 
   // The downloaded .docx has the official title, and keeps the ignored warning.
-  const { bytes } = await save(page);
+  const { bytes } = await saveDocx(page);
   const doc = DocxDocument.open(bytes, parseXml);
   const store = await doc.loadStore();
   const r = checkDocument(await doc.read(), { ignored: store.ignoredFindings as string[] });
@@ -270,7 +243,7 @@ test('seed 004: the two missing headings, fixed with "Ghi tiêu đề"', async (
   await count(findings(page), 0);
   await page.getByText('Không thấy lỗi nào').waitFor();
 
-  const { bytes } = await save(page);
+  const { bytes } = await saveDocx(page);
   const r = checkDocument(await DocxDocument.open(bytes, parseXml).read());
   expect(r.findings.filter((f) => f.rule === 'missing-heading')).toEqual([]);
   const heads = (await DocxDocument.open(bytes, parseXml).read()).tables[0].rows[1].cells.map((c) => c.text);
@@ -379,7 +352,7 @@ test('"Kiểm tra tệp khác": three files, one broken, a summary row each and 
   const details = page.getByTestId('review-table').getByTestId('finding');
   await count(details, 2);
   expect(await page.getByTestId('review-table').getByRole('button', { name: 'Bỏ qua', exact: true }).count()).toBe(0);
-  expect(await axeScan(page)).toEqual([]);
+  expect(await axeProblems(page, '[data-testid="check-panel"]')).toEqual([]);
   expect(errors).toEqual([]);
 });
 

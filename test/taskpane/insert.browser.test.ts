@@ -10,7 +10,7 @@ import { getForm } from '../../src/domain/forms';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/docx/xml-node';
-import { startHarness, type PaneHarness, type PaneSession } from './browser';
+import { startHarness, type PaneHarness, type PaneSession, saveDocx } from './browser';
 
 /** Budget for the JavaScript the first screen loads, gzip (see bundle.test.ts for the entry alone). */
 const FIRST_SCREEN_GZIP_BUDGET = 200 * 1024;
@@ -48,15 +48,6 @@ async function insertReport2018(page: Page): Promise<void> {
   await page.getByLabel('Mẫu bảng').selectOption('report-2018');
   await insertButton(page).click();
   await page.getByTestId('insert-result').filter({ hasText: 'Đã chèn bảng.' }).waitFor();
-}
-
-async function save(page: Page): Promise<{ name: string; bytes: Uint8Array }> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Lưu', exact: true }).click(),
-  ]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync(path)) };
 }
 
 /** Wait until a <select> shows an option matching `re` (Playwright's own expect is not installed). */
@@ -100,7 +91,7 @@ test('inserts the report-2018 table for Tiểu học 2025-2026 and saves a .docx
   await preview.getByText(REPORT_GROUP_HEADING).waitFor();
   await preview.getByText('MỨC 1, 2, 3').waitFor();
 
-  const { name, bytes } = await save(page);
+  const { name, bytes } = await saveDocx(page);
   expect(name).toBe('Tài liệu mới.docx');
   const doc = DocxDocument.open(bytes, parseXml, name);
   const model = await doc.read();
@@ -159,7 +150,7 @@ test('criteria ticked in the list get a row each, at the caret placed in the pre
   await cell.click();
   expect(await cell.getAttribute('aria-selected')).toBe('true');
 
-  const { bytes } = await save(page);
+  const { bytes } = await saveDocx(page);
   const model = await DocxDocument.open(bytes, parseXml).read();
   const tags = model.tables.map((t) => t.tag?.split(':')[1]);
   expect(tags).toEqual(['monitoring-2026', 'plan-2026']);
@@ -195,7 +186,7 @@ test('a broken or old file shows a Vietnamese error and keeps the open document'
   // The document with its table is still there, unsaved changes and all.
   await page.getByTestId('preview').getByText(REPORT_GROUP_HEADING).waitFor();
   await page.getByText('Tài liệu mới.docx — chưa lưu').waitFor();
-  const { bytes } = await save(page);
+  const { bytes } = await saveDocx(page);
   const model = await DocxDocument.open(bytes, parseXml).read();
   expect(model.tables.map((t) => t.tag?.split(':')[1])).toEqual(['report-2018']);
 });
@@ -209,7 +200,7 @@ test('opens a real .docx and inserts into it', async () => {
   await page.getByLabel('Năm học').fill('2025-2026');
   await insertButton(page).click();
   await page.getByTestId('insert-result').filter({ hasText: 'Đã chèn bảng.' }).waitFor();
-  const saved = await save(page);
+  const saved = await saveDocx(page);
   expect(saved.name).toBe('mẫu.docx');
   const after = await DocxDocument.open(saved.bytes, parseXml).read();
   expect(after.tables.length).toBe(before.tables.length + 1);

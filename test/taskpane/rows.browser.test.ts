@@ -7,7 +7,7 @@
  * reload, open the file again). The saved .docx is read back with the domain reader and printed
  * with LibreOffice.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -21,7 +21,7 @@ import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/docx/xml-node';
 import { DRAFT_KEY, parseDraft, storedSchoolType } from '../../src/taskpane/rows/form';
 import { assertTools, convertToPdf, pdfPages, squash } from '../docx/libreoffice';
-import { startHarness, type PaneHarness, type PaneSession } from './browser';
+import { startHarness, type PaneHarness, type PaneSession, axeProblems, saveDocx } from './browser';
 
 const TT17 = getCatalog('2018', 'tieu-hoc');
 
@@ -54,14 +54,6 @@ async function openPane(): Promise<PaneSession> {
   await s.page.getByTestId('mode').filter({ hasText: 'Chế độ độc lập' }).waitFor({ timeout: 5000 });
   await s.page.getByTestId('preview').waitFor({ timeout: 5000 });
   return s;
-}
-
-async function save(page: Page): Promise<Uint8Array> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Lưu', exact: true }).click(),
-  ]);
-  return new Uint8Array(readFileSync(await download.path()));
 }
 
 const result = (page: Page, text: string | RegExp) =>
@@ -223,7 +215,7 @@ test('adds, updates and drafts rows of a plan-2018 table; the .docx holds them i
     .waitFor();
 
   // …and, saved in the .docx, reloading the page: open the file again and the draft is back.
-  const withDraft = await save(page);
+  const withDraft = (await saveDocx(page)).bytes;
   const stored = parseDraft(await DocxDocument.open(withDraft, parseXml).loadStore());
   expect(stored).toMatchObject({ ref: '2.1', cells: { target: DRAFT_21 } });
   await page.reload();
@@ -241,7 +233,7 @@ test('adds, updates and drafts rows of a plan-2018 table; the .docx holds them i
   // Writing the draft clears it.
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
   await result(page, 'Đã thêm Tiêu chí 2.1.');
-  const bytes = await save(page);
+  const bytes = (await saveDocx(page)).bytes;
   const elapsed = Date.now() - t0;
 
   // The .docx: the rows in order under the right standard and level rows, the texts exact.
@@ -329,23 +321,6 @@ async function planAndReport(): Promise<Uint8Array> {
 
 const PLAN_12 = 'Rà soát quy chế hoạt động của Hội đồng trường\n– họp đủ 3 kỳ/năm';
 
-/** Serious or critical axe-core violations on the page (WCAG 2.1 A/AA). */
-async function axeProblems(page: Page): Promise<unknown[]> {
-  // Evaluated through the DevTools protocol: the page's CSP rightly refuses an inline <script>.
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }> };
-      }
-    ).axe;
-    const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, html: v.nodes.map((n) => n.html.slice(0, 160)) }));
-  });
-}
-
 test("a report restates the plan's content for the criterion chosen, never over what was typed; keyboard and axe", async () => {
   const { page, errors } = await openPane();
   await page.getByTestId('open-file').setInputFiles({
@@ -417,7 +392,7 @@ test('TT57, a table split by MỨC 1 / MỨC 2: the mandatory criteria, Mức 1 
   await field(page, 'goal').fill('100% thông tin được công khai đúng hạn');
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
   await result(page, 'Đã thêm Tiêu chí 1.3');
-  const rec = recogniseTables(await DocxDocument.open(await save(page), parseXml).read())[0];
+  const rec = recogniseTables(await DocxDocument.open((await saveDocx(page)).bytes, parseXml).read())[0];
   expect(outline(rec).filter((l) => !l.startsWith('T '))).toEqual(['S MỨC 1', 'S MỨC 2', 'C 1.3 (2)']);
   expect(criterionEntries(rec)[0].cells).toEqual({
     criterion: 'Công khai thông tin\ntrên cổng thông tin điện tử',

@@ -3,11 +3,10 @@
  * a task pane) is installed before the page runs, so host detection, the gateway and the pane are
  * exercised together without Office. Also an accessibility scan of the first screen with axe-core.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { readDocument } from '../../src/domain/ooxml/reader';
 import { parseXml } from '../../src/docx/xml-node';
-import { startHarness, type PaneHarness } from './browser';
+import { startHarness, type PaneHarness, axeProblems } from './browser';
 
 let harness: PaneHarness;
 
@@ -87,24 +86,7 @@ test('the first screen and the criteria list have no serious accessibility probl
   await s.page.goto(harness.url);
   await s.page.getByTestId('preview').waitFor();
   await s.page.getByRole('radio', { name: 'Các tiêu chí tôi chọn' }).check();
-  // Evaluated through the DevTools protocol: the page's CSP rightly refuses an inline <script>.
-  await s.page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const scan = () =>
-    s.page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }> };
-        }
-      ).axe;
-      const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => ({
-          id: v.id,
-          html: v.nodes.map((n) => n.html.slice(0, 160)),
-          why: v.nodes.map((n) => (n as { failureSummary?: string }).failureSummary),
-        }));
-    });
+  const scan = () => axeProblems(s.page);
   expect(await scan()).toEqual([]);
   // And with a table in the preview, a cell selected.
   await s.page.getByRole('checkbox', { name: /^1\.1 / }).check();

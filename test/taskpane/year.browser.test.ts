@@ -15,7 +15,7 @@ import { refKey } from '../../src/domain/table/model';
 import { criteriaBySection, criterionEntries, recogniseTables } from '../../src/domain/table/recognise';
 import { NO_OFFICIAL_MAPPING, UNASSIGNED_MARK } from '../../src/domain/year';
 import { openSeed, seedPath } from '../helpers';
-import { startHarness, type PaneHarness, type PaneSession } from './browser';
+import { startHarness, type PaneHarness, type PaneSession, axeProblems, saveDocx } from './browser';
 
 let harness: PaneHarness;
 
@@ -44,37 +44,10 @@ async function bytesOf(download: Download): Promise<Uint8Array> {
   return new Uint8Array(readFileSync(await download.path()));
 }
 
-async function save(page: Page): Promise<{ name: string; bytes: Uint8Array }> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Lưu', exact: true }).click(),
-  ]);
-  return { name: download.suggestedFilename(), bytes: await bytesOf(download) };
-}
-
 async function savedModel(page: Page): Promise<{ doc: DocxDocument; model: DocModel }> {
-  const { name, bytes } = await save(page);
+  const { name, bytes } = await saveDocx(page);
   const doc = DocxDocument.open(bytes, parseXml, name);
   return { doc, model: await doc.read() };
-}
-
-/** Serious or critical axe-core findings (WCAG 2.1 A/AA) on the page as it is. */
-async function scanA11y(page: Page): Promise<{ id: string; html: string[] }[]> {
-  // Evaluated through the DevTools protocol: the page's CSP rightly refuses an inline <script>.
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  }
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }> };
-      }
-    ).axe;
-    const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, html: v.nodes.map((n) => n.html.slice(0, 160)) }));
-  });
 }
 
 const result = (page: Page, text: string) => page.getByTestId('year-result').filter({ hasText: text });
@@ -198,7 +171,7 @@ test('roll a 2018 plan into TT57: the plain warning, suggestions with a bar, one
   await page.getByLabel('Hiệu trưởng (họ và tên)').fill('Nguyễn Văn An');
   await page.getByRole('button', { name: 'Lưu thông tin trường' }).click();
   await result(page, 'Đã lưu thông tin trường.').waitFor();
-  expect(await scanA11y(page)).toEqual([]);
+  expect(await axeProblems(page)).toEqual([]);
   const kept = await page.evaluate(() => localStorage.getItem('ctcl.profile'));
   expect(JSON.parse(kept!)).toMatchObject({ schoolName: 'Trường Tiểu học Thanh Chấn', abbreviation: 'THTC' });
 
@@ -219,7 +192,7 @@ test('roll a 2018 plan into TT57: the plain warning, suggestions with a bar, one
   const meters = teachers.getByRole('meter');
   expect(await meters.count()).toBe(3);
   expect(await meters.first().getAttribute('aria-valuetext')).toMatch(/^giống \d+%$/);
-  expect(await scanA11y(page)).toEqual([]);
+  expect(await axeProblems(page)).toEqual([]);
   await teachers.getByLabel('Gán tiêu chí cho Tiêu chí 2.2').selectOption('2.2');
   // One row left out.
   await items.filter({ hasText: 'Tiêu chí 5.5' }).getByRole('checkbox').uncheck();
