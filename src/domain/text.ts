@@ -44,24 +44,6 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[b.length];
 }
 
-/** Similarity of two texts in [0, 1] by shared folded words (Dice coefficient on word sets). */
-export function wordSimilarity(a: string, b: string): number {
-  const wa = new Set(
-    fold(a)
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length > 1),
-  );
-  const wb = new Set(
-    fold(b)
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length > 1),
-  );
-  if (!wa.size || !wb.size) return 0;
-  let shared = 0;
-  for (const w of wa) if (wb.has(w)) shared++;
-  return (2 * shared) / (wa.size + wb.size);
-}
-
 /** A school year such as 2025-2026. */
 export interface SchoolYear {
   readonly start: number;

@@ -1,4 +1,4 @@
-import type { Catalog, Criterion, Framework, Level, Level4Item, SchoolType, Standard } from './types';
+import type { Catalog, Criterion, Framework, Level4Item, SchoolType, Standard } from './types';
 import tt17 from './data/tt17-tieu-hoc';
 import tt18 from './data/tt18-thcs-thpt';
 import tt19 from './data/tt19-mam-non';
@@ -98,11 +98,6 @@ export function compareCodes(a: string, b: string): number {
     if (d) return d;
   }
   return 0;
-}
-
-/** Levels a criterion can be written for, taking TT22/2024 into account from 2025 when known. */
-export function levelsOf(criterion: Criterion): readonly Level[] {
-  return criterion.levels;
 }
 
 export interface CriterionMatch {

@@ -407,10 +407,6 @@ export function fillYear(heading: string, schoolYear: string): string {
   return heading.replace('{year}', schoolYear);
 }
 
-export function columnIndex(form: TableForm, key: string): number {
-  return form.columns.findIndex((c) => c.key === key);
-}
-
 /** Columns the side form shows: everything the school types (not TT, not the criterion label). */
 export function inputColumns(form: TableForm): ColumnDef[] {
   return form.columns.filter((c) => c.role === 'text' || (c.role === 'criterion' && c.labelContent));

@@ -8,7 +8,7 @@ import type { DocumentKind } from '../forms';
 import type { SchoolProfile } from '../profile';
 import { documentNumber } from '../profile';
 import { SIZE_14, summaryLine } from './frame';
-import { cell, paragraph, paragraphs, row, runs, runProps, FONT } from './writer';
+import { cell, paragraph, paragraphs, row, runs, runProps } from './writer';
 import { el, type XElement } from './xml';
 
 const SIZE_12 = 24;
@@ -151,9 +151,6 @@ export function signatureBlock(profile: SchoolProfile, opts: Pick<FrameOptions, 
   ];
   return sideBySide([noiNhan, ...list], right, leftW, rightW);
 }
-
-/** Every run we write is Times New Roman; exported for tests that check the frame's fonts. */
-export const FRAME_FONT = FONT;
 
 /** Block-level content of a framed document: header, title, the table's blocks, signature. */
 export function framedBody(profile: SchoolProfile, opts: FrameOptions, tableBlocks: XElement[]): XElement[] {

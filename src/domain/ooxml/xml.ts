@@ -117,12 +117,6 @@ export function isEl(n: XNode | undefined, name?: string): n is XElement {
   return !!n && n.t === 'e' && (name === undefined || n.name === name);
 }
 
-/** Local part of a qualified name: "w:tc" → "tc". */
-export function localName(name: string): string {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-}
-
 export function childElements(e: XElement, name?: string): XElement[] {
   const out: XElement[] = [];
   for (const c of e.children) if (c.t === 'e' && (name === undefined || c.name === name)) out.push(c);

@@ -6,13 +6,12 @@ import {
   compareCodes,
   findCriterion,
   findLevel4Item,
-  findStandard,
   type Catalog,
   type Framework,
   type Level,
   type SchoolType,
 } from '../catalog';
-import { sectionsOf, type FormId, type SectionId, type TableForm, SECTION_LABELS } from '../forms';
+import { getForm, sectionForLevel, sectionsOf, type FormId, type SectionId, type TableForm, SECTION_LABELS } from '../forms';
 
 /** A criterion (code "1.3") or a Mức 4 item of the 2018 circulars (code "2", level4 true). */
 export interface CriterionRef {
@@ -105,6 +104,53 @@ export interface InitialRowsOptions {
   readonly groupByLevel?: boolean;
 }
 
+export interface LayoutItem {
+  readonly ref: CriterionRef;
+  readonly level?: Level;
+  readonly cells: Readonly<Record<string, string>>;
+}
+
+/**
+ * Body rows in the standard layout: level sections (2018: MỨC 1, 2, 3 then MỨC 4; grouped TT57: MỨC 1,
+ * MỨC 2), standard rows in number order, criteria in code order under their standard, Mức 4 items by
+ * number. Standards without an item are left out unless `allStandards` (a new table's skeleton), in
+ * which case every standard is listed in the first level section.
+ */
+export function layoutRows(
+  formId: FormId,
+  catalog: Catalog,
+  items: readonly LayoutItem[],
+  opts: { readonly groupByLevel?: boolean; readonly allStandards?: boolean } = {},
+): BodyRow[] {
+  const form = getForm(formId);
+  const rows: BodyRow[] = [];
+  const sectionOf = (i: LayoutItem): SectionId | undefined => {
+    if (form.sections === 'levels-2018') return i.ref.level4 ? 'm4' : 'm123';
+    return sectionForLevel(form, !!opts.groupByLevel, i.level, false);
+  };
+  const order: (SectionId | undefined)[] = sectionsOf(form, !!opts.groupByLevel);
+  if (!order.length) order.push(undefined);
+  order.forEach((section, n) => {
+    const inSection = items.filter((i) => sectionOf(i) === section);
+    if (section) rows.push({ kind: 'section', section });
+    if (section === 'm4') {
+      for (const i of [...inSection].sort((a, b) => Number(a.ref.code) - Number(b.ref.code))) {
+        rows.push({ kind: 'criterion', ref: i.ref, level: i.level, cells: i.cells });
+      }
+      return;
+    }
+    for (const std of catalog.standards) {
+      const mine = inSection.filter((i) => !i.ref.level4 && Number(i.ref.code.split('.')[0]) === std.number);
+      if (!mine.length && !(opts.allStandards && n === 0)) continue;
+      rows.push({ kind: 'standard', standard: std.number, title: std.title });
+      for (const i of [...mine].sort((a, b) => compareCodes(a.ref.code, b.ref.code))) {
+        rows.push({ kind: 'criterion', ref: i.ref, level: i.level, cells: i.cells });
+      }
+    }
+  });
+  return rows;
+}
+
 /**
  * The body rows a new table starts with: level sections and standard rows, and optionally one empty
  * row per criterion (all of them, or the selected ones). Standards without a selected criterion are
@@ -119,43 +165,23 @@ export function initialRows(form: TableForm, catalog: Catalog, opts: InitialRows
     const why = validateRef(catalog, ref);
     if (why) throw new PlacementError(why);
   }
-  const wants = (ref: CriterionRef): boolean =>
-    opts.start === 'all' || (opts.start === 'selected' && selected.some((s) => sameRef(s, ref)));
-  const rows: BodyRow[] = [];
-  const standardBlock = (): void => {
-    for (const std of catalog.standards) {
-      const crit = std.criteria.filter((c) => wants({ code: c.code }));
-      if (opts.start === 'selected' && !crit.length) continue;
-      rows.push({ kind: 'standard', standard: std.number, title: std.title });
-      for (const c of [...crit].sort((a, b) => compareCodes(a.code, b.code))) {
-        rows.push({ kind: 'criterion', ref: { code: c.code }, cells: {} });
-      }
-    }
-  };
-  const sections = sectionsOf(form, !!opts.groupByLevel);
-  if (!sections.length) {
-    standardBlock();
-    return rows;
-  }
-  for (const section of sections) {
-    rows.push({ kind: 'section', section });
-    if (section === 'm4') {
-      for (const item of catalog.level4) {
-        if (wants({ code: item.code, level4: true })) {
-          rows.push({ kind: 'criterion', ref: { code: item.code, level4: true }, cells: {} });
-        }
-      }
-    } else if (section === 'm123' || section === 'm1') {
-      standardBlock();
-    }
-  }
-  return rows;
+  const refs: CriterionRef[] =
+    opts.start === 'all'
+      ? [
+          ...catalog.standards.flatMap((s) => s.criteria.map((c) => ({ code: c.code }))),
+          ...(form.sections === 'levels-2018' ? catalog.level4.map((i) => ({ code: i.code, level4: true })) : []),
+        ]
+      : opts.start === 'selected'
+        ? [...selected]
+        : [];
+  return layoutRows(
+    form.id,
+    catalog,
+    refs.map((ref) => ({ ref, cells: {} })),
+    { groupByLevel: opts.groupByLevel, allStandards: opts.start !== 'selected' },
+  );
 }
 
 export function sectionLabel(section: SectionId): string {
   return SECTION_LABELS[section];
-}
-
-export function standardTitle(catalog: Catalog, n: number): string {
-  return findStandard(catalog, n)?.title ?? '';
 }

@@ -11,7 +11,6 @@ import {
   defaultSectionLabel,
   isFormId,
   type ColumnDef,
-  type FormId,
   type SectionId,
   type TableForm,
 } from '../forms';
@@ -658,9 +657,4 @@ export function criteriaBySection(rec: RecognisedTable): Record<string, string[]
 
 export function criterionEntries(rec: RecognisedTable): CriterionEntry[] {
   return rec.entries.filter((e): e is CriterionEntry => e.kind === 'criterion');
-}
-
-/** The form id a recognised table has, for JSON output. */
-export function formIdOf(rec: RecognisedTable): FormId {
-  return rec.form.id;
 }

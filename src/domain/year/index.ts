@@ -16,8 +16,8 @@ import {
   type Level,
   type SchoolType,
 } from '../catalog';
-import { formFor, getForm, sectionForLevel, type DocumentKind, type FormId, type SectionId } from '../forms';
-import { refKey, type BodyRow, type CriterionRef, type TableSpec } from '../table/model';
+import { formFor, type DocumentKind, type FormId, type SectionId } from '../forms';
+import { layoutRows, refKey, type CriterionRef, type TableSpec } from '../table/model';
 import { criterionEntries, type CriterionEntry, type RecognisedTable } from '../table/recognise';
 import { fold, formatSchoolYear, nextSchoolYear, parseSchoolYear } from '../text';
 
@@ -52,43 +52,6 @@ export function plannedRows(plan: RecognisedTable): PlannedRow[] {
   return out;
 }
 
-/** Body rows in the standard layout for a list of criteria: sections, standards, criteria in code order. */
-export function layoutRows(
-  formId: FormId,
-  catalog: Catalog,
-  items: readonly { ref: CriterionRef; level?: Level; cells: Record<string, string>; section?: SectionId }[],
-  groupByLevel = false,
-): BodyRow[] {
-  const form = getForm(formId);
-  const rows: BodyRow[] = [];
-  const sectionOf = (i: (typeof items)[number]): SectionId | undefined => {
-    if (form.sections === 'levels-2018') return i.ref.level4 ? 'm4' : 'm123';
-    return sectionForLevel(form, groupByLevel, i.level, false);
-  };
-  const order: (SectionId | undefined)[] =
-    form.sections === 'levels-2018' ? ['m123', 'm4'] : groupByLevel ? ['m1', 'm2'] : [undefined];
-  for (const section of order) {
-    const inSection = items.filter((i) => sectionOf(i) === section);
-    if (section) rows.push({ kind: 'section', section });
-    if (section === 'm4') {
-      for (const i of [...inSection].sort((a, b) => Number(a.ref.code) - Number(b.ref.code))) {
-        rows.push({ kind: 'criterion', ref: i.ref, level: i.level, cells: i.cells });
-      }
-      continue;
-    }
-    for (const std of catalog.standards) {
-      const mine = inSection.filter((i) => !i.ref.level4 && Number(i.ref.code.split('.')[0]) === std.number);
-      if (!mine.length) continue;
-      rows.push({ kind: 'standard', standard: std.number, title: std.title });
-      const codes = std.criteria.map((c) => c.code);
-      for (const i of [...mine].sort((a, b) => codes.indexOf(a.ref.code) - codes.indexOf(b.ref.code))) {
-        rows.push({ kind: 'criterion', ref: i.ref, level: i.level, cells: i.cells });
-      }
-    }
-  }
-  return rows;
-}
-
 export interface ReportFromPlan {
   readonly spec: TableSpec;
   /** Plan rows that name no criterion (TT57 allows them) and so have no report row. */
@@ -119,7 +82,7 @@ export function reportFromPlan(
       schoolType: opts.schoolType,
       schoolYear: opts.schoolYear,
       groupByLevel: plan.groupedByLevel,
-      rows: layoutRows(reportForm.id, catalog, items, plan.groupedByLevel),
+      rows: layoutRows(reportForm.id, catalog, items, { groupByLevel: plan.groupedByLevel }),
     },
     skipped: plan.entries.filter((e) => e.kind === 'item').length,
   };

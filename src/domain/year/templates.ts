@@ -5,11 +5,11 @@
  */
 import { findCatalog, isFramework, isSchoolType, type Framework, type Level, type SchoolType } from '../catalog';
 import { formFor, isFormId, type FormId } from '../forms';
-import { parseRef, refKey, validateRef, type TableSpec } from '../table/model';
+import { layoutRows, parseRef, refKey, validateRef, type TableSpec } from '../table/model';
 import { criterionEntries, type RecognisedTable } from '../table/recognise';
 import type { PlanSource } from '../check/rules';
 import { parseSchoolYear } from '../text';
-import { layoutRows, shiftYears } from './index';
+import { shiftYears } from './index';
 
 export const TEMPLATE_SCHEMA = 'ctcl/plan-template';
 export const TEMPLATE_VERSION = 1;
