@@ -310,6 +310,40 @@ function lastIndexWhere<T>(arr: readonly T[], from: number, to: number, f: (x: T
   return -1;
 }
 
+/**
+ * Add several criterion rows at once, each in its place. Every row is placed against the table as it
+ * is now; rows that land at the same place are merged into one insertion, in order, sharing the level
+ * and standard rows they need.
+ */
+export function planAddRows(rec: RecognisedTable, catalog: Catalog, requests: readonly RowRequest[]): EditPlan {
+  // Requests landing at the same place keep code order (Mức 4 items last); different levels land apart.
+  const sorted = [...requests].sort(
+    (a, b) => Number(!!a.ref.level4) - Number(!!b.ref.level4) || compareCodes(a.ref.code, b.ref.code),
+  );
+  const groups = new Map<string, { table: number; index: number; rows: NewRow[] }>();
+  for (const req of sorted) {
+    const plan = planAddRow(rec, catalog, req);
+    const ins = plan.edits[0] as Extract<TableEdit, { op: 'insert' }>;
+    const key = `${ins.table}:${ins.index}`;
+    const g = groups.get(key) ?? { table: ins.table, index: ins.index, rows: [] };
+    for (const r of ins.rows) {
+      // A level or standard row another request already adds here is shared.
+      const text = r.cells.map((c) => c.text).join('|');
+      if (r.kind !== 'criterion' && g.rows.some((x) => x.kind === r.kind && x.cells.map((c) => c.text).join('|') === text))
+        continue;
+      g.rows.push(r);
+    }
+    groups.set(key, g);
+  }
+  const edits: TableEdit[] = [...groups.values()].map((g) => ({ op: 'insert', table: g.table, index: g.index, rows: g.rows }));
+  const first = edits[0] as Extract<TableEdit, { op: 'insert' }> | undefined;
+  return {
+    edits,
+    target: first ? { table: first.table, row: first.index } : { table: rec.parts[0].index, row: rec.headerRows },
+    summary: `Đã thêm ${requests.length} tiêu chí: ${sorted.map((r) => (r.ref.level4 ? `${r.ref.code} (Mức 4)` : r.ref.code)).join(', ')}.`,
+  };
+}
+
 /** Find a criterion's entry again (by its reference, never by a stale index). */
 export function findCriterionEntry(rec: RecognisedTable, ref: CriterionRef, level?: Level): CriterionEntry | undefined {
   const all = rec.entries.filter((e): e is CriterionEntry => e.kind === 'criterion' && sameRef(e.ref, ref));
