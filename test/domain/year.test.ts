@@ -105,8 +105,13 @@ describe('roll forward', () => {
     expect(c16.cells.criterion).toMatch(
       /^Trước đây: Tiêu chí 1\.6: Quản lý hành chính, tài chính và tài sản \(17\/2018\/TT-BGDĐT\)/,
     );
-    // Texts are kept under the TT57 plan's columns.
-    expect(c16.cells.criterion).toContain('Khai thác hiệu quả');
+    // Texts go to the TT57 columns of the same meaning, dates moved on.
+    expect(c16.cells.goal).toContain('Ứng dụng công nghệ thông tin hiệu quả');
+    expect(c16.cells.activities).toContain('Khai thác hiệu quả');
+    expect(c16.cells.owner).toContain('Hiệu trưởng - Tổ truyền thông');
+    expect(c16.cells.time).toContain('10/2022');
+    expect(c16.cells.resources).toMatch(/^(Dự kiến kinh phí|Điều kiện hỗ trợ khác)/m);
+    expect(c16.cells.criterion).not.toContain('Khai thác hiệu quả');
     // Assign one row, leave the others: the assigned one is a criterion row, the rest numbered items.
     const { spec, unassigned } = rolledSpec(r, 'tieu-hoc', [{ index: 0, assign: '1.3' }, { index: 1 }, { index: 2 }]);
     expect(unassigned).toBe(2);
@@ -135,6 +140,8 @@ describe('roll forward', () => {
     expect(shiftYears('Số 17 trang 2021')).toBe('Số 17 trang 2021');
     expect(['Không', 'không có', ' - ', 'Không.', ''].every(saysNothing)).toBe(true);
     expect(saysNothing('Không đủ kinh phí')).toBe(false);
+    expect(saysNothing('Không\nKhông')).toBe(true);
+    expect(saysNothing('Không\nĐang làm')).toBe(false);
   });
 });
 

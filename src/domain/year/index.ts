@@ -103,8 +103,11 @@ export function shiftYears(text: string, delta = 1): string {
 
 /** "Không", "không có", "-": cells that say there is nothing. */
 export function saysNothing(text: string): boolean {
-  const t = fold(text).replace(/[.\s-]+$/g, '');
-  return !t || /^(khong( co)?|chua co|x|0|-+)$/.test(t);
+  // A cell joined from several rows says nothing when every line does ("Không\nKhông").
+  return text.split('\n').every((line) => {
+    const t = fold(line).replace(/[.\s-]+$/g, '');
+    return !t || /^(khong( co)?|chua co|x|0|-+)$/.test(t);
+  });
 }
 
 export interface RollCandidate {
@@ -218,6 +221,15 @@ export function suggestTT57(old: Criterion | undefined, texts: string, target: C
     .slice(0, count);
 }
 
+/** 2018 plan column keys with the same meaning as each TT57 plan column (Biểu 2, mục V). */
+const SAME_MEANING: Readonly<Record<string, readonly string[]>> = {
+  goal: ['target'],
+  activities: ['actions'],
+  time: ['timeline'],
+  owner: ['owner'],
+  resources: ['budget', 'support'],
+};
+
 export interface RollInput {
   /** Last year's plan or report table. */
   readonly table: RecognisedTable;
@@ -288,20 +300,28 @@ export function rollForward(input: RollInput): RollResult {
     const cells: Record<string, string> = {};
     if (carried) cells[target] = shiftYears(carried);
     if (kind === 'plan') {
-      // Plan → plan: keep every text of the row that has a column of the same meaning, dates moved on.
+      // Plan → plan: every text goes to the new form's column of the same meaning, dates moved on.
+      const oldForm = input.table.form;
       for (const c of planForm.columns) {
         if (c.role !== 'text' || c.status || cells[c.key]) continue;
-        const v = e.cells[c.key];
-        if (v) cells[c.key] = shiftYears(v);
+        const sources = oldForm.id === planForm.id ? [c.key] : (SAME_MEANING[c.key] ?? []);
+        const texts = sources
+          .map((k) => ({ k, v: e.cells[k] ?? '' }))
+          .filter((x) => x.v && !saysNothing(x.v))
+          .map((x) => (sources.length > 1 ? `${oldForm.columns.find((oc) => oc.key === x.k)!.heading}: ${x.v}` : x.v));
+        if (texts.length) cells[c.key] = shiftYears(texts.join('\n'));
       }
     }
     if (note) cells.note = note;
     const old = !e.ref.level4 && oldCatalog ? findCriterion(oldCatalog, e.ref.code) : undefined;
     const label = e.ref.level4 ? `Tiêu chí ${e.ref.code} (Mức 4)` : `Tiêu chí ${e.ref.code}`;
     if (remap) {
+      // The TT57 plan has no notes column: the old criterion, and what is carried over, go under
+      // «Nội dung cải tiến»; the other texts stay in their columns.
       const oldName = `${label}${old ? `: ${old.title}` : ''} (${oldCatalog?.circular.number ?? 'thông tư 2018'})`;
-      cells.criterion = [`Trước đây: ${oldName}`, cells[target] ?? ''].filter(Boolean).join('\n');
-      if (target !== 'criterion') delete cells[target];
+      const oldNote = kind === 'plan' && e.cells.note && !saysNothing(e.cells.note) ? e.cells.note : '';
+      cells.criterion = [`Trước đây: ${oldName}`, cells.note ?? '', oldNote].filter(Boolean).join('\n');
+      delete cells.note;
     }
     candidates.push({
       ref: e.ref,
