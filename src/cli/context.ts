@@ -6,6 +6,8 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 /** `ctcl check`: the documents were read and at least one has a finding of severity error (Lỗi). */
 export const EXIT_FINDINGS = 1;
+/** `ctcl fix`: the document had nothing the checker can fix (no copy is written). */
+export const EXIT_NOTHING_TO_FIX = 3;
 /** The command line or its input is wrong: unknown form, bad year, missing option, existing output. */
 export const EXIT_USAGE = 2;
 

@@ -11,12 +11,13 @@ import { XmlSecurityError, XmlSyntaxError } from '../domain/ooxml/xml';
 import { PlacementError } from '../domain/table/model';
 import { DocxError } from '../docx/package';
 import { registerCheck } from './commands/check';
+import { registerFix } from './commands/fix';
 import { registerNew } from './commands/new';
 import { registerReportFromPlan } from './commands/report-from-plan';
 import { registerRoll } from './commands/roll';
 import { CliError, CommandExit, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
 
-export { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
+export { EXIT_FAILURE, EXIT_FINDINGS, EXIT_NOTHING_TO_FIX, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
 
 /** Section titles of commander's built-in help, in Vietnamese. */
 const HELP_TITLES: Readonly<Record<string, string>> = {
@@ -36,6 +37,7 @@ function argName(a: Argument): string {
 const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerNew,
   registerCheck,
+  registerFix,
   registerReportFromPlan,
   registerRoll,
 ];

@@ -99,13 +99,26 @@ export function findDates(text: string): { day: number; month: number; year: num
   return out.filter((d) => d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31);
 }
 
-/** Characters XML 1.0 cannot carry at all (they are dropped on write, never escaped). */
+/**
+ * Characters XML 1.0 cannot carry at all. They are written as U+FFFD «�» (visibly, never dropped):
+ * a vertical tab (Word's manual line break) is turned into a line break before it gets here.
+ */
 export const XML_INVALID_CHARS =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-export function stripXmlInvalid(s: string): string {
-  return s.replace(XML_INVALID_CHARS, '');
+/** The visible stand-in for a character XML cannot carry. */
+export const REPLACEMENT_CHAR = '\ufffd';
+
+export function replaceXmlInvalid(s: string): string {
+  return s.replace(XML_INVALID_CHARS, REPLACEMENT_CHAR);
+}
+
+/** How many characters of a text XML cannot carry (vertical tabs aside: they become line breaks). */
+export function countXmlInvalid(s: string): number {
+  let n = 0;
+  for (const m of s.matchAll(XML_INVALID_CHARS)) if (m[0] !== '\v') n++;
+  return n;
 }
 
 /** Normalise line breaks to \n. */

@@ -10,7 +10,7 @@ import { readDocument, type DocModel } from '../../src/domain/ooxml/reader';
 import { cell, documentElement, paragraph, paragraphs, row } from '../../src/domain/ooxml/writer';
 import { el, serialize, type XElement, type XNode } from '../../src/domain/ooxml/xml';
 import { recogniseTables } from '../../src/domain/table/recognise';
-import { normalizeNewlines, stripXmlInvalid } from '../../src/domain/text';
+import { normalizeNewlines, replaceXmlInvalid } from '../../src/domain/text';
 import { parseXml } from '../../src/docx/xml-node';
 import { seedPath } from '../helpers';
 
@@ -56,9 +56,12 @@ const anyText = fc.oneof(
     .map((a) => a.join('')),
 );
 
-/** What a cell holds after the round trip: XML-invalid characters dropped, line breaks normalised. */
+/**
+ * What a cell holds after the round trip: line breaks normalised, a vertical tab (Word's manual line
+ * break) read back as a line break, other characters XML cannot carry shown as «�».
+ */
 function expected(value: string): string {
-  return stripXmlInvalid(normalizeNewlines(value));
+  return replaceXmlInvalid(normalizeNewlines(value).replace(/\v/g, '\n'));
 }
 
 function roundTrip(blocks: XElement[]): DocModel {

@@ -163,7 +163,12 @@ function comment(b: Builder, tc: XElement, id: number): void {
 
 function bookmark(tc: XElement, id: number, name: string): void {
   const r = firstTextRun(tc);
-  insertAround(parentOf(tc, r), r, [el('w:bookmarkStart', { 'w:id': id, 'w:name': name })], [el('w:bookmarkEnd', { 'w:id': id })]);
+  insertAround(
+    parentOf(tc, r),
+    r,
+    [el('w:bookmarkStart', { 'w:id': id, 'w:name': name })],
+    [el('w:bookmarkEnd', { 'w:id': id })],
+  );
 }
 
 /** A tracked insertion and a tracked deletion at the end of a cell's first paragraph. */
@@ -218,7 +223,11 @@ function carriageReturn(tc: XElement, at: string): void {
 function rowControl(tbl: XElement, tr: XElement, id: number): void {
   const i = tbl.children.indexOf(tr);
   tbl.children[i] = el('w:sdt', {}, [
-    el('w:sdtPr', {}, [el('w:alias', { 'w:val': 'Dòng có kiểm soát' }), el('w:tag', { 'w:val': 'hang-kiem-soat' }), el('w:id', { 'w:val': id })]),
+    el('w:sdtPr', {}, [
+      el('w:alias', { 'w:val': 'Dòng có kiểm soát' }),
+      el('w:tag', { 'w:val': 'hang-kiem-soat' }),
+      el('w:id', { 'w:val': id }),
+    ]),
     el('w:sdtContent', {}, [tr]),
   ]);
 }
@@ -361,7 +370,12 @@ export function rawReport(opts: { dropColumn?: number; blankHeading?: { row: num
   const t = els(firstTextRun(label), 'w:t')[0];
   t.children = [text('Tiêu chí 1.1: Phương hướng phát triển')];
   els(label, 'w:p')[0].attrs['w14:paraId'] = '1A2B3C4D';
-  label.children.push(el('w:p', { 'w14:paraId': '1A2B3C4E' }, [els(label, 'w:p')[0].children[0], run('(ghi chú của trường dưới nhãn)', [el('w:i')])]));
+  label.children.push(
+    el('w:p', { 'w14:paraId': '1A2B3C4E' }, [
+      els(label, 'w:p')[0].children[0],
+      run('(ghi chú của trường dưới nhãn)', [el('w:i')]),
+    ]),
+  );
   bookmark(label, 602, 'TC_1_1');
   // 1.5 (row 7): a comment and tracked changes in the planned content.
   comment(b, c(7, 2), 1);

@@ -28,7 +28,10 @@ async function open(bytes: Uint8Array): Promise<{ doc: DocxDocument; rec: Recogn
 }
 
 /** Run a planner over a copy of `bytes`; returns the plan and the bytes after. */
-async function edit(bytes: Uint8Array, planner: (rec: RecognisedTable) => EditPlan): Promise<{ plan: EditPlan; after: Uint8Array }> {
+async function edit(
+  bytes: Uint8Array,
+  planner: (rec: RecognisedTable) => EditPlan,
+): Promise<{ plan: EditPlan; after: Uint8Array }> {
   const { doc } = await open(bytes);
   const plan = await doc.editTable({}, (rec) => planner(rec));
   return { plan, after: doc.toBytes() };

@@ -210,7 +210,8 @@ export function packageProblems(pkg: DocxPackage): Violation[] {
     if (c) for (const x of els(c, 'w:comment')) commentIds.add(x.attrs['w:id']);
   }
   const commentRefs = new Set(all(doc, 'w:commentReference').map((e) => e.attrs['w:id']));
-  for (const id of commentRefs) if (!commentIds.has(id)) out.push({ rule: 'reference', detail: `comment ${id} not in comments part` });
+  for (const id of commentRefs)
+    if (!commentIds.has(id)) out.push({ rule: 'reference', detail: `comment ${id} not in comments part` });
   for (const id of commentIds) if (!commentRefs.has(id)) out.push({ rule: 'reference', detail: `comment ${id} is orphaned` });
   for (const name of ['w:commentRangeStart', 'w:commentRangeEnd'])
     for (const e of all(doc, name))
@@ -220,7 +221,9 @@ export function packageProblems(pkg: DocxPackage): Violation[] {
   if (footPart) {
     const f = pkg.xml(main.replace(/[^/]+$/, footPart.attrs.Target), parseXml);
     const notes = new Set(
-      (f ? els(f, 'w:footnote') : []).filter((n) => !n.attrs['w:type'] || n.attrs['w:type'] === 'normal').map((n) => n.attrs['w:id']),
+      (f ? els(f, 'w:footnote') : [])
+        .filter((n) => !n.attrs['w:type'] || n.attrs['w:type'] === 'normal')
+        .map((n) => n.attrs['w:id']),
     );
     const refs = new Set(all(doc, 'w:footnoteReference').map((e) => e.attrs['w:id']));
     for (const id of refs) if (!notes.has(id)) out.push({ rule: 'reference', detail: `footnote ${id} not in footnotes part` });
@@ -231,7 +234,8 @@ export function packageProblems(pkg: DocxPackage): Violation[] {
     const kinds = all(p, 'w:fldChar').map((f) => f.attrs['w:fldCharType']);
     const begins = kinds.filter((k) => k === 'begin').length;
     const endsN = kinds.filter((k) => k === 'end').length;
-    if (begins !== endsN) out.push({ rule: 'reference', detail: `field begin/end unbalanced in a paragraph (${kinds.join(',')})` });
+    if (begins !== endsN)
+      out.push({ rule: 'reference', detail: `field begin/end unbalanced in a paragraph (${kinds.join(',')})` });
   }
   return out;
 }
@@ -261,7 +265,10 @@ function cellContent(tc: XElement): string {
 function cellProps(tc: XElement): string {
   const pr = els(tc, 'w:tcPr')[0];
   if (!pr) return '';
-  return pr.children.filter((c) => !(c.t === 'e' && (c.name === 'w:tcW' || c.name === 'w:gridSpan'))).map(serialize).join('');
+  return pr.children
+    .filter((c) => !(c.t === 'e' && (c.name === 'w:tcW' || c.name === 'w:gridSpan')))
+    .map(serialize)
+    .join('');
 }
 
 /** Is `before` a subsequence of `after`, with exactly `extra` items added? Returns the added positions. */
@@ -332,11 +339,19 @@ function tableViolations(a: XElement, b: XElement, intended: Intended): Violatio
   const rowsA = rowsOf(a);
   const rowsB = rowsOf(b);
   // Row-level content controls and custom XML: their properties stay and their rows stay inside them.
-  const wrappersA = els(a).filter((c) => c.name === 'w:sdt').map((s) => serialize(els(s, 'w:sdtPr')[0] ?? s));
-  const wrappersB = els(b).filter((c) => c.name === 'w:sdt').map((s) => serialize(els(s, 'w:sdtPr')[0] ?? s));
+  const wrappersA = els(a)
+    .filter((c) => c.name === 'w:sdt')
+    .map((s) => serialize(els(s, 'w:sdtPr')[0] ?? s));
+  const wrappersB = els(b)
+    .filter((c) => c.name === 'w:sdt')
+    .map((s) => serialize(els(s, 'w:sdtPr')[0] ?? s));
   if (wrappersA.join() !== wrappersB.join()) out.push({ rule: 'table', detail: 'row-level content controls changed' });
   for (const s of els(b).filter((c) => c.name === 'w:sdt')) {
-    const before = els(a).filter((c) => c.name === 'w:sdt')[els(b).filter((c) => c.name === 'w:sdt').indexOf(s)];
+    const before = els(a).filter((c) => c.name === 'w:sdt')[
+      els(b)
+        .filter((c) => c.name === 'w:sdt')
+        .indexOf(s)
+    ];
     if (before && rowsOf(before).length !== rowsOf(s).length)
       out.push({ rule: 'table', detail: 'rows were added inside a row-level content control' });
   }
@@ -379,7 +394,8 @@ function tableViolations(a: XElement, b: XElement, intended: Intended): Violatio
       const y = cb[k];
       if (!y) return;
       if (!allowed.has(k)) {
-        if (serialize(x) !== serialize(y)) out.push({ rule: 'cells', detail: `row ${row} cell ${k} changed but was not asked for` });
+        if (serialize(x) !== serialize(y))
+          out.push({ rule: 'cells', detail: `row ${row} cell ${k} changed but was not asked for` });
         return;
       }
       if (serialize(els(x, 'w:tcPr')[0] ?? x) !== serialize(els(y, 'w:tcPr')[0] ?? y) && els(x, 'w:tcPr').length)

@@ -61,7 +61,7 @@ export function parseOverrides(opts: Pick<CheckOptions, 'schoolType' | 'year' | 
 }
 
 /** Read --plan: a .docx with a plan table or a plan template (.json), or a usage error saying what is wrong. */
-function readPlan(io: CliIo, path: string, overrides: MetaOverrides): PlanSource {
+export function readPlan(io: CliIo, path: string, overrides: MetaOverrides): PlanSource {
   const bytes = readInput(io, path);
   if (/\.json$/i.test(path)) {
     try {

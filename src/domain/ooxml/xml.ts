@@ -3,7 +3,7 @@
  * Parsing is done outside the domain (saxes in Node, the native DOMParser in the browser) and both
  * produce this same tree; serialising is done here, and it is the one place where text is escaped.
  */
-import { stripXmlInvalid } from '../text';
+import { replaceXmlInvalid } from '../text';
 
 export interface XElement {
   readonly t: 'e';
@@ -139,12 +139,16 @@ export function findFirst(e: XElement, name: string): XElement | undefined {
   return undefined;
 }
 
+/**
+ * Text content, escaped. A carriage return is written as &#13; (a literal one would be read back as a
+ * line feed, changing text nobody edited); characters XML cannot carry become «�».
+ */
 export function escapeText(s: string): string {
-  return stripXmlInvalid(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return replaceXmlInvalid(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 export function escapeAttr(s: string): string {
-  return stripXmlInvalid(s)
+  return replaceXmlInvalid(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/"/g, '&quot;')
