@@ -76,8 +76,11 @@ describe('the corpus itself', () => {
     const { doc } = await open(b);
     const after = doc.toBytes();
     expectSafe(b, after, {});
+    // Byte for byte, bar empty elements written short (<w:rPr></w:rPr> → <w:rPr/>, the same XML).
+    const short = (x: string) => x.replace(/<([\w:]+)((?:\s[^<>]*)?)><\/\1>/g, '<$1$2/>');
     const xml = DocxPackage.open(after).text('word/document.xml')!;
-    expect(xml).toBe(DocxPackage.open(b).text('word/document.xml')!.replace(/\r/g, '&#13;'));
+    expect(xml).toBe(short(DocxPackage.open(b).text('word/document.xml')!));
+    if (xml.includes('Dòng một')) expect(xml).toContain('Dòng một&#13;dòng hai');
   });
 });
 

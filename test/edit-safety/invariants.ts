@@ -93,9 +93,18 @@ function all(root: XElement, name: string): XElement[] {
   return out;
 }
 
-/** Every w:tbl in document order (pre-order, nested included): DocTable.index order. */
+/** Every w:tbl in document order (pre-order, nested included, text boxes left out): DocTable.index order. */
 export function tablesOf(root: XElement): XElement[] {
-  return all(root, 'w:tbl');
+  const out: XElement[] = [];
+  const visit = (e: XElement): void => {
+    for (const c of els(e)) {
+      if (c.name === 'w:txbxContent' || c.name === 'mc:AlternateContent') continue;
+      if (c.name === 'w:tbl') out.push(c);
+      visit(c);
+    }
+  };
+  visit(root);
+  return out;
 }
 
 /** Rows of a table, through row-level content controls and custom XML (not nested tables'). */

@@ -6,7 +6,7 @@
 import { findCriterion, findStandard, type Catalog } from '../catalog';
 import { fillYear } from '../forms';
 import { cellAt } from '../ooxml/reader';
-import { planAddRows, type EditPlan, type RowRequest, type TableEdit } from '../table/edit';
+import { labelParagraphCount, planAddRows, type EditPlan, type RowRequest, type TableEdit } from '../table/edit';
 import { criterionLabel, PlacementError, refKey, standardLabel, type CriterionRef } from '../table/model';
 import { criterionEntries, type RecognisedTable } from '../table/recognise';
 import type { FindingFix } from './findings';
@@ -120,14 +120,14 @@ export function planWriteCriterionTitle(rec: RecognisedTable, code: string, ctx:
     const part = rec.parts.find((p) => p.index === e.at.table)!;
     const cell = cellAt(part.rows[e.at.row], labelCol.col);
     if (!cell) continue;
-    const label = criterionLabel(ctx.catalog, e.ref, e.level).join('\n');
-    const rest = rec.form.columns.some((x) => x.key === 'criterion' && x.labelContent) ? e.rowCells[0].criterion : undefined;
-    edits.push({
-      op: 'set',
-      table: e.at.table,
-      row: e.at.row,
-      cells: [{ cell: cell.index, text: rest ? `${label}\n${rest}` : label }],
-    });
+    // Only the label's own paragraphs change; what the school wrote under it stays.
+    const label = criterionLabel(ctx.catalog, e.ref, e.level);
+    const used = labelParagraphCount(cell.paragraphs);
+    let empty = 0;
+    while (empty < used && !cell.paragraphs[empty].trim()) empty++;
+    const text = [...cell.paragraphs.slice(0, empty), ...label, ...cell.paragraphs.slice(used)].join('\n');
+    if (text === cell.text) continue;
+    edits.push({ op: 'set', table: e.at.table, row: e.at.row, cells: [{ cell: cell.index, text }] });
   }
   if (!edits.length) throw new PlacementError(`Không tìm thấy dòng tiêu chí ${code} có ghi tên.`);
   const first = edits[0] as Extract<TableEdit, { op: 'set' }>;

@@ -6,11 +6,14 @@
  */
 import { compareCodes, findStandard, type Catalog, type Level } from '../catalog';
 import { SECTION_LABELS, sectionForLevel, type SectionId } from '../forms';
-import { cell, paragraph, paragraphs, row, type ParagraphStyle } from '../ooxml/writer';
-import type { DocTable } from '../ooxml/reader';
-import { cloneNode, el, type XElement } from '../ooxml/xml';
+import { planCellText } from '../ooxml/cell-text';
+import type { ParagraphStyle } from '../ooxml/writer';
+import { readDocument, type DocRow, type DocTable } from '../ooxml/reader';
+import { el, type XElement } from '../ooxml/xml';
+import { countXmlInvalid, fold, normalizeNewlines, REPLACEMENT_CHAR } from '../text';
 import { criterionLabel, PlacementError, sameRef, standardLabel, validateRef, type CriterionRef } from './model';
 import type { CriterionEntry, RecognisedTable, RowRef } from './recognise';
+import { cellLike, mergesAcross, rowLike, rowSlot, syncCellWidths, widenCell, type TemplateCell } from './row-template';
 
 /** A request from the side form. */
 export interface RowRequest {
@@ -37,8 +40,17 @@ export interface NewRow {
 }
 
 export type TableEdit =
-  /** Insert rows so that the first gets index `index` in table `table` (DocTable.index). */
-  | { readonly op: 'insert'; readonly table: number; readonly index: number; readonly rows: readonly NewRow[] }
+  /**
+   * Insert rows so that the first gets index `index` in table `table` (DocTable.index). Each new row is
+   * formatted like the row `like` names for its kind (row indexes in the same table).
+   */
+  | {
+      readonly op: 'insert';
+      readonly table: number;
+      readonly index: number;
+      readonly rows: readonly NewRow[];
+      readonly like?: RowTemplates;
+    }
   /** Replace the text of cells (w:tc indexes) of one row. */
   | {
       readonly op: 'set';
@@ -61,6 +73,15 @@ export type TableEdit =
       readonly inGroup: boolean;
       readonly width: number;
     };
+
+/** Rows of the table new rows copy their formatting from, by kind (row indexes in the edited table). */
+export interface RowTemplates {
+  readonly section?: number;
+  readonly standard?: number;
+  readonly criterion?: number;
+  /** The last heading row: the template of last resort (its bold and centring are not copied). */
+  readonly heading?: number;
+}
 
 export interface EditPlan {
   readonly edits: readonly TableEdit[];
@@ -114,6 +135,30 @@ export function criterionRow(rec: RecognisedTable, catalog: Catalog, req: RowReq
   for (let c = 0; c < rec.gridColumns; c++) cells.push({ col: c, span: 1, text: texts.get(c) ?? '' });
   return { kind: 'criterion', cells };
 }
+
+/**
+ * The nearest row of each kind to a place in a table part (above it first), for new rows to copy:
+ * level sections, standard rows and criterion rows (a content row without a label when there is no
+ * criterion row).
+ */
+export function rowTemplates(rec: RecognisedTable, at: RowRef): RowTemplates {
+  const near = (rows: readonly RowRef[]): number | undefined => {
+    const here = rows.filter((r) => r.table === at.table);
+    const above = here.filter((r) => r.row < at.row).sort((a, b) => b.row - a.row)[0];
+    const below = here.filter((r) => r.row >= at.row).sort((a, b) => a.row - b.row)[0];
+    return (above ?? below)?.row;
+  };
+  const of = (kind: BodyEntryKind) => rec.entries.filter((e) => e.kind === kind).map((e) => e.at);
+  const first = rec.parts[0];
+  return {
+    section: near(of('section')),
+    standard: near(of('standard')),
+    criterion: near(of('criterion')) ?? near(of('item')),
+    heading: at.table === first.index && rec.headerRows > 0 ? rec.headerRows - 1 : undefined,
+  };
+}
+
+type BodyEntryKind = RecognisedTable['entries'][number]['kind'];
 
 /** Sections in the order they appear in a table. */
 const SECTION_ORDER: readonly SectionId[] = ['m123', 'all', 'm1', 'm2', 'm3', 'm4'];
@@ -221,9 +266,11 @@ export function planAddRow(
   const name = req.ref.level4 ? `Tiêu chí ${req.ref.code} (Mức 4)` : `Tiêu chí ${req.ref.code}`;
   const created = newRows.filter((r) => r.kind !== 'criterion').map((r) => r.cells[r.cells.length - 1].text);
   return {
-    edits: [{ op: 'insert', table: at.table, index: at.row, rows: newRows }],
+    edits: [{ op: 'insert', table: at.table, index: at.row, rows: newRows, like: rowTemplates(rec, at) }],
     target,
-    summary: created.length ? `Đã thêm ${name} (kèm dòng «${created.join('», «')}»).` : `Đã thêm ${name}.`,
+    summary:
+      (created.length ? `Đã thêm ${name} (kèm dòng «${created.join('», «')}»).` : `Đã thêm ${name}.`) +
+      invalidNote(Object.values(req.cells)),
   };
 }
 
@@ -335,7 +382,13 @@ export function planAddRows(rec: RecognisedTable, catalog: Catalog, requests: re
     }
     groups.set(key, g);
   }
-  const edits: TableEdit[] = [...groups.values()].map((g) => ({ op: 'insert', table: g.table, index: g.index, rows: g.rows }));
+  const edits: TableEdit[] = [...groups.values()].map((g) => ({
+    op: 'insert',
+    table: g.table,
+    index: g.index,
+    rows: g.rows,
+    like: rowTemplates(rec, { table: g.table, row: g.index }),
+  }));
   const first = edits[0] as Extract<TableEdit, { op: 'insert' }> | undefined;
   return {
     edits,
@@ -351,9 +404,23 @@ export function findCriterionEntry(rec: RecognisedTable, ref: CriterionRef, leve
 }
 
 /**
+ * The paragraphs of a label cell that make the label ("Tiêu chí 1.3: …", and a "(mức 3)" line under
+ * it), with the empty ones before them: what an update never rewrites.
+ */
+export function labelParagraphCount(paragraphs: readonly string[]): number {
+  let i = 0;
+  while (i < paragraphs.length && !paragraphs[i].trim()) i++;
+  if (i >= paragraphs.length) return paragraphs.length;
+  i++;
+  if (paragraphs[i] !== undefined && /^\(\s*muc\s*\d\s*\)$/.test(fold(paragraphs[i]))) i++;
+  return i;
+}
+
+/**
  * Plan the update of a criterion's row: the `ordinal`-th physical row of the criterion (0 = the row
  * with its label) gets the request's texts; nothing else in the table changes. Cells whose text is
- * unchanged are not rewritten.
+ * unchanged are not rewritten, and the label itself never is: in forms whose label cell also holds
+ * content (plan-2026), only the paragraphs under the label change.
  */
 export function planUpdateRow(rec: RecognisedTable, catalog: Catalog, req: RowRequest, ordinal = 0): EditPlan {
   const why = validateRef(catalog, req.ref, req.level);
@@ -366,15 +433,16 @@ export function planUpdateRow(rec: RecognisedTable, catalog: Catalog, req: RowRe
   const table = rec.parts.find((p) => p.index === at.table)!;
   const docRow = table.rows[at.row];
   const changes: { cell: number; text: string }[] = [];
+  const underLabel = rec.form.columns.some((c) => c.key === 'criterion' && c.labelContent);
   for (const m of rec.columns) {
     if (m.key === 'tt') continue;
     const c = docRow.cells.find((x) => x.col === m.col && x.vMerge !== 'continue');
     if (!c) continue;
     let text: string | undefined;
     if (m.key === 'criterion') {
-      if (at !== entry.rows[0]) continue;
-      const label = criterionLabel(catalog, req.ref, req.level).join('\n');
-      text = req.cells.criterion ? `${label}\n${req.cells.criterion}` : label;
+      if (at !== entry.rows[0] || !underLabel || req.cells.criterion === undefined) continue;
+      const keep = c.paragraphs.slice(0, labelParagraphCount(c.paragraphs));
+      text = [...keep, ...(req.cells.criterion ? [req.cells.criterion] : [])].join('\n');
     } else text = req.cells[m.key] ?? '';
     if (text !== c.text) changes.push({ cell: c.index, text });
   }
@@ -382,64 +450,60 @@ export function planUpdateRow(rec: RecognisedTable, catalog: Catalog, req: RowRe
     edits: changes.length ? [{ op: 'set', table: at.table, row: at.row, cells: changes }] : [],
     target: at,
     summary: changes.length
-      ? `Đã cập nhật tiêu chí ${req.ref.code} (${changes.length} ô).`
+      ? `Đã cập nhật tiêu chí ${req.ref.code} (${changes.length} ô).${invalidNote(changes.map((c) => c.text))}`
       : `Tiêu chí ${req.ref.code} không có gì thay đổi.`,
   };
+}
+
+/** What the pane says when some typed characters cannot be kept (XML cannot carry them). */
+export function invalidNote(texts: readonly string[]): string {
+  const n = texts.reduce((s, t) => s + countXmlInvalid(t), 0);
+  return n ? ` ${n} ký tự không ghi được vào tệp Word (ký tự điều khiển) đã được thay bằng «${REPLACEMENT_CHAR}».` : '';
 }
 
 // ---------------------------------------------------------------------------------------------
 // Applying edits to XML (the .docx backend, and Word's fallback when it must rewrite a table)
 // ---------------------------------------------------------------------------------------------
 
-function gridWidths(t: DocTable, cols: number): number[] {
-  if (t.grid.length >= cols) return t.grid.slice(0, cols);
-  return Array.from({ length: cols }, (_, i) => t.grid[i] ?? Math.round(9000 / cols));
+/** The rows of a table that fit a kind of new row, by shape (when the planner named none). */
+function shapeTemplate(t: DocTable, kind: NewRowKind, cols: number, index: number): DocRow | undefined {
+  const fits = (r: DocRow): boolean => {
+    if (r.header || r.index === 0) return false;
+    if (kind === 'section') return r.cells.length === 1 && r.cells[0].span === cols;
+    if (kind === 'standard') return r.cells.length === 2 && r.cells[1].col + r.cells[1].span === cols;
+    return r.cells.length === cols && r.cells.every((c) => c.span === 1);
+  };
+  const above = [...t.rows.slice(0, index)].reverse().find(fits);
+  return above ?? t.rows.slice(index).find(fits);
 }
 
-/** The w:tr for a new row, sized to the table's grid. */
-export function newRowXml(t: DocTable, r: NewRow, cols: number): XElement {
-  const widths = gridWidths(t, cols);
-  return row(
-    r.cells.map((c) => {
-      let w = 0;
-      for (let i = c.col; i < c.col + c.span; i++) w += widths[i] ?? 0;
-      const style: ParagraphStyle = { bold: c.bold, align: c.align };
-      return cell(c.text ? paragraphs(c.text, style) : [paragraph('', style)], { width: w, span: c.span });
-    }),
-  );
+/** The row a new row copies its formatting from, and whether that is a heading row. */
+function templateFor(t: DocTable, r: NewRow, like: RowTemplates | undefined, cols: number, index: number) {
+  const named = like?.[r.kind];
+  const row = (named !== undefined ? t.rows[named] : undefined) ?? shapeTemplate(t, r.kind, cols, index);
+  if (row) return { row: row.el, fromHeading: false };
+  // A criterion row can look like a section or standard row's cells and the other way round.
+  const other = [like?.criterion, like?.standard, like?.section].find((i) => i !== undefined && t.rows[i]);
+  if (other !== undefined) return { row: t.rows[other].el, fromHeading: false };
+  const heading = like?.heading !== undefined ? t.rows[like.heading] : t.rows[0];
+  return { row: heading?.el, fromHeading: true };
 }
 
-/** Where a row lives in the tree (its parent may be w:tbl or a row-level content control). */
-function rowParent(tbl: XElement, tr: XElement): XElement | undefined {
-  if (tbl.children.includes(tr)) return tbl;
-  for (const c of tbl.children) {
-    if (c.t === 'e' && c.name !== 'w:tr') {
-      const p = rowParent(c, tr);
-      if (p) return p;
-    }
-  }
-  return undefined;
-}
-
-/** Replace the paragraphs of a cell with text, keeping the cell's properties and first paragraph's style. */
-export function setCellText(tc: XElement, value: string): void {
-  const tcPr = tc.children.find((c) => c.t === 'e' && c.name === 'w:tcPr');
-  const firstP = tc.children.find((c): c is XElement => c.t === 'e' && c.name === 'w:p');
-  const pPr = firstP?.children.find((c): c is XElement => c.t === 'e' && c.name === 'w:pPr');
-  const nested = tc.children.filter((c) => c.t === 'e' && c.name === 'w:tbl');
-  const paras = paragraphs(value);
-  if (pPr) {
-    for (const p of paras) {
-      const own = p.children.findIndex((c) => c.t === 'e' && c.name === 'w:pPr');
-      // Keep the document's paragraph look (alignment, spacing) where the cell had one.
-      p.children[own] = cloneNode(pPr);
-    }
-  }
-  tc.children = [...(tcPr ? [tcPr] : []), ...nested, ...paras];
-}
-
-function firstEl(e: XElement, name: string): XElement | undefined {
-  return e.children.find((c): c is XElement => c.t === 'e' && c.name === name);
+/** The w:tr elements for new rows at `index`, each like its template; merges across the place continue. */
+function newRowsXml(t: DocTable, e: Extract<TableEdit, { op: 'insert' }>, cols: number): XElement[] {
+  const across = mergesAcross(t, e.index);
+  return e.rows.map((r) => {
+    const cells: TemplateCell[] = r.cells.map((c) => {
+      const continues = c.span === 1 && across.has(c.col);
+      if (continues && c.text.trim())
+        throw new PlacementError(
+          'Dòng mới sẽ nằm giữa một ô gộp dọc có chữ; thêm vào đó sẽ cắt đôi ô gộp. Hãy tách ô gộp trong Word rồi thử lại.',
+        );
+      return { col: c.col, span: c.span, text: c.text, bold: c.bold, align: c.align, vMergeContinue: continues };
+    });
+    const tpl = templateFor(t, r, e.like, cols, e.index);
+    return rowLike(t.el, tpl.row, cells, { fromHeading: tpl.fromHeading });
+  });
 }
 
 /** Insert a column into one table's XML (see the insertColumn edit). */
@@ -465,18 +529,7 @@ function insertColumn(t: DocTable, e: Extract<TableEdit, { op: 'insertColumn' }>
     const covering = groupCell ?? r.cells.find((c) => c.col < e.at && c.col + c.span > e.at);
     if (covering) {
       // Merged across the place (level/standard rows, a group heading): widen it.
-      let tcPr = firstEl(covering.el, 'w:tcPr');
-      if (!tcPr) {
-        tcPr = el('w:tcPr');
-        covering.el.children.unshift(tcPr);
-      }
-      let span = firstEl(tcPr, 'w:gridSpan');
-      if (!span) {
-        span = el('w:gridSpan', { 'w:val': 1 });
-        const w = firstEl(tcPr, 'w:tcW');
-        tcPr.children.splice(w ? tcPr.children.indexOf(w) + 1 : 0, 0, span);
-      }
-      span.attrs['w:val'] = String(Number(span.attrs['w:val'] ?? 1) + 1);
+      widenCell(covering.el);
       return;
     }
     let value = '';
@@ -488,53 +541,89 @@ function insertColumn(t: DocTable, e: Extract<TableEdit, { op: 'insertColumn' }>
         value = ri === 0 ? e.heading : '';
       } else value = e.heading;
     }
-    const style: ParagraphStyle = header ? { bold: true, align: 'center' } : {};
-    const tc = cell([paragraph(value, style)], { width: e.width, vMerge, vAlign: header ? 'center' : 'top' });
     const next = r.cells.find((c) => c.col >= e.at);
+    const prev = [...r.cells].reverse().find((c) => c.col < e.at);
+    // The new cell looks like its neighbour in the row (borders, font); headings are bold and centred.
+    const neighbour = (prev ?? next)?.el;
+    const tc = cellLike(neighbour, e.width, value, header ? { vMerge, bold: true, align: 'center' } : {});
     const parent = next ? (rowParent(r.el, next.el) ?? r.el) : r.el;
     parent.children.splice(next ? parent.children.indexOf(next.el) : parent.children.length, 0, tc);
   });
+  syncCellWidths(t.el);
 }
 
-/** Apply edits to the tables of a parsed document (the .docx backend). Edits refer to the tables as read. */
+/** Where a cell lives in its row (its parent may be w:tr or a cell-level content control). */
+function rowParent(tr: XElement, tc: XElement): XElement | undefined {
+  if (tr.children.includes(tc)) return tr;
+  for (const c of tr.children) {
+    if (c.t === 'e' && c.name !== 'w:tc') {
+      const p = rowParent(c, tc);
+      if (p) return p;
+    }
+  }
+  return undefined;
+}
+
+function firstEl(e: XElement, name: string): XElement | undefined {
+  return e.children.find((c): c is XElement => c.t === 'e' && c.name === name);
+}
+
+/** A cell write that cannot be made safely, with where it is. */
+function refusal(e: Extract<TableEdit, { op: 'set' }>, cellIndex: number, reason: string): PlacementError {
+  return new PlacementError(`Không sửa ô ${cellIndex + 1} của dòng ${e.row + 1}: ${reason} Chưa có gì bị thay đổi.`);
+}
+
+/**
+ * Apply edits to the tables of a parsed document (the .docx backend). Edits refer to the tables as
+ * read. Every cell write is planned first; when one would damage content it cannot keep, nothing at
+ * all is changed and the PlacementError says why.
+ */
 export function applyEdits(tables: readonly DocTable[], edits: readonly TableEdit[], cols: (t: DocTable) => number): void {
+  const table = (i: number): DocTable => {
+    const t = tables.find((x) => x.index === i);
+    if (!t) throw new PlacementError('Không tìm thấy bảng cần sửa (tài liệu đã thay đổi?). Hãy đọc lại tài liệu.');
+    return t;
+  };
+  // 1. Plan every cell write and every new row before changing anything.
+  const writes: (() => void)[] = [];
+  const inserts = new Map<TableEdit, XElement[]>();
+  for (const e of edits) {
+    if (e.op === 'set') {
+      const r = table(e.table).rows[e.row];
+      if (!r) throw new PlacementError('Không tìm thấy dòng cần sửa (tài liệu đã thay đổi?).');
+      for (const c of e.cells) {
+        const tc = r.cells.find((x) => x.index === c.cell)?.el;
+        if (!tc) throw new PlacementError('Không tìm thấy ô cần sửa (tài liệu đã thay đổi?).');
+        const w = planCellText(tc, normalizeNewlines(c.text));
+        if (!w.ok) throw refusal(e, c.cell, w.reason);
+        writes.push(w.apply);
+      }
+    } else if (e.op === 'insert') {
+      const t = table(e.table);
+      inserts.set(e, newRowsXml(t, e, cols(t)));
+    }
+  }
+  // 2. Cell texts, new rows (bottom-up, so earlier row indexes stay valid), then new columns (which
+  // refer to grid columns as read: rows made above already have the table's old grid).
+  for (const w of writes) w();
+  const rowInserts = edits.filter((e): e is Extract<TableEdit, { op: 'insert' }> => e.op === 'insert');
+  const sorted = [...rowInserts].sort((a, b) => b.table - a.table || b.index - a.index);
+  for (const e of sorted) {
+    const t = table(e.table);
+    const slot = rowSlot(t.el, t, e.index);
+    slot.parent.children.splice(slot.at, 0, ...inserts.get(e)!);
+  }
   for (const e of edits) {
     if (e.op !== 'insertColumn') continue;
     e.tables.forEach((ti, i) => {
       const t = tables.find((x) => x.index === ti);
-      if (t) insertColumn(t, e, i === 0);
+      if (t) insertColumn(readTableAgain(t), e, i === 0);
     });
-  }
-  // Row edits go from the bottom up so earlier row indexes stay valid. A new column is already in
-  // the XML, but row edits refer to w:tc indexes and grid columns as read: plan them separately.
-  const rowEdits = edits.filter((e): e is RowEdit => e.op !== 'insertColumn');
-  const sorted = [...rowEdits].sort((a, b) => b.table - a.table || rowOf(b) - rowOf(a));
-  for (const e of sorted) {
-    const t = tables.find((x) => x.index === e.table);
-    if (!t) throw new PlacementError('Không tìm thấy bảng cần sửa (tài liệu đã thay đổi?). Hãy đọc lại tài liệu.');
-    if (e.op === 'set') {
-      const r = t.rows[e.row];
-      if (!r) throw new PlacementError('Không tìm thấy dòng cần sửa (tài liệu đã thay đổi?).');
-      for (const c of e.cells) {
-        const tc = r.cells.find((x) => x.index === c.cell)?.el;
-        if (tc) setCellText(tc, c.text);
-      }
-    } else {
-      const xml = e.rows.map((r) => newRowXml(t, r, cols(t)));
-      const anchor = t.rows[e.index] ?? t.rows[e.index - 1];
-      if (!anchor) {
-        t.el.children.push(...xml);
-        continue;
-      }
-      const parent = rowParent(t.el, anchor.el)!;
-      const pos = parent.children.indexOf(anchor.el) + (t.rows[e.index] ? 0 : 1);
-      parent.children.splice(pos, 0, ...xml);
-    }
   }
 }
 
-type RowEdit = Exclude<TableEdit, { op: 'insertColumn' }>;
-
-function rowOf(e: RowEdit): number {
-  return e.op === 'insert' ? e.index : e.row;
+/** A table read again after rows were added to its XML (column inserts walk its current rows). */
+function readTableAgain(t: DocTable): DocTable {
+  const m = readDocument(el('w:body', {}, [t.el]));
+  return { ...m.tables[0], index: t.index };
 }
