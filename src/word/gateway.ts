@@ -47,7 +47,8 @@ import type {
 import { EMPTY_STORE, findTarget, TableNotFoundError } from '../domain/backend';
 import { WordGatewayError } from './errors';
 import { columnCount, DocumentStructureError, readDocument, type DocModel, type DocTable } from '../domain/ooxml/reader';
-import { buildTableBlock, flatOpcPackage, paragraph } from '../domain/ooxml/writer';
+import { flatOpcPackage, paragraph } from '../domain/ooxml/writer';
+import { buildTableBlock } from '../domain/table/render';
 import { XmlSecurityError, XmlSyntaxError, type XElement, type XmlParser } from '../domain/ooxml/xml';
 import type { EditPlan } from '../domain/table/edit';
 import { PlacementError, type TableSpec } from '../domain/table/model';

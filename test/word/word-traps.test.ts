@@ -7,7 +7,8 @@
 import { getCatalog } from '../../src/domain/catalog';
 import { planAddColumn } from '../../src/domain/check/fixes';
 import { readDocument } from '../../src/domain/ooxml/reader';
-import { buildTableBlock, paragraph } from '../../src/domain/ooxml/writer';
+import { paragraph } from '../../src/domain/ooxml/writer';
+import { buildTableBlock } from '../../src/domain/table/render';
 import { el, findFirst, type XElement } from '../../src/domain/ooxml/xml';
 import { planUpdateRow } from '../../src/domain/table/edit';
 import { recogniseTables } from '../../src/domain/table/recognise';
