@@ -4,7 +4,7 @@
  */
 
 /** The user action an error happened in (chooses the wording). */
-export type WordAction = 'insert' | 'read' | 'select' | 'selection' | 'edit' | 'load-store' | 'save-store';
+export type WordAction = 'insert' | 'read' | 'select' | 'selection' | 'edit' | 'load-store' | 'save-store' | 'open-document';
 
 export type WordErrorCode =
   /** The document is read-only, or the cursor is in a protected region or a locked content control. */
@@ -51,6 +51,7 @@ const FAILED: Record<WordAction, string> = {
   edit: 'Không sửa được bảng trong tài liệu.',
   'load-store': 'Không đọc được dữ liệu ctcl lưu trong tài liệu.',
   'save-store': 'Không lưu được dữ liệu ctcl vào tài liệu.',
+  'open-document': 'Word không mở được tài liệu mới.',
 };
 
 const READ_ONLY: Record<WordAction, string> = {
@@ -63,6 +64,7 @@ const READ_ONLY: Record<WordAction, string> = {
   'load-store': 'Không đọc được dữ liệu ctcl: tài liệu đang được bảo vệ.',
   'save-store':
     'Không lưu được dữ liệu ctcl vào tài liệu: tài liệu đang ở chế độ chỉ đọc. Hãy bật chỉnh sửa (Enable Editing) rồi thử lại.',
+  'open-document': 'Word không cho mở tài liệu mới từ phần bổ trợ.',
 };
 
 const NOT_FOUND = 'Không tìm thấy bảng hoặc ô cần chọn: có thể tài liệu vừa được sửa. Hãy bấm «Kiểm tra lại» rồi thử lại.';

@@ -104,6 +104,25 @@ export interface WordBackend extends DocumentBackend {
   select(location: CellLocation, model?: DocModel): Promise<void>;
   /** The cell the cursor is in, in the terms of `model` (defaults as for select). */
   selection(model?: DocModel): Promise<CellLocation | undefined>;
+  /**
+   * Open a .docx as a new Word document (Application.createDocument, WordApi 1.3), one sync: the way to
+   * hand the user a file where the pane cannot download (Word for Mac and iPad, office-js#2700, #3385).
+   */
+  openNewDocument(bytes: Uint8Array): Promise<void>;
+}
+
+/**
+ * BackendInfo.features flag: the pane cannot start downloads here (Word for Mac and iPad run the pane in
+ * WKWebView, where a download link does nothing: https://github.com/OfficeDev/office-js/issues/2700,
+ * #3385), so files are handed over with openNewDocument.
+ */
+export const NO_DOWNLOADS = 'no-downloads';
+
+/** Bytes as base64, in chunks (String.fromCharCode over a whole .docx would overflow the stack). */
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
 }
 
 export const DEFAULT_DOCUMENT_NAME = 'Tài liệu Word';
@@ -310,6 +329,7 @@ class WordGateway implements WordBackend {
   info(): BackendInfo {
     const office = this.office();
     const features = this.supports('1.4') ? ['WordApi1.4'] : [];
+    if (/^(Mac|iOS)$/.test(String(office?.platform ?? ''))) features.push(NO_DOWNLOADS);
     return { kind: 'word', documentName: documentNameFromUrl(office?.document.url), features };
   }
 
@@ -508,6 +528,14 @@ class WordGateway implements WordBackend {
       queueEdits(ctx, plan.edits);
       await context.sync();
       return plan;
+    });
+  }
+
+  async openNewDocument(bytes: Uint8Array): Promise<void> {
+    const base64 = toBase64(bytes);
+    await this.batch('open-document', async (context) => {
+      context.application.createDocument(base64).open();
+      await context.sync();
     });
   }
 

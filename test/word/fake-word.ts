@@ -186,6 +186,8 @@ export class FakeWord {
     nested?: number;
   }[] = [];
   readonly selections: FakeSelection[] = [];
+  /** Documents opened with application.createDocument(base64).open(), as bytes. */
+  readonly opened: Uint8Array[] = [];
   readonly merges: { table: number; row: number; first: number; last: number }[] = [];
   readonly formatting: { table: number; row: number; cell: number; bold?: boolean; align?: string }[] = [];
   /** Every API call, in order (e.g. "body.getOoxml", "table.getCell(2,1)"). */
@@ -277,7 +279,15 @@ export class FakeWord {
         return fake.options.changeTrackingMode ?? 'Off';
       },
     };
-    return { document, sync: () => this.sync() };
+    const application = {
+      createDocument: (base64?: string) => {
+        fake.calls.push('application.createDocument');
+        return {
+          open: () => fake.write('document.open', () => fake.opened.push(Buffer.from(base64 ?? '', 'base64'))),
+        };
+      },
+    };
+    return { document, application, sync: () => this.sync() };
   }
 
   private result<T>(compute: () => T): { readonly value: T } {
