@@ -178,7 +178,10 @@ export function registerCheck(program: Command, io: CliIo): void {
     .option('-t, --school-type <loại>', 'Coi mọi tệp là của loại trường này: mam-non, tieu-hoc, thcs-thpt, gdtx')
     .option('-y, --year <năm học>', 'Coi mọi tệp là của năm học này, ví dụ 2025-2026')
     .option('--framework <khung>', 'Khung quy định: 2018 (Thông tư 17, 18, 19/2018) hoặc 2026 (Thông tư 57/2026)')
-    .option('--xlsx <tệp.xlsx>', 'Ghi bảng tổng hợp Excel (in được trên giấy A4 ngang): Tổng hợp, Tiêu chí theo loại trường, Chi tiết (và Ghép cặp khi có --plan-dir)')
+    .option(
+      '--xlsx <tệp.xlsx>',
+      'Ghi bảng tổng hợp Excel (in được trên giấy A4 ngang): Tổng hợp, Tiêu chí theo loại trường, Chi tiết (và Ghép cặp khi có --plan-dir)',
+    )
     .option('-f, --force', 'Ghi đè tệp .xlsx nếu đã có')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], opts: CheckOptions) => {
