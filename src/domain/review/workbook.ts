@@ -311,7 +311,7 @@ function detailsSheet(run: ReviewRun, when: string): Sheet {
 }
 
 export function pairMethodLabel(method: ReviewPairing['pairs'][number]['method']): string {
-  return method === 'manual' ? 'ghép tay' : planMethodLabel(method);
+  return planMethodLabel(method);
 }
 
 function pairingSheet(run: ReviewRun, p: ReviewPairing, when: string): Sheet {
