@@ -6,7 +6,8 @@
  */
 import { getCatalog } from '../src/domain/catalog';
 import { checkDocument } from '../src/domain/check';
-import { documentElement, buildTableBlock, paragraph } from '../src/domain/ooxml/writer';
+import { documentElement, paragraph } from '../src/domain/ooxml/writer';
+import { buildTableBlock } from '../src/domain/table/render';
 import { serializeDocument } from '../src/domain/ooxml/xml';
 import { planAddRow, planUpdateRow } from '../src/domain/table/edit';
 import { createWordBackend, type OfficeContextLike } from '../src/word/gateway';

@@ -28,7 +28,8 @@ import type {
 } from '../domain/backend';
 import { EMPTY_STORE, findTarget, TableNotFoundError } from '../domain/backend';
 import { columnCount, DocumentStructureError, readDocument, type DocModel, type DocTable } from '../domain/ooxml/reader';
-import { buildTableBlock, flatOpcPackage } from '../domain/ooxml/writer';
+import { flatOpcPackage } from '../domain/ooxml/writer';
+import { buildTableBlock } from '../domain/table/render';
 import { XmlSecurityError, XmlSyntaxError, type XElement, type XmlParser } from '../domain/ooxml/xml';
 import type { EditPlan } from '../domain/table/edit';
 import { PlacementError, type TableSpec } from '../domain/table/model';

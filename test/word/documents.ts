@@ -1,7 +1,8 @@
 /** Documents for the Word gateway tests: a real seed plus our own table and a layout table with nested tables. */
 import { getCatalog } from '../../src/domain/catalog';
 import { getForm, type FormId } from '../../src/domain/forms';
-import { buildTableBlock, cell, paragraph, row } from '../../src/domain/ooxml/writer';
+import { cell, paragraph, row } from '../../src/domain/ooxml/writer';
+import { buildTableBlock } from '../../src/domain/table/render';
 import { el, findFirst, type XElement } from '../../src/domain/ooxml/xml';
 import { initialRows, type CriterionRef, type TableSpec } from '../../src/domain/table/model';
 import { DocxDocument } from '../../src/docx/document';

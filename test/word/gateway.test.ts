@@ -1,7 +1,7 @@
 import { EMPTY_STORE, TableNotFoundError, type EditPlanner, type TableTarget } from '../../src/domain/backend';
 import { getCatalog } from '../../src/domain/catalog';
 import { FORM_IDS, fillYear, getForm } from '../../src/domain/forms';
-import { headerBlock, officialTitle, signatureBlock } from '../../src/domain/ooxml/official-frame';
+import { headerBlock, officialTitle, signatureBlock } from '../../src/domain/documents/official-frame';
 import { readDocument, type DocModel } from '../../src/domain/ooxml/reader';
 import { EMPTY_PROFILE } from '../../src/domain/profile';
 import { planAddColumn } from '../../src/domain/check/fixes';
@@ -15,7 +15,8 @@ import { DocxPackage } from '../../src/docx/package';
 import { readStore, storeXml, STORE_NS } from '../../src/docx/store';
 import { parseXml } from '../../src/docx/xml-node';
 import { createWordBackend, documentNameFromUrl, WordGatewayError, type OfficeContextLike } from '../../src/word/gateway';
-import { buildTableBlock, paragraph } from '../../src/domain/ooxml/writer';
+import { paragraph } from '../../src/domain/ooxml/writer';
+import { buildTableBlock } from '../../src/domain/table/render';
 import { applyFix, fixContext, runCheck } from '../../src/taskpane/check/run';
 import { selectionFor, withIgnored } from '../../src/taskpane/check/view';
 import { dropColumn, mixedDocument, oursOnly, seedDocument, spec } from './documents';

@@ -10,7 +10,7 @@ import type { SingleBar } from 'cli-progress';
 import { planFromDocument, type MetaOverrides, type PlanSource } from '../../domain/check';
 import { parseTemplate, planSourceFromTemplate } from '../../domain/year/templates';
 import { formatFileText, formatSummary, planMethodLabel, summarise, type FileReport } from '../../domain/check/report';
-import { parseFramework, parseSchoolType, schoolTypeList } from '../../domain/ooxml/new-document';
+import { parseFramework, parseSchoolType, schoolTypeList } from '../../domain/documents/new-document';
 import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
 import { readDocxModel, readFailure } from '../../docx/read';
 import { xlsxBytes } from '../../docx/xlsx';

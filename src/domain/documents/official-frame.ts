@@ -8,8 +8,8 @@ import type { DocumentKind } from '../forms';
 import type { SchoolProfile } from '../profile';
 import { documentNumber } from '../profile';
 import { SIZE_14, summaryLine } from './frame';
-import { cell, paragraph, paragraphs, row, runs, runProps } from './writer';
-import { el, type XElement } from './xml';
+import { cell, paragraph, paragraphs, row, runs, runProps } from '../ooxml/writer';
+import { el, type XElement } from '../ooxml/xml';
 
 const SIZE_12 = 24;
 const SIZE_11 = 22;
