@@ -57,7 +57,20 @@ function installFakeOffice({ wordApi13, late }: FakeOfficeOptions): void {
     run: (batch: (context: unknown) => Promise<unknown>) =>
       batch({
         document: {
-          getSelection: () => ({ insertOoxml: (xml: string, where: string) => void rec.inserted.push([xml, where]) }),
+          getSelection: () => {
+            // The cursor is in body text: no table, content control or other story around it.
+            const none = () => {
+              const o = { isNullObject: true, load: () => o };
+              return o;
+            };
+            const body = { type: 'MainDoc', parentBodyOrNullObject: none(), load: () => body };
+            return {
+              parentBody: body,
+              parentTableOrNullObject: none(),
+              parentContentControlOrNullObject: none(),
+              insertOoxml: (xml: string, where: string) => void rec.inserted.push([xml, where]),
+            };
+          },
         },
         sync: () => Promise.resolve(),
       }),

@@ -126,3 +126,10 @@ function documentXmlOf(docx: DocxDocument): string {
 function reopen(docx: DocxDocument): DocxDocument {
   return DocxDocument.open(docx.toBytes(), parseXml, docx.name);
 }
+
+/** Seed `n` with these blocks added at its end (the document's namespaces cover drawings and text boxes). */
+export function seedWith(n: string, blocks: XElement[]): { xml: string; docx: DocxDocument } {
+  const docx = openSeed(n);
+  docx.insertBlocks(docx.cursor, blocks);
+  return { xml: documentXmlOf(docx), docx: reopen(docx) };
+}

@@ -58,7 +58,9 @@ export function paragraph(line: string, s: ParagraphStyle = {}): XElement {
   const pPr: XNode[] = [];
   if (s.keepNext) pPr.push(el('w:keepNext'));
   pPr.push(el('w:spacing', { 'w:before': s.before ?? 0, 'w:after': s.after ?? 0, 'w:line': 240, 'w:lineRule': 'auto' }));
-  if (s.firstLine) pPr.push(el('w:ind', { 'w:firstLine': s.firstLine }));
+  // Indents always set: a school template whose Normal style indents the first line (common in Vietnamese
+  // documents) would otherwise indent every cell and line of what ctcl writes.
+  pPr.push(el('w:ind', { 'w:left': 0, 'w:right': 0, 'w:firstLine': s.firstLine ?? 0 }));
   pPr.push(el('w:jc', { 'w:val': s.align ?? 'left' }));
   // The paragraph mark carries the formatting too, so text typed later into an empty cell is 13 pt.
   pPr.push(runProps(s));

@@ -413,6 +413,8 @@ function parseBody(
   parts.forEach((t, pi) => {
     t.rows.forEach((row, ri) => {
       if (pi === 0 && ri < headerRows) return;
+      // A row deleted under Track Changes is not part of the plan (its text is deleted text).
+      if (row.deleted) return;
       const at = { table: t.index, row: row.index };
       const filled = row.cells.filter((c) => c.vMerge !== 'continue' && c.text.trim());
       if (!filled.length) {
