@@ -5,6 +5,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
+// What the domain may not import, shared by the domain's rules below (a later no-restricted-imports replaces
+// an earlier one, so each block repeats these).
+const DOMAIN_PATTERNS = [
+  { group: ['react', 'react-dom', '@fluentui/*'], message: 'The domain has no UI.' },
+  { group: ['node:*', 'fs', 'path'], message: 'The domain does not touch the file system.' },
+  {
+    group: ['**/word/**', '**/taskpane/**', '**/docx/**', '**/cli/**'],
+    message: 'The domain depends on nothing else in src.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.tmp/'] },
   js.configs.recommended,
@@ -30,16 +41,24 @@ export default tseslint.config(
   {
     // The domain is pure TypeScript: no Office, no React, no DOM, no Node.
     files: ['src/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: DOMAIN_PATTERNS }] },
+  },
+  {
+    // ooxml/ is generic WordprocessingML: it knows nothing of catalogs, forms, tables, the checker or years.
+    files: ['src/domain/ooxml/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', '@fluentui/*'], message: 'The domain has no UI.' },
-            { group: ['node:*', 'fs', 'path'], message: 'The domain does not touch the file system.' },
+            ...DOMAIN_PATTERNS,
             {
-              group: ['**/word/**', '**/taskpane/**', '**/docx/**', '**/cli/**'],
-              message: 'The domain depends on nothing else in src.',
+              group: ['../catalog', '../catalog/**', '../forms', '../forms/**', '../table', '../table/**'],
+              message: 'ooxml/ is generic WordprocessingML: it imports no other domain folder.',
+            },
+            {
+              group: ['../check', '../check/**', '../year', '../year/**', '../documents', '../documents/**'],
+              message: 'ooxml/ is generic WordprocessingML: it imports no other domain folder.',
             },
           ],
         },

@@ -5,6 +5,8 @@
  *   npx webpack --mode production --env out=.tmp/pane-dist
  *   npx webpack serve --mode development      → https://localhost:3000/taskpane.html (http:// when no certificates)
  *   npx webpack serve --env http              → skip the certificates, serve http://localhost:3000
+ *   npm run build -- --env url=https://ctcl.truong-abc.edu.vn/ [--env id=<GUID>]
+ *                                             → dist/manifest.xml points at that address (and has that Id)
  *
  * The first screen loads React, Fluent UI and the catalogs; the .docx code (fflate, DocxDocument) and
  * the Office gateway are split into chunks loaded on demand. No eval anywhere (the pane's CSP forbids it).
@@ -19,6 +21,9 @@ const PORT = 3000;
 /** Syntax level of the output: Chromium-based WebView2, Safari/WKWebView 14+ (Office on Mac). */
 const TARGET = 'es2019';
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com';
+/** Where manifest.xml points: the dev server. A deployment build rewrites it (deployManifest). */
+const DEV_ORIGIN = `https://localhost:${PORT}`;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /**
  * The pane's Content-Security-Policy. Scripts: our files and office.js only; no inline script, no eval.
@@ -40,6 +45,48 @@ function contentSecurityPolicy(dev) {
     "base-uri 'self'",
     "form-action 'none'",
   ].join('; ');
+}
+
+/**
+ * The add-in's public address from `--env url=…`: https only (Word loads add-ins over HTTPS only), no
+ * query or fragment, always ending with "/" so that pages resolve under it.
+ */
+function deployUrl(value) {
+  const example = 'Ví dụ: npm run build -- --env url=https://ctcl.truong-abc.edu.vn/';
+  let url;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw new Error(`[ctcl] Địa chỉ «${value}» không hợp lệ. ${example}`);
+  }
+  if (url.protocol !== 'https:')
+    throw new Error(`[ctcl] Địa chỉ phải bắt đầu bằng https:// (Word chỉ nạp add-in qua HTTPS). ${example}`);
+  if (url.search || url.hash || url.username || url.password) {
+    throw new Error(`[ctcl] Địa chỉ «${value}» không được có «?», «#» hay tên đăng nhập. ${example}`);
+  }
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}
+
+/**
+ * manifest.xml for a deployment, as Microsoft's task-pane template does at build time: every dev-server
+ * address becomes the given one (page addresses under its path, AppDomains its origin) and, when given,
+ * the add-in's Id is replaced. Throws a Vietnamese message on bad input.
+ */
+function deployManifest(xml, { url, id } = {}) {
+  let out = String(xml);
+  if (url !== undefined) {
+    const u = deployUrl(url);
+    const escape = (text) => text.replace(/&/g, '&amp;');
+    out = out.split(`${DEV_ORIGIN}/`).join(escape(u.href)).split(DEV_ORIGIN).join(escape(u.origin));
+  }
+  if (id !== undefined) {
+    if (!GUID.test(String(id))) {
+      throw new Error(`[ctcl] Id «${id}» không phải một GUID (dạng 7c8fe9c0-71de-4b4c-9f99-4d29114fb6a0).`);
+    }
+    out = out.replace(/<Id>[^<]*<\/Id>/, `<Id>${String(id).toLowerCase()}</Id>`);
+  }
+  return out;
 }
 
 /** Fail the build if a Node-only module reaches the browser bundle (the pane parses XML with DOMParser). */
@@ -83,6 +130,16 @@ module.exports = async (env = {}, argv = {}) => {
   const serving = !!env.WEBPACK_SERVE;
   const out = path.resolve(ROOT, env.out ?? 'dist');
   const https = serving && !env.http && process.env.CTCL_HTTP !== '1' ? await devCertificates() : undefined;
+  // Checked now, so that a mistyped address stops the build before it starts.
+  const deployment = { url: env.url, id: env.id };
+  if (deployment.url !== undefined) deployUrl(deployment.url);
+  deployManifest('', deployment);
+  if (!serving && mode === 'production' && env.url === undefined && env.out === undefined) {
+    console.warn(
+      `[ctcl] ${path.relative(ROOT, out)}/manifest.xml trỏ tới ${DEV_ORIGIN} (chạy thử trên máy này). ` +
+        'Để cài cho trường: npm run build -- --env url=https://<địa chỉ máy chủ HTTPS>/',
+    );
+  }
 
   return {
     mode,
@@ -94,7 +151,9 @@ module.exports = async (env = {}, argv = {}) => {
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       // Chunks sit beside taskpane.html, wherever it is hosted.
       publicPath: '',
-      clean: true,
+      // dist/cli/ctcl.js is built just before (npm run build puts the CLI first, so that the arguments
+      // after "--" reach webpack): keep it.
+      clean: { keep: (asset) => /^cli[\\/]/.test(asset) },
       // Use globalThis directly: the fallback webpack writes otherwise is new Function("return this").
       environment: { globalThis: true },
     },
@@ -159,7 +218,12 @@ module.exports = async (env = {}, argv = {}) => {
           // Copied as written: the minifier would turn it into modern syntax that IE11 cannot read.
           { from: 'src/taskpane/legacy.js', to: 'legacy.js', info: { minimized: true } },
           { from: 'assets', to: 'assets', noErrorOnMissing: true },
-          { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            noErrorOnMissing: true,
+            transform: (content) => Buffer.from(deployManifest(content.toString('utf8'), deployment), 'utf8'),
+          },
         ],
       }),
     ],
@@ -183,3 +247,4 @@ module.exports = async (env = {}, argv = {}) => {
 
 module.exports.PORT = PORT;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.deployManifest = deployManifest;

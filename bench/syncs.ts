@@ -6,7 +6,8 @@
  */
 import { getCatalog } from '../src/domain/catalog';
 import { checkDocument } from '../src/domain/check';
-import { documentElement, buildTableBlock, paragraph } from '../src/domain/ooxml/writer';
+import { documentElement, paragraph } from '../src/domain/ooxml/writer';
+import { buildTableBlock } from '../src/domain/table/render';
 import { serializeDocument } from '../src/domain/ooxml/xml';
 import { planAddRow, planUpdateRow } from '../src/domain/table/edit';
 import { createWordBackend, type OfficeContextLike } from '../src/word/gateway';
@@ -81,7 +82,7 @@ export async function run(): Promise<Record<string, number | object>> {
 export function format(r: Record<string, number | object>): string[] {
   const c = r.check as Record<string, number>;
   return [
-    `  chèn bảng: ${r.insert} sync (ngân sách 1)`,
+    `  chèn bảng: ${r.insert} sync (ngân sách 2: vị trí con trỏ, rồi chèn)`,
     `  thêm dòng: ${r.addRow} sync; thêm dòng kèm dòng tiêu chuẩn mới: ${r.addRowNewStandard} (ngân sách ≤ 2)`,
     `  cập nhật dòng: ${r.updateRow} sync (ngân sách ≤ 2)`,
     `  kiểm tra toàn bộ: 1 bảng ${c['1']}, 10 bảng ${c['10']}, 50 bảng ${c['50']} sync (ngân sách ≤ 2, không phụ thuộc số bảng)`,

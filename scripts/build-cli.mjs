@@ -18,8 +18,6 @@ const result = await build({
   format: 'cjs',
   outfile,
   write: false,
-  // Heavy dependencies stay in node_modules (none is imported by the CLI today).
-  external: ['exceljs'],
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',

@@ -6,7 +6,7 @@
 import { Command, CommanderError, type Argument } from 'commander';
 import { version } from '../../package.json';
 import { CatalogError } from '../domain/catalog';
-import { NewDocumentError } from '../domain/ooxml/new-document';
+import { NewDocumentError } from '../domain/documents/new-document';
 import { XmlSecurityError, XmlSyntaxError } from '../domain/ooxml/xml';
 import { PlacementError } from '../domain/table/model';
 import { DocxError } from '../docx/package';

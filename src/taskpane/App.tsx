@@ -13,10 +13,12 @@
 import { Component, Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
   Badge,
+  Button,
   FluentProvider,
   makeStyles,
   mergeClasses,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -24,7 +26,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { startBackend, type Startup } from './backend-factory';
+import { startBackend, type Startup, type WordStartup } from './backend-factory';
 import { InsertPanel } from './insert/InsertPanel';
 import { CheckPanel, LAZY_PANELS, RowsPanel, YearPanel, type PanelId, type PanelProps } from './panels';
 import { Tabs } from './Tabs';
@@ -71,6 +73,8 @@ const useStyles = makeStyles({
   scroll: { '@media (min-width: 900px)': { overflowY: 'auto' } },
 });
 
+const BLOCKED_SHORT = 'Phiên bản Word này chưa có WordApi 1.3 — xem hướng dẫn ở đầu khung.';
+
 const noSubscribe = (): (() => void) => () => undefined;
 const noState = (): undefined => undefined;
 
@@ -82,10 +86,14 @@ export function App() {
   const [standalone, setStandalone] = useState<{ m: StandaloneModule; session: Session }>();
   const [loadError, setLoadError] = useState<string>();
   const [panel, setPanel] = useState<PanelId>('insert');
+  /** There is a sign of Office: the start waits for Word (up to READY_TIMEOUT_MS). */
+  const [waiting, setWaiting] = useState(false);
+  /** Word answered after the pane had started standalone. */
+  const [lateWord, setLateWord] = useState<WordStartup>();
 
   useEffect(() => {
     let live = true;
-    startBackend().then(
+    startBackend({ onWaiting: () => live && setWaiting(true) }).then(
       (s) => live && setHost(s),
       (e: unknown) =>
         live &&
@@ -111,9 +119,32 @@ export function App() {
     };
   }, [host.mode]);
 
+  useEffect(() => {
+    if (host.mode !== 'standalone' || !host.late) return;
+    let live = true;
+    host.late.then(
+      (w) => live && setLateWord(w),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
   const session = standalone?.session;
   const state: SessionState | undefined = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getState ?? noState);
+
+  // Word answered late: switch to it, unless a .docx opened meanwhile has unsaved changes (then the user decides).
+  const dirty = !!state?.dirty;
+  useEffect(() => {
+    if (lateWord && !dirty) {
+      setHost(lateWord);
+      setLateWord(undefined);
+    }
+  }, [lateWord, dirty]);
   const isStandalone = host.mode === 'standalone';
+  // The full explanation, with the standalone address, is at the top (OldWord); the panels say it briefly.
+  const blocked = host.mode === 'word' && host.problem ? BLOCKED_SHORT : undefined;
   const backend = host.mode === 'word' ? host.backend : session;
 
   return (
@@ -134,13 +165,38 @@ export function App() {
         </div>
         <Text size={200} className={styles.status} role="status">
           {host.mode === 'detecting' ? (
-            <Spinner size="extra-tiny" label="Đang kết nối…" labelPosition="after" />
+            <Spinner
+              size="extra-tiny"
+              label={waiting ? 'Đang kết nối với Word…' : 'Đang mở…'}
+              labelPosition="after"
+              data-testid="connecting"
+            />
           ) : isStandalone ? (
             `${host.reason} Bạn có thể tạo hoặc mở tệp .docx, chèn bảng, rồi bấm «Lưu» để tải tệp về.`
           ) : (
             'Chọn loại trường, năm học, mẫu bảng rồi bấm «Chèn bảng»: bảng được chèn tại vị trí con trỏ trong Word.'
           )}
         </Text>
+        {lateWord && dirty && (
+          <MessageBar intent="info" layout="multiline" data-testid="late-word">
+            <MessageBarBody>
+              Word đã kết nối. Tệp đang mở ở đây có thay đổi chưa lưu: hãy bấm «Lưu» nếu cần giữ, rồi chuyển sang làm việc với tài
+              liệu trong Word.
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button
+                size="small"
+                onClick={() => {
+                  setHost(lateWord);
+                  setLateWord(undefined);
+                }}
+              >
+                Làm việc với Word
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {host.mode === 'word' && host.problem && <OldWord host={host} />}
       </header>
 
       {isStandalone && (
@@ -157,18 +213,12 @@ export function App() {
               {panel === 'insert' ? (
                 <InsertPanel
                   backend={backend}
-                  blocked={host.mode === 'word' ? host.problem : undefined}
+                  blocked={blocked}
                   target={isStandalone ? 'vị trí con trỏ (vạch xanh) trong tài liệu bên cạnh' : 'vị trí con trỏ trong Word'}
                 />
               ) : (
                 <Suspense fallback={<Spinner size="tiny" label="Đang tải…" labelPosition="after" />}>
-                  <LazyPanel
-                    id={panel}
-                    backend={backend}
-                    blocked={host.mode === 'word' ? host.problem : undefined}
-                    standalone={isStandalone}
-                    openPanel={setPanel}
-                  />
+                  <LazyPanel id={panel} backend={backend} blocked={blocked} standalone={isStandalone} openPanel={setPanel} />
                 </Suspense>
               )}
             </ErrorBoundary>
@@ -187,6 +237,33 @@ export function App() {
         )}
       </main>
     </FluentProvider>
+  );
+}
+
+/** This Word lacks WordApi 1.3: the standalone page's address, and a button to open it in the browser. */
+function OldWord({ host }: { host: WordStartup }) {
+  const [copyHint, setCopyHint] = useState(false);
+  const url = host.standaloneUrl;
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="old-word">
+      <MessageBarBody>
+        {host.problem}
+        {url && (
+          <>
+            {' '}
+            Địa chỉ trang: <strong data-testid="standalone-url">{url}</strong>
+            {copyHint && ' — hãy chép địa chỉ này vào trình duyệt (Edge, Chrome, Firefox).'}
+          </>
+        )}
+      </MessageBarBody>
+      {url && (
+        <MessageBarActions>
+          <Button size="small" onClick={() => setCopyHint(!host.openInBrowser(url))}>
+            Mở trong trình duyệt
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
   );
 }
 

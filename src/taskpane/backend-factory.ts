@@ -6,22 +6,47 @@
  */
 import type { DocumentBackend } from '../domain/backend';
 
-export type Startup =
-  | {
-      readonly mode: 'word';
-      readonly backend: DocumentBackend;
-      /** Office platform as reported ("PC", "Mac", "OfficeOnline"). */
-      readonly platform: string;
-      /** Vietnamese message when this Word lacks what the add-in needs (WordApi 1.3); inserting is then off. */
-      readonly problem?: string;
-    }
-  | { readonly mode: 'standalone'; readonly reason: string };
+export interface WordStartup {
+  readonly mode: 'word';
+  readonly backend: DocumentBackend;
+  /** Office platform as reported ("PC", "Mac", "OfficeOnline"). */
+  readonly platform: string;
+  /** Vietnamese message when this Word lacks what the add-in needs (WordApi 1.3); inserting is then off. */
+  readonly problem?: string;
+  /** The standalone page's address (this page, opened in a browser), shown with `problem`. */
+  readonly standaloneUrl?: string;
+  /** Open an address in the browser, outside Word (false: the user has to copy it). */
+  readonly openInBrowser: (url: string) => boolean;
+}
 
-export async function startBackend(): Promise<Startup> {
+export type Startup =
+  | WordStartup
+  | {
+      readonly mode: 'standalone';
+      readonly reason: string;
+      /** Word answered too late for the start: settles when it does, so the pane can switch to Word. */
+      readonly late?: Promise<WordStartup>;
+    };
+
+export async function startBackend(options: { onWaiting?: () => void } = {}): Promise<Startup> {
   const host = await import(/* webpackChunkName: "word" */ '../word/host');
-  const detected = await host.detectHost();
-  if (detected.mode === 'standalone') return { mode: 'standalone', reason: detected.message };
-  const { parseXmlDom } = await import(/* webpackChunkName: "word" */ '../docx/xml-dom');
-  const problem = detected.requirements.ok ? undefined : (detected.requirements.message ?? host.REQUIREMENTS_MESSAGE);
-  return { mode: 'word', backend: detected.createBackend({ parse: parseXmlDom }), platform: detected.platform, problem };
+  const detected = await host.detectHost({ onWaiting: options.onWaiting });
+  const word = async (found: import('../word/host').WordHost): Promise<WordStartup> => {
+    const { parseXmlDom } = await import(/* webpackChunkName: "word" */ '../docx/xml-dom');
+    const problem = found.requirements.ok ? undefined : (found.requirements.message ?? host.REQUIREMENTS_MESSAGE);
+    return {
+      mode: 'word',
+      backend: found.createBackend({ parse: parseXmlDom }),
+      platform: found.platform,
+      problem,
+      standaloneUrl: host.standaloneAddress(globalThis.location?.href),
+      openInBrowser: (url) => host.openInBrowser(url),
+    };
+  };
+  if (detected.mode === 'standalone') {
+    return detected.late
+      ? { mode: 'standalone', reason: detected.message, late: detected.late.then(word) }
+      : { mode: 'standalone', reason: detected.message };
+  }
+  return word(detected);
 }

@@ -1,17 +1,33 @@
 /*
  * ctcl: runtime check, written in ES5 on purpose (no let/const, arrows, classes or template strings) so
  * that Internet Explorer 11 — the web view of old Word versions — can run it. The pane itself is loaded
- * with <script type="module">, which such runtimes skip. When a feature the pane needs is missing,
- * this replaces the loading message with an explanation in Vietnamese and marks
- * <html data-ctcl-too-old> so the pane does not start.
+ * with <script type="module">, which such runtimes skip. When a feature the pane needs is missing, this
+ * replaces the loading message with an explanation in Vietnamese and marks <html data-ctcl-too-old> so
+ * the pane does not start.
+ *
+ * Who gets here: volume-licensed Word 2016 and 2019 always run add-ins in Internet Explorer 11 (Trident),
+ * retail 2016/2019 without WebView2 in Edge Legacy (EdgeHTML), older Microsoft 365 builds too
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins).
+ * Microsoft recommends a graceful message there
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/support-ie-11). Inside Word this also loads
+ * office.js and sets Office.initialize, or Word reports the add-in as broken instead of showing the pane;
+ * the message gives the standalone page's address (this page, opened in a modern browser) and a button
+ * that opens it outside Word.
  */
-/* global document, DOMParser */
+/* global document, window, DOMParser */
 (function () {
   'use strict';
 
-  var MESSAGE =
-    'Trình duyệt/Word này quá cũ nên không chạy được «Cải tiến chất lượng». ' +
-    'Hãy cập nhật Word (Microsoft 365, Word 2021 trở lên) và Windows, hoặc mở trang này bằng ' +
+  var OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+  var IN_WORD =
+    'Word trên máy này chạy phần bổ trợ bằng trình duyệt cũ (Internet Explorer hoặc Edge đời cũ — thường gặp ở ' +
+    'Word 2016, 2019 bản cấp phép theo số lượng), nên «Cải tiến chất lượng» không chạy được trong Word. ' +
+    'Hãy mở trang ctcl bằng trình duyệt mới (Microsoft Edge, Google Chrome, Firefox) để làm việc trên tệp ' +
+    '.docx rồi tải về. Muốn dùng ngay trong Word: cập nhật lên Microsoft 365 hoặc Word 2021 trở lên, ' +
+    'hoặc (Word 2016, 2019 bản bán lẻ) cài Microsoft Edge WebView2.';
+  var IN_BROWSER =
+    'Trình duyệt này quá cũ nên không chạy được «Cải tiến chất lượng». Hãy mở trang này bằng ' +
     'Microsoft Edge, Google Chrome, Firefox hay Safari bản mới.';
 
   function has(test) {
@@ -52,12 +68,108 @@
 
   if (ok) return;
 
+  var href = '';
+  try {
+    href = String(window.location.href);
+  } catch (e) {
+    void e;
+  }
+  // Signs of Office, as src/word/host.ts hasOfficeHint: the query string Office adds, the Windows
+  // host object of Internet Explorer/EdgeHTML, or a frame (Word on the web).
+  var inOffice =
+    /_host_info/i.test(href) ||
+    has(function () {
+      return /_host_info/i.test(window.name);
+    }) ||
+    has(function () {
+      return window.external && typeof window.external === 'object' && 'GetContext' in window.external;
+    }) ||
+    has(function () {
+      return window.top !== window.self;
+    });
+  // The standalone page: this page without Office's query string.
+  var address = /^https?:\/\//i.test(href) ? href.replace(/[?#].*$/, '') : '';
+
   document.documentElement.setAttribute('data-ctcl-too-old', '');
+
+  if (inOffice) loadOffice();
+
   var boot = document.getElementById('boot');
   if (!boot) return;
   boot.className += ' boot-old';
+  var alert = document.createElement('div');
+  alert.setAttribute('role', 'alert');
+  alert.setAttribute('data-ctcl-legacy', '');
   var p = document.createElement('p');
-  p.setAttribute('role', 'alert');
-  p.appendChild(document.createTextNode(MESSAGE));
-  boot.appendChild(p);
+  p.appendChild(document.createTextNode(inOffice ? IN_WORD : IN_BROWSER));
+  alert.appendChild(p);
+  if (address) {
+    var where = document.createElement('p');
+    where.appendChild(document.createTextNode('Địa chỉ trang: '));
+    var strong = document.createElement('strong');
+    strong.setAttribute('data-ctcl-address', '');
+    strong.appendChild(document.createTextNode(address));
+    where.appendChild(strong);
+    alert.appendChild(where);
+    if (inOffice) {
+      var button = document.createElement('button');
+      button.setAttribute('type', 'button');
+      button.appendChild(document.createTextNode('Mở trong trình duyệt'));
+      var hint = document.createElement('p');
+      button.onclick = function () {
+        if (!openOutside(address) && !hint.firstChild) {
+          hint.appendChild(document.createTextNode('Không mở được: hãy chép địa chỉ trên vào trình duyệt.'));
+        }
+      };
+      alert.appendChild(button);
+      alert.appendChild(hint);
+    }
+  }
+  boot.appendChild(alert);
+
+  /** office.js, then Office.initialize: Word shows the pane (with this message) instead of an add-in error. */
+  function loadOffice() {
+    var w = window;
+    function ready() {
+      try {
+        if (w.Office && !w.Office.initialize) w.Office.initialize = function () {};
+      } catch (e) {
+        void e;
+      }
+    }
+    if (w.Office) {
+      ready();
+      return;
+    }
+    var head = document.getElementsByTagName('head')[0] || document.documentElement;
+    var script = document.createElement('script');
+    script.src = OFFICE_JS_URL;
+    script.onload = ready;
+    head.appendChild(script);
+  }
+
+  /** Office.context.ui.openBrowserWindow (OpenBrowserWindowApi 1.1) when there, else window.open. */
+  function openOutside(url) {
+    try {
+      var ctx = window.Office && window.Office.context;
+      if (
+        ctx &&
+        ctx.ui &&
+        typeof ctx.ui.openBrowserWindow === 'function' &&
+        ctx.requirements &&
+        ctx.requirements.isSetSupported('OpenBrowserWindowApi', '1.1')
+      ) {
+        ctx.ui.openBrowserWindow(url);
+        return true;
+      }
+    } catch (e) {
+      void e;
+    }
+    try {
+      return !!window.open(url, '_blank');
+    } catch (e) {
+      void e;
+      return false;
+    }
+  }
 })();

@@ -6,6 +6,21 @@
 import type { DocumentStore } from '../domain/backend';
 import type { XmlParser } from '../domain/ooxml/xml';
 import { parseStoreXml, storeXml, STORE_NS } from '../docx/store';
+import { notSavedError, storeTooLargeError } from './errors';
+
+/**
+ * Word on the web refuses (error 6100) and does not load custom XML parts over 1 MB
+ * (https://github.com/OfficeDev/office-js/issues/2408): the store is refused before that, in Vietnamese.
+ */
+export const STORE_PART_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * The part as Office wants it: without the XML declaration, which makes Word keep the old content of
+ * the part (https://github.com/OfficeDev/office-js/issues/1643).
+ */
+export function partXml(store: DocumentStore): string {
+  return storeXml(store).replace(/^\s*<\?xml[^?]*\?>\s*/, '');
+}
 
 /** The part of Office.AsyncResult the adapter reads. */
 export interface AsyncResultLike<T> {
@@ -79,11 +94,16 @@ export async function loadStorePart(parts: CustomXmlPartsLike, parse: XmlParser)
 
 /**
  * Replace the store: add the new part first, then delete the old ones, so a failure part-way never
- * leaves the document without its data.
+ * leaves the document without its data. Then read it back: Word on the web may report success for
+ * addAsync/deleteAsync and change nothing (https://github.com/OfficeDev/office-js/issues/5910), so the
+ * user is told when what the add-in would load next is not what was saved.
  */
-export async function saveStorePart(parts: CustomXmlPartsLike, store: DocumentStore): Promise<void> {
-  const xml = storeXml(store);
+export async function saveStorePart(parts: CustomXmlPartsLike, store: DocumentStore, parse: XmlParser): Promise<void> {
+  const xml = partXml(store);
+  if (new TextEncoder().encode(xml).length > STORE_PART_LIMIT_BYTES) throw storeTooLargeError();
   const old = await officeCall<CustomXmlPartLike[]>((cb) => parts.getByNamespaceAsync(STORE_NS, cb));
   await officeCall<CustomXmlPartLike>((cb) => parts.addAsync(xml, cb));
   for (const part of old ?? []) await officeCall<void>((cb) => part.deleteAsync(cb));
+  const back = await loadStorePart(parts, parse);
+  if (!back || JSON.stringify(back) !== JSON.stringify(JSON.parse(JSON.stringify(store)))) throw notSavedError();
 }

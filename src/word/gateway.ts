@@ -1,8 +1,8 @@
 /**
  * The Word gateway: DocumentBackend over Office.js, the only code besides host.ts that touches Office.
  * Thin and batched: every method is one user action with a fixed number of context.sync calls
- * (insertTable 1, insertAtCursor 1, read 1, select 2, selection ≤ 2, editTable ≤ 2, store 0 — the store uses the
- * common API).
+ * (insertTable 2 — where the cursor is, then the insert —, insertAtCursor 2, read 1, select 2, selection ≤ 2 (≤ 3
+ * when Word fails on a merged cell's index), editTable ≤ 2, store 0 — the store uses the common API).
  * WordApi 1.1–1.3 only, except Table.mergeCells (WordApi 1.4), used when isSetSupported says so.
  * select/selection take the model the location refers to (default: the last read(), dropped after any
  * edit through the gateway); without one the document is read in their first sync.
@@ -15,7 +15,25 @@
  * - "top": otherwise, when its level-1 tables are the model's top-level ones → position among them =
  *   DocTable.topIndex, and a nested table is reached from its top-level ancestor through
  *   getCell(row, cell).body.tables.getFirst() (then getNext() for the k-th table of a cell).
- * A list that fits neither means the model is out of date: the gateway says so instead of guessing.
+ * Word may also list tables the reader does not see as tables of the body, e.g. tables in text boxes
+ * (the reader reads only their paragraphs): such extra items are skipped by matching the model's tables
+ * as a subsequence of Word's list by nesting level and row count, accepted only when that match is
+ * unique. A list that fits none of this means the model is out of date: the gateway says so instead of
+ * guessing.
+ *
+ * Word behaviours pinned by the fake Word (test/word/fake-word.ts) and handled here:
+ * - loading TableCell.cellIndex of a vertically merged cell throws GeneralException on Windows
+ *   (https://github.com/OfficeDev/office-js/issues/3200): selection() then reads the row only;
+ * - compareLocationWith answers ContainsStart/ContainsEnd (InsideStart/InsideEnd) for a nested table at
+ *   the edge of its outer table (Word.LocationRelation): they count as Contains (Inside);
+ * - inserting with the cursor in a table cell makes a nested table, in a header, footnote or another
+ *   content control odd results: insertTable/insertAtCursor read where the cursor is in the same batch
+ *   and insert after our content control or the table, or refuse in Vietnamese;
+ * - NotAllowed on Word on the web means "not supported in the browser", and payload-limit errors occur
+ *   only there: both get their own messages (errors.ts);
+ * - with Track Changes on, a table rewrite leaves the old rows marked deleted
+ *   (https://github.com/OfficeDev/office-js/issues/334): with WordApi 1.4 editTable reads
+ *   changeTrackingMode in its first sync and refuses a rewrite while tracking is on.
  */
 import type {
   BackendInfo,
@@ -27,15 +45,25 @@ import type {
   TableTarget,
 } from '../domain/backend';
 import { EMPTY_STORE, findTarget, TableNotFoundError } from '../domain/backend';
+import { WordGatewayError } from './errors';
 import { columnCount, DocumentStructureError, readDocument, type DocModel, type DocTable } from '../domain/ooxml/reader';
-import { buildTableBlock, flatOpcPackage } from '../domain/ooxml/writer';
+import { flatOpcPackage, paragraph } from '../domain/ooxml/writer';
+import { buildTableBlock } from '../domain/table/render';
 import { XmlSecurityError, XmlSyntaxError, type XElement, type XmlParser } from '../domain/ooxml/xml';
 import type { EditPlan } from '../domain/table/edit';
 import { PlacementError, type TableSpec } from '../domain/table/model';
 import { recogniseTables } from '../domain/table/recognise';
 import { loadStorePart, saveStorePart, type CustomXmlPartsLike } from './custom-xml';
-import { documentAttrs, queueEdits } from './edits';
-import { notFoundError, readOnlyError, staleError, toWordError, type WordAction } from './errors';
+import { documentAttrs, planTables, queueEdits } from './edits';
+import {
+  cursorPlaceError,
+  notFoundError,
+  readOnlyError,
+  staleError,
+  toWordError,
+  trackChangesError,
+  type WordAction,
+} from './errors';
 
 export { WordGatewayError, type WordErrorCode, type WordAction } from './errors';
 export type { CustomXmlPartsLike, CustomXmlPartLike, AsyncResultLike } from './custom-xml';
@@ -51,6 +79,8 @@ export interface OfficeContextLike {
     readonly mode?: unknown;
     readonly customXmlParts?: CustomXmlPartsLike;
   };
+  /** Office.context.platform: "PC", "Mac", "iOS", "OfficeOnline"… (Office.PlatformType at run time). */
+  readonly platform?: unknown;
   readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
 }
 
@@ -74,6 +104,25 @@ export interface WordBackend extends DocumentBackend {
   select(location: CellLocation, model?: DocModel): Promise<void>;
   /** The cell the cursor is in, in the terms of `model` (defaults as for select). */
   selection(model?: DocModel): Promise<CellLocation | undefined>;
+  /**
+   * Open a .docx as a new Word document (Application.createDocument, WordApi 1.3), one sync: the way to
+   * hand the user a file where the pane cannot download (Word for Mac and iPad, office-js#2700, #3385).
+   */
+  openNewDocument(bytes: Uint8Array): Promise<void>;
+}
+
+/**
+ * BackendInfo.features flag: the pane cannot start downloads here (Word for Mac and iPad run the pane in
+ * WKWebView, where a download link does nothing: https://github.com/OfficeDev/office-js/issues/2700,
+ * #3385), so files are handed over with openNewDocument.
+ */
+export const NO_DOWNLOADS = 'no-downloads';
+
+/** Bytes as base64, in chunks (String.fromCharCode over a whole .docx would overflow the stack). */
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
 }
 
 export const DEFAULT_DOCUMENT_NAME = 'Tài liệu Word';
@@ -108,21 +157,60 @@ export interface TableList<T> {
   readonly tables: readonly T[];
 }
 
+/** What the gateway loads of each table Word lists (body.tables 'items/nestingLevel,rowCount'). */
+export interface ListedTable {
+  readonly nestingLevel: number;
+  readonly rowCount?: number;
+}
+
+export const TABLE_LIST_LOAD = 'items/nestingLevel,rowCount';
+
+function fits(item: ListedTable, model: DocModel, t: DocTable): boolean {
+  return item.nestingLevel === nestingLevel(model, t) && (item.rowCount === undefined || item.rowCount === t.rows.length);
+}
+
 /**
- * Line Word's table list up with the model. "flat" when it has exactly the model's tables with the
- * same nesting levels in the same order; otherwise "top" when its level-1 tables are as many as the
- * model's top-level tables (whatever else it lists); otherwise undefined (the model is out of date).
+ * The model tables `wanted` as a subsequence of Word's `items` (extra items skipped), or undefined
+ * when they are not one, or not in exactly one way (then a skipped item could be one of ours).
  */
-export function matchTableList<T extends { readonly nestingLevel: number }>(
-  model: DocModel,
-  items: readonly T[],
-): TableList<T> | undefined {
-  if (items.length === model.tables.length && model.tables.every((t, i) => items[i].nestingLevel === nestingLevel(model, t))) {
-    return { mode: 'flat', tables: items };
+function embed<T extends ListedTable>(model: DocModel, wanted: readonly DocTable[], items: readonly T[]): T[] | undefined {
+  if (items.length === wanted.length) return wanted.every((t, i) => fits(items[i], model, t)) ? [...items] : undefined;
+  if (items.length < wanted.length) return undefined;
+  const first: number[] = [];
+  for (let i = 0, j = 0; j < wanted.length; i++) {
+    if (i >= items.length) return undefined;
+    if (fits(items[i], model, wanted[j])) {
+      first.push(i);
+      j++;
+    }
   }
-  const top = items.filter((t) => t.nestingLevel === 1);
-  if (top.length === model.tables.filter((t) => t.topIndex >= 0).length) return { mode: 'top', tables: top };
-  return undefined;
+  const last: number[] = [];
+  for (let i = items.length - 1, j = wanted.length - 1; j >= 0; i--) {
+    if (fits(items[i], model, wanted[j])) {
+      last.unshift(i);
+      j--;
+    }
+  }
+  // The earliest and the latest match agree only when the match is unique.
+  if (first.some((x, k) => x !== last[k])) return undefined;
+  return first.map((i) => items[i]);
+}
+
+/**
+ * Line Word's table list up with the model. "flat" when it has the model's tables with the same
+ * nesting levels (and row counts, when loaded) in the same order; otherwise "top" when its level-1
+ * tables line up with the model's top-level tables; otherwise undefined (the model is out of date).
+ * Items the model does not have (tables in text boxes) are skipped when that is unambiguous.
+ */
+export function matchTableList<T extends ListedTable>(model: DocModel, items: readonly T[]): TableList<T> | undefined {
+  const flat = embed(model, model.tables, items);
+  if (flat) return { mode: 'flat', tables: flat };
+  const top = embed(
+    model,
+    model.tables.filter((t) => t.topIndex >= 0),
+    items.filter((t) => t.nestingLevel === 1),
+  );
+  return top ? { mode: 'top', tables: top } : undefined;
 }
 
 /** Tables sharing a parent cell with `t` (in document order), for nested tables. */
@@ -201,6 +289,11 @@ class WordGateway implements WordBackend {
     return parts;
   }
 
+  /** Word on the web (Office.context.platform "OfficeOnline"). */
+  private web(): boolean {
+    return String(this.office()?.platform ?? '') === 'OfficeOnline';
+  }
+
   private readOnly(): boolean {
     const mode = this.office()?.document.mode;
     return mode !== undefined && String(mode).toLowerCase() === 'readonly';
@@ -217,7 +310,7 @@ class WordGateway implements WordBackend {
   /** Office errors become WordGatewayError; domain errors already carry a Vietnamese message. */
   private wrap(action: WordAction, e: unknown): Error {
     if (DOMAIN_ERRORS.some((k) => e instanceof k)) return e as Error;
-    return toWordError(action, e, this.readOnly());
+    return toWordError(action, e, this.readOnly(), this.web());
   }
 
   private supports(version: string): boolean {
@@ -236,28 +329,55 @@ class WordGateway implements WordBackend {
   info(): BackendInfo {
     const office = this.office();
     const features = this.supports('1.4') ? ['WordApi1.4'] : [];
+    if (/^(Mac|iOS)$/.test(String(office?.platform ?? ''))) features.push(NO_DOWNLOADS);
     return { kind: 'word', documentName: documentNameFromUrl(office?.document.url), features };
   }
 
-  /** One insertOoxml at the cursor (replacing any selected text), one sync. */
+  /**
+   * Sync 1: where the cursor is (its body, the table and content control around it); sync 2: one
+   * insertOoxml — at the cursor (replacing any selected text), or right after our content control or
+   * the (top-level) table the cursor is in, so a new table never lands inside a cell as a nested table.
+   * In a header, footer, footnote, a nested table or another content control: refused in Vietnamese.
+   */
   async insertTable(spec: TableSpec): Promise<InsertResult> {
     if (this.readOnly()) throw readOnlyError('insert');
     const { tag, sdt } = buildTableBlock(spec);
-    const ooxml = flatOpcPackage([sdt]);
-    await this.batch('insert', async (context) => {
-      context.document.getSelection().insertOoxml(ooxml, 'Replace');
-      await context.sync();
-    });
-    this.model = undefined;
+    await this.insertBlocks([sdt]);
     return { tag };
   }
 
-  /** Body blocks (the official frame's parts) in one insertOoxml at the cursor, one sync. */
+  /** Body blocks (the official frame's parts) at the cursor, as insertTable (two syncs). */
   async insertAtCursor(blocks: XElement[]): Promise<void> {
     if (this.readOnly()) throw readOnlyError('insert');
-    const ooxml = flatOpcPackage(blocks);
+    await this.insertBlocks(blocks);
+  }
+
+  private async insertBlocks(blocks: XElement[]): Promise<void> {
     await this.batch('insert', async (context) => {
-      context.document.getSelection().insertOoxml(ooxml, 'Replace');
+      const selection = context.document.getSelection();
+      const body = selection.parentBody.load('type');
+      const outer = body.parentBodyOrNullObject.load('type');
+      const table = selection.parentTableOrNullObject.load('nestingLevel');
+      const control = selection.parentContentControlOrNullObject.load('tag');
+      await context.sync();
+      const place = String(body.type);
+      const outerPlace = outer.isNullObject ? 'MainDoc' : String(outer.type);
+      if (/^(Header|Footer)$/.test(place) || /^(Header|Footer)$/.test(outerPlace)) throw cursorPlaceError('header');
+      if (/^(Footnote|Endnote|NoteItem)$/.test(place) || /^(Footnote|Endnote|NoteItem)$/.test(outerPlace)) {
+        throw cursorPlaceError('footnote');
+      }
+      const ours = !control.isNullObject && /^ctcl:/.test(control.tag ?? '');
+      if (ours) {
+        // Right after one of our tables (its content control); an empty paragraph keeps the two tables apart.
+        control.getRange('Whole').insertOoxml(flatOpcPackage([paragraph(''), ...blocks]), 'After');
+      } else if (!table.isNullObject) {
+        if (table.nestingLevel > 1) throw cursorPlaceError('nested-table');
+        table.getRange('Whole').insertOoxml(flatOpcPackage([paragraph(''), ...blocks]), 'After');
+      } else if (!control.isNullObject) {
+        throw cursorPlaceError('control');
+      } else {
+        selection.insertOoxml(flatOpcPackage(blocks), 'Replace');
+      }
       await context.sync();
     });
     this.model = undefined;
@@ -281,7 +401,7 @@ class WordGateway implements WordBackend {
   async select(location: CellLocation, hint?: DocModel): Promise<void> {
     await this.batch('select', async (context) => {
       const body = context.document.body;
-      const tables = body.tables.load('items/nestingLevel');
+      const tables = body.tables.load(TABLE_LIST_LOAD);
       const known = hint ?? this.model;
       const ooxml = known ? undefined : body.getOoxml();
       await context.sync();
@@ -306,52 +426,71 @@ class WordGateway implements WordBackend {
    * Sync 2 (only inside a table): compare the cursor's table with each listed table to find it.
    */
   async selection(hint?: DocModel): Promise<CellLocation | undefined> {
-    return this.batch('selection', async (context) => {
-      const document = context.document;
-      const range = document.getSelection();
-      const cell = range.parentTableCellOrNullObject.load('rowIndex,cellIndex');
-      const table = range.parentTableOrNullObject.load('nestingLevel,rowCount');
-      const tables = document.body.tables.load('items/nestingLevel');
-      const known = hint ?? this.model;
-      const ooxml = known ? undefined : document.body.getOoxml();
-      await context.sync();
-      const model = known ?? this.parseModel(ooxml!.value);
-      if (cell.isNullObject || table.isNullObject) return undefined;
-      const list = matchTableList(model, tables.items);
-      if (!list) {
-        this.model = undefined;
-        throw staleError('selection');
-      }
-      const mode = list.mode;
-      // A nested table that is not in the list used is told apart from its siblings by its texts.
-      const unlisted = mode === 'top' && table.nestingLevel > 1;
-      if (unlisted) table.load('values');
-      const here = table.getRange('Whole');
-      const relations = list.tables.map((t) => t.getRange('Whole').compareLocationWith(here));
-      await context.sync();
-      const rel = relations.map((r) => String(r.value));
-      let found: DocTable | undefined;
-      const equal = rel.indexOf('Equal');
-      if (equal >= 0) {
-        found = mode === 'flat' ? model.tables[equal] : model.tables.find((t) => t.topIndex === equal);
-      } else if (mode === 'top') {
-        // A nested table that Word does not list: find it under the listed table that contains it.
-        const outer = rel.indexOf('Contains');
-        const top = model.tables.find((t) => t.topIndex === outer);
-        let candidates = top
-          ? descendants(model, top).filter(
-              (t) =>
-                nestingLevel(model, t) === table.nestingLevel &&
-                t.rows.length === table.rowCount &&
-                hasCell(t, cell.rowIndex, cell.cellIndex),
-            )
-          : [];
-        if (candidates.length > 1 && unlisted) candidates = candidates.filter((t) => sameTexts(t, table.values));
-        if (candidates.length === 1) found = candidates[0];
-      }
-      if (!found || !hasCell(found, cell.rowIndex, cell.cellIndex)) return undefined;
-      return { table: found.index, row: cell.rowIndex, cell: cell.cellIndex };
-    });
+    try {
+      return await this.batch('selection', (context) => this.cursorCell(context, hint, true));
+    } catch (e) {
+      // TableCell.cellIndex of a vertically merged cell throws GeneralException on Windows
+      // (https://github.com/OfficeDev/office-js/issues/3200), failing the whole first sync: read the row only.
+      const cause = e instanceof WordGatewayError ? e.cause : e;
+      if ((cause as { code?: unknown } | undefined)?.code !== 'GeneralException') throw e;
+      return this.batch('selection', (context) => this.cursorCell(context, hint, false));
+    }
+  }
+
+  private async cursorCell(
+    context: Word.RequestContext,
+    hint: DocModel | undefined,
+    withCellIndex: boolean,
+  ): Promise<CellLocation | undefined> {
+    const document = context.document;
+    const range = document.getSelection();
+    const cell = range.parentTableCellOrNullObject.load(withCellIndex ? 'rowIndex,cellIndex' : 'rowIndex');
+    const table = range.parentTableOrNullObject.load('nestingLevel,rowCount');
+    const tables = document.body.tables.load(TABLE_LIST_LOAD);
+    const known = hint ?? this.model;
+    const ooxml = known ? undefined : document.body.getOoxml();
+    await context.sync();
+    const model = known ?? this.parseModel(ooxml!.value);
+    if (cell.isNullObject || table.isNullObject) return undefined;
+    const list = matchTableList(model, tables.items);
+    if (!list) {
+      this.model = undefined;
+      throw staleError('selection');
+    }
+    const cellIndex = withCellIndex ? cell.cellIndex : undefined;
+    const mode = list.mode;
+    // A nested table that is not in the list used is told apart from its siblings by its texts.
+    const unlisted = mode === 'top' && table.nestingLevel > 1;
+    if (unlisted) table.load('values');
+    const here = table.getRange('Whole');
+    const relations = list.tables.map((t) => t.getRange('Whole').compareLocationWith(here));
+    await context.sync();
+    // A nested table at the edge of its outer table is ContainsStart/ContainsEnd (Word.LocationRelation).
+    const rel = relations.map((r) => String(r.value).replace(/^(Contains|Inside)(Start|End)$/, '$1'));
+    let found: DocTable | undefined;
+    const equal = rel.indexOf('Equal');
+    if (equal >= 0) {
+      found = mode === 'flat' ? model.tables[equal] : model.tables.find((t) => t.topIndex === equal);
+    } else if (mode === 'top') {
+      // A nested table that Word does not list: find it under the listed table that contains it.
+      const outer = rel.indexOf('Contains');
+      const top = model.tables.find((t) => t.topIndex === outer);
+      let candidates = top
+        ? descendants(model, top).filter(
+            (t) =>
+              nestingLevel(model, t) === table.nestingLevel &&
+              t.rows.length === table.rowCount &&
+              hasCell(t, cell.rowIndex, cellIndex),
+          )
+        : [];
+      if (candidates.length > 1 && unlisted) candidates = candidates.filter((t) => sameTexts(t, table.values));
+      if (candidates.length === 1) found = candidates[0];
+    }
+    if (!found || !hasCell(found, cell.rowIndex, cellIndex)) return undefined;
+    // Without the cell index (a merged cell, see selection()), the row: what «Lấy dòng đang chọn» needs.
+    return cellIndex === undefined
+      ? { table: found.index, row: cell.rowIndex }
+      : { table: found.index, row: cell.rowIndex, cell: cellIndex };
   }
 
   /**
@@ -363,7 +502,9 @@ class WordGateway implements WordBackend {
     return this.batch('edit', async (context) => {
       const body = context.document.body;
       const ooxml = body.getOoxml();
-      const tables = body.tables.load('items/nestingLevel');
+      const tables = body.tables.load(TABLE_LIST_LOAD);
+      // WordApi 1.4: whether Track Changes is on (a rewrite would leave the old rows marked deleted).
+      const tracking = this.supports('1.4') ? context.document.load('changeTrackingMode') : undefined;
       await context.sync();
       const root = this.options.parse(ooxml.value);
       const model = readDocument(root);
@@ -374,19 +515,27 @@ class WordGateway implements WordBackend {
       if (!plan.edits.length) return plan;
       const list = matchTableList(model, tables.items);
       if (!list) throw staleError('edit');
+      const ctx = {
+        model,
+        table: (t: DocTable) => wordTable(model, t, list),
+        columns: (t: DocTable) => (rec.parts.includes(t) ? rec.gridColumns : columnCount(t)),
+        canMerge: this.supports('1.4'),
+        documentAttrs: documentAttrs(root),
+      };
+      const mode = tracking ? String(tracking.changeTrackingMode) : 'Off';
+      if (mode !== 'Off' && [...planTables(ctx, plan.edits).values()].includes('rewrite')) throw trackChangesError();
       this.model = undefined;
-      queueEdits(
-        {
-          model,
-          table: (t) => wordTable(model, t, list),
-          columns: (t) => (rec.parts.includes(t) ? rec.gridColumns : columnCount(t)),
-          canMerge: this.supports('1.4'),
-          documentAttrs: documentAttrs(root),
-        },
-        plan.edits,
-      );
+      queueEdits(ctx, plan.edits);
       await context.sync();
       return plan;
+    });
+  }
+
+  async openNewDocument(bytes: Uint8Array): Promise<void> {
+    const base64 = toBase64(bytes);
+    await this.batch('open-document', async (context) => {
+      context.application.createDocument(base64).open();
+      await context.sync();
     });
   }
 
@@ -400,7 +549,7 @@ class WordGateway implements WordBackend {
 
   async saveStore(store: DocumentStore): Promise<void> {
     try {
-      await saveStorePart(this.parts('save-store'), store);
+      await saveStorePart(this.parts('save-store'), store, this.options.parse);
     } catch (e) {
       throw this.wrap('save-store', e);
     }

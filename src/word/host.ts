@@ -8,20 +8,32 @@ import type { XmlParser } from '../domain/ooxml/xml';
 import { createWordBackend, type OfficeContextLike, type WordBackend, type WordBackendOptions } from './gateway';
 
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-/** How long Office.onReady may take once office.js is there. */
-export const READY_TIMEOUT_MS = 3000;
+/**
+ * How long Office.onReady may take once office.js is there before the pane starts standalone. office.js
+ * then downloads its host-specific file (~750 KB) with a 10 s limit of its own, and onReady never settles
+ * when one of its files fails (https://github.com/OfficeDev/office-js/issues/6040, #3330): on a slow
+ * school network 3 s opened the add-in inside Word as a standalone page. 15 s, with «Đang kết nối với
+ * Word…» shown meanwhile; an answer that comes later still switches the pane to Word (HostResult.late).
+ */
+export const READY_TIMEOUT_MS = 15000;
 /** How long office.js may take to download (school connections can be slow). */
 export const SCRIPT_TIMEOUT_MS = 10000;
 
+/**
+ * WordApi 1.3 is in Microsoft 365, retail Word 2016 (version 1612 or later), Word 2019 and later, Word on
+ * the web, Mac 15.32+ and iPad; volume-licensed Word 2016 has only WordApi 1.1
+ * (https://learn.microsoft.com/javascript/api/requirement-sets/word/word-api-requirement-sets).
+ */
 export const REQUIREMENTS_MESSAGE =
-  'Phiên bản Word này chưa hỗ trợ các chức năng mà ctcl cần (WordApi 1.3). Cần Word 2016 trở lên (đã cập nhật), Word cho Microsoft 365, Word cho Mac, hoặc Word trên web. Bạn vẫn có thể dùng ctcl ngoài Word để soạn tệp .docx.';
+  'Phiên bản Word này chưa có các chức năng mà ctcl cần (WordApi 1.3) — thường gặp ở Word 2016 bản cấp phép theo số lượng (của trường, của Sở) hoặc Word 2016 chưa cập nhật. Cần Word cho Microsoft 365, Word 2019 trở lên, Word 2016 bản bán lẻ đã cập nhật, Word cho Mac hoặc Word trên web. Trong lúc chờ, hãy dùng trang ctcl trong trình duyệt: làm việc trên tệp .docx rồi tải về.';
 
 export type StandaloneReason = 'browser' | 'office-js-failed' | 'timeout' | 'not-word';
 
 const STANDALONE_MESSAGES: Readonly<Record<StandaloneReason, string>> = {
   browser: 'Đang chạy ngoài Word: ctcl làm việc với tệp .docx trên máy.',
   'office-js-failed': 'Không tải được thư viện Office (office.js), có thể do mất mạng: ctcl chuyển sang làm việc với tệp .docx.',
-  timeout: 'Word không phản hồi kịp: ctcl chuyển sang làm việc với tệp .docx.',
+  timeout:
+    'Word chưa phản hồi (mạng có thể đang chậm): ctcl tạm làm việc với tệp .docx, và sẽ chuyển sang tài liệu trong Word ngay khi Word kết nối.',
   'not-word': 'Ứng dụng Office đang mở không phải Word: ctcl làm việc với tệp .docx.',
 };
 
@@ -64,6 +76,9 @@ export interface RequirementCheck {
   readonly features: readonly string[];
 }
 
+/** Word mode, as detectHost finds it. */
+export type WordHost = Extract<HostResult, { readonly mode: 'word' }>;
+
 export type HostResult =
   | {
       readonly mode: 'word';
@@ -73,17 +88,71 @@ export type HostResult =
       /** The Word backend; pass the pane's parser (DOMParser one from src/docx/xml-dom.ts). */
       createBackend(options: { parse: XmlParser } & Partial<WordBackendOptions>): WordBackend;
     }
-  | { readonly mode: 'standalone'; readonly reason: StandaloneReason; readonly message: string };
+  | {
+      readonly mode: 'standalone';
+      readonly reason: StandaloneReason;
+      readonly message: string;
+      /**
+       * After a timeout only: settles with Word mode if Office.onReady answers later (never rejects; stays
+       * pending if Office never answers), so the pane can still switch to Word.
+       */
+      readonly late?: Promise<WordHost>;
+    };
 
 export interface DetectOptions {
   readonly window?: HostWindow;
   readonly readyTimeoutMs?: number;
   readonly scriptTimeoutMs?: number;
   readonly scriptUrl?: string;
+  /** Called once when there is a sign of Office and the wait for Word begins («Đang kết nối với Word…»). */
+  readonly onWaiting?: () => void;
 }
 
-function standalone(reason: StandaloneReason): HostResult {
-  return { mode: 'standalone', reason, message: STANDALONE_MESSAGES[reason] };
+function standalone(reason: StandaloneReason, late?: Promise<WordHost>): HostResult {
+  return late
+    ? { mode: 'standalone', reason, message: STANDALONE_MESSAGES[reason], late }
+    : { mode: 'standalone', reason, message: STANDALONE_MESSAGES[reason] };
+}
+
+/**
+ * The address of this page without Office's query string (_host_Info…): opened in a browser it is the
+ * standalone page. Undefined when the page has no http(s) address.
+ */
+export function standaloneAddress(href: string | undefined): string | undefined {
+  if (!href || !/^https?:\/\//i.test(href)) return undefined;
+  return href.replace(/[?#].*$/, '');
+}
+
+/** The part of Office.context.ui used to open a browser window (OpenBrowserWindowApi 1.1). */
+interface OfficeUiLike {
+  readonly ui?: { openBrowserWindow?(url: string): void };
+  readonly requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
+}
+
+/**
+ * Open an address in the user's browser, outside Word: Office.context.ui.openBrowserWindow where
+ * OpenBrowserWindowApi 1.1 is there (Microsoft 365, Office 2021+, Mac, iPad; not volume-licensed 2016/2019,
+ * https://learn.microsoft.com/javascript/api/requirement-sets/common/open-browser-window-api-requirement-sets),
+ * otherwise window.open. Returns false when neither worked (the address is on screen to copy).
+ */
+export function openInBrowser(
+  url: string,
+  win: { open?(url: string, target?: string): unknown; Office?: unknown } = globalThis,
+): boolean {
+  const context = (win.Office as { context?: OfficeUiLike } | undefined)?.context;
+  try {
+    if (context?.ui?.openBrowserWindow && context.requirements?.isSetSupported('OpenBrowserWindowApi', '1.1')) {
+      context.ui.openBrowserWindow(url);
+      return true;
+    }
+  } catch {
+    /* fall back to window.open */
+  }
+  try {
+    return !!win.open?.(url, '_blank');
+  } catch {
+    return false;
+  }
 }
 
 /** Signs that the page runs inside an Office application (each check guarded: hosts differ). */
@@ -171,19 +240,46 @@ export function checkRequirements(office?: Pick<OfficeLike, 'context'>): Require
  */
 export async function detectHost(options: DetectOptions = {}): Promise<HostResult> {
   const win = options.window ?? (globalThis as unknown as HostWindow);
+  const loadedHere = !win.Office;
   if (!win.Office) {
     if (!hasOfficeHint(win)) return standalone('browser');
+    options.onWaiting?.();
     const loaded = await loadScript(win, options.scriptUrl ?? OFFICE_JS_URL, options.scriptTimeoutMs ?? SCRIPT_TIMEOUT_MS);
     if (!loaded || !win.Office) return standalone('office-js-failed');
   }
   const office = win.Office;
-  let ready: { host: unknown; platform?: unknown } | undefined;
+  if (!loadedHere) options.onWaiting?.();
+  let answer: Promise<{ host: unknown; platform?: unknown }>;
   try {
-    ready = await withTimeout(office.onReady(), options.readyTimeoutMs ?? READY_TIMEOUT_MS);
+    answer = office.onReady();
   } catch {
     return standalone('office-js-failed');
   }
-  if (!ready) return standalone('timeout');
+  const ready = await withTimeout(
+    answer.then(
+      (r) => r,
+      () => 'failed' as const,
+    ),
+    options.readyTimeoutMs ?? READY_TIMEOUT_MS,
+  );
+  if (ready === 'failed') return standalone('office-js-failed');
+  if (!ready) {
+    // Too slow for now; Word may still answer. Only a Word answer switches the pane later.
+    const late = new Promise<WordHost>((resolve) => {
+      answer.then(
+        (r) => {
+          const host = fromReady(office, r);
+          if (host.mode === 'word') resolve(host);
+        },
+        () => undefined,
+      );
+    });
+    return standalone('timeout', late);
+  }
+  return fromReady(office, ready);
+}
+
+function fromReady(office: OfficeLike, ready: { host: unknown; platform?: unknown }): HostResult {
   // office.js outside an Office application resolves with a null host.
   if (ready.host === null || ready.host === undefined) return standalone('browser');
   if (String(ready.host) !== 'Word') return standalone('not-word');

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allCriteria, getCatalog, SCHOOL_TYPES } from '../../src/domain/catalog';
 import { FORM_IDS, fillYear, getForm, type FormId } from '../../src/domain/forms';
-import { documentType, summaryLine } from '../../src/domain/ooxml/frame';
+import { documentType, summaryLine } from '../../src/domain/documents/frame';
 import { findFirst } from '../../src/domain/ooxml/xml';
 import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/docx/xml-node';

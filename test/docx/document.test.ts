@@ -6,7 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { EMPTY_STORE } from '../../src/domain/backend';
 import { getCatalog } from '../../src/domain/catalog';
 import { getForm, type FormId } from '../../src/domain/forms';
-import { titleBlock } from '../../src/domain/ooxml/frame';
+import { titleBlock } from '../../src/domain/documents/frame';
 import { blankDocumentParts } from '../../src/domain/ooxml/package';
 import { paragraph } from '../../src/domain/ooxml/writer';
 import { findFirst } from '../../src/domain/ooxml/xml';

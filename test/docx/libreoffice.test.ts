@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FORM_IDS, fillYear, getForm, type FormId } from '../../src/domain/forms';
-import { newDocumentBody, resolveNewDocument, type NewDocument } from '../../src/domain/ooxml/new-document';
+import { newDocumentBody, resolveNewDocument, type NewDocument } from '../../src/domain/documents/new-document';
 import { criterionLabel, refKey, sectionLabel, standardLabel } from '../../src/domain/table/model';
 import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/docx/xml-node';

@@ -61,6 +61,70 @@ export async function convertToPdf(files: readonly string[], outDir: string, tim
   }
 }
 
+/**
+ * Read a workbook back through LibreOffice Calc: every sheet converted to CSV (UTF-8, values as
+ * LibreOffice shows them), by sheet name. Needs libreoffice-calc-nogui (.ci/run installs it).
+ */
+export async function xlsxSheets(file: string, outDir: string, timeoutMs = 120_000): Promise<Map<string, string[][]>> {
+  const profile = mkdtempSync(join(tmpdir(), 'ctcl-lo-profile-'));
+  try {
+    // Tokens: separator ',', quote '"', UTF-8, from line 1, …, token 12 = -1: each sheet to its own file.
+    const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+    const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${pathToFileURL(profile).href}`];
+    const output = await new Promise<string>((resolve, reject) => {
+      execFile(
+        'soffice',
+        [...args, '--convert-to', filter, '--outdir', outDir, file],
+        { timeout: timeoutMs, killSignal: 'SIGKILL' },
+        (err, stdout, stderr) => {
+          if (err) reject(new Error(`soffice failed: ${err.message}\n${stdout}\n${stderr}`));
+          else resolve(`${stdout}\n${stderr}`);
+        },
+      );
+    });
+    const sheets = new Map<string, string[][]>();
+    for (const m of output.matchAll(/^Writing sheet (.+?) -> (.+\.csv)$/gm))
+      sheets.set(m[1], parseCsv(readFileSync(m[2], 'utf8')));
+    if (!sheets.size) throw new Error(`soffice wrote no CSV for ${file}:\n${output}`);
+    return sheets;
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
 export type TextMode =
   /** Content-stream order: each table cell's lines stay together (best for headings in narrow cells). */
   | 'raw'

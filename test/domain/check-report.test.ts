@@ -16,7 +16,8 @@ import {
   unreadableReport,
 } from '../../src/domain/check/report';
 import { readDocument } from '../../src/domain/ooxml/reader';
-import { buildTable, documentElement, paragraph } from '../../src/domain/ooxml/writer';
+import { documentElement, paragraph } from '../../src/domain/ooxml/writer';
+import { buildTable } from '../../src/domain/table/render';
 import { serialize } from '../../src/domain/ooxml/xml';
 import type { BodyRow } from '../../src/domain/table/model';
 import { parseXml } from '../../src/docx/xml-node';

@@ -1,9 +1,10 @@
 import { getCatalog, type Framework, type Level, type SchoolType } from '../../src/domain/catalog';
 import { checkDocument, planFromDocument, type CheckOptions, type RuleId } from '../../src/domain/check';
-import { looksLegacy } from '../../src/domain/check/rules';
+import { looksLegacy } from '../../src/domain/check/rules/encoding';
 import { getForm, type FormId, type SectionId } from '../../src/domain/forms';
 import { readDocument } from '../../src/domain/ooxml/reader';
-import { buildTable, documentElement, paragraph } from '../../src/domain/ooxml/writer';
+import { documentElement, paragraph } from '../../src/domain/ooxml/writer';
+import { buildTable } from '../../src/domain/table/render';
 import { el, serialize, text, type XElement } from '../../src/domain/ooxml/xml';
 import type { BodyRow } from '../../src/domain/table/model';
 import { parseXml } from '../../src/docx/xml-node';

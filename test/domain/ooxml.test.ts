@@ -1,7 +1,8 @@
 import { getCatalog } from '../../src/domain/catalog';
 import { FORM_IDS, getForm, LANDSCAPE_TEXT_WIDTH, type FormId } from '../../src/domain/forms';
 import { readDocument, columnCount } from '../../src/domain/ooxml/reader';
-import { buildTable, buildTableBlock, documentElement, flatOpcPackage, paragraphs } from '../../src/domain/ooxml/writer';
+import { documentElement, flatOpcPackage, paragraphs } from '../../src/domain/ooxml/writer';
+import { buildTable, buildTableBlock } from '../../src/domain/table/render';
 import { serialize, findFirst, el } from '../../src/domain/ooxml/xml';
 import { initialRows, type TableSpec } from '../../src/domain/table/model';
 import { parseXml } from '../../src/docx/xml-node';

@@ -1,7 +1,8 @@
 import { getCatalog } from '../../src/domain/catalog';
 import { getForm, type FormId } from '../../src/domain/forms';
 import { readDocument } from '../../src/domain/ooxml/reader';
-import { buildTable, documentElement, paragraph } from '../../src/domain/ooxml/writer';
+import { documentElement, paragraph } from '../../src/domain/ooxml/writer';
+import { buildTable } from '../../src/domain/table/render';
 import { serialize, type XElement, type XNode } from '../../src/domain/ooxml/xml';
 import { headingScore } from '../../src/domain/table/headings';
 import { initialRows } from '../../src/domain/table/model';

@@ -1,7 +1,8 @@
 /** The side form's view of a table: its fields, rows per criterion, the criterion of a physical row. */
 import { getCatalog } from '../../src/domain/catalog';
 import { FORM_IDS, getForm, inputColumns, type FormId } from '../../src/domain/forms';
-import { buildTableBlock, paragraph } from '../../src/domain/ooxml/writer';
+import { paragraph } from '../../src/domain/ooxml/writer';
+import { buildTableBlock } from '../../src/domain/table/render';
 import { findFirst, type XElement } from '../../src/domain/ooxml/xml';
 import { initialRows } from '../../src/domain/table/model';
 import { recogniseTables } from '../../src/domain/table/recognise';

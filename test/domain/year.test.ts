@@ -1,7 +1,8 @@
 import { compareCodes, getCatalog } from '../../src/domain/catalog';
 import { checkDocument, planFromTables } from '../../src/domain/check';
 import { readDocument } from '../../src/domain/ooxml/reader';
-import { buildTable, documentElement, paragraph } from '../../src/domain/ooxml/writer';
+import { documentElement, paragraph } from '../../src/domain/ooxml/writer';
+import { buildTable } from '../../src/domain/table/render';
 import { serialize } from '../../src/domain/ooxml/xml';
 import { criterionEntries, criteriaBySection, recogniseTables } from '../../src/domain/table/recognise';
 import {

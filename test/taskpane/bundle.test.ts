@@ -65,7 +65,8 @@ test('taskpane.html: Vietnamese, strict CSP, no inline script, no office.js, leg
 
 test('legacy.js is plain ES5, so Internet Explorer 11 can run it', () => {
   expect(() => parse(read('legacy.js'), { ecmaVersion: 5 })).not.toThrow();
-  expect(read('legacy.js')).toContain('Trình duyệt/Word này quá cũ');
+  expect(read('legacy.js')).toContain('Trình duyệt này quá cũ');
+  expect(read('legacy.js')).toContain('Mở trong trình duyệt');
 });
 
 test('no eval, no Node-only XML parser, separate source maps', () => {

@@ -215,8 +215,10 @@ test('a runtime without modern features gets the "too old" message, and the pane
     },
   });
   await s.page.goto(harness.url);
-  await s.page.getByRole('alert').filter({ hasText: 'Trình duyệt/Word này quá cũ' }).waitFor();
+  await s.page.getByRole('alert').filter({ hasText: 'Trình duyệt này quá cũ' }).waitFor();
   expect(await s.page.getByTestId('mode').count()).toBe(0);
+  // Outside Word: the address to open in a modern browser, and no office.js.
+  await s.page.getByRole('alert').getByText(harness.url).waitFor();
 });
 
 test('when the scripts cannot load, the page still explains itself in Vietnamese', async () => {

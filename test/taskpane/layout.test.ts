@@ -1,6 +1,7 @@
 /** The preview layout: blocks in order, gridSpan as colSpan, vMerge runs as rowSpan, gridBefore fillers. */
 import { readDocument } from '../../src/domain/ooxml/reader';
-import { buildTable, documentElement, paragraph } from '../../src/domain/ooxml/writer';
+import { documentElement, paragraph } from '../../src/domain/ooxml/writer';
+import { buildTable } from '../../src/domain/table/render';
 import { serialize } from '../../src/domain/ooxml/xml';
 import { getCatalog } from '../../src/domain/catalog';
 import { getForm } from '../../src/domain/forms';

@@ -6,7 +6,8 @@
 import { EMPTY_STORE, type DocumentStore } from '../../src/domain/backend';
 import { allCriteria, getCatalog } from '../../src/domain/catalog';
 import { getForm, type FormId } from '../../src/domain/forms';
-import { buildTableBlock, paragraph } from '../../src/domain/ooxml/writer';
+import { paragraph } from '../../src/domain/ooxml/writer';
+import { buildTableBlock } from '../../src/domain/table/render';
 import { findFirst } from '../../src/domain/ooxml/xml';
 import { planAddRow, type RowRequest } from '../../src/domain/table/edit';
 import { initialRows } from '../../src/domain/table/model';

@@ -77,6 +77,10 @@ export function installStandInWord(opts: StandInOptions): void {
     const o = { isNullObject: true, load: () => o };
     return o;
   };
+  const mainBody = () => {
+    const b = { type: 'MainDoc', parentBodyOrNullObject: nothing(), load: () => b };
+    return b;
+  };
   w.Word = {
     run: (batch: (context: unknown) => Promise<unknown>) => {
       const queue: (() => void)[] = [];
@@ -104,6 +108,8 @@ export function installStandInWord(opts: StandInOptions): void {
           getSelection: () => ({
             parentTableCellOrNullObject: nothing(),
             parentTableOrNullObject: nothing(),
+            parentContentControlOrNullObject: nothing(),
+            parentBody: mainBody(),
             insertOoxml: (xml: string, where: string) => queue.push(() => s.inserted.push([xml, where])),
           }),
         },

@@ -20,15 +20,31 @@ afterAll(async () => {
 
 interface FakeWord {
   inserted: [string, string][];
+  opened: string[];
+}
+
+interface FakeOfficeOptions {
+  readonly wordApi13: boolean;
+  /** Office.onReady answers only when the test calls window.__answerWord() (a slow first connection). */
+  readonly late?: boolean;
 }
 
 /** Runs in the page before its scripts: Office.onReady says Word; Word.run records insertOoxml. */
-function installFakeOffice(wordApi13: boolean): void {
-  const rec: FakeWord = { inserted: [] };
+function installFakeOffice({ wordApi13, late }: FakeOfficeOptions): void {
+  const rec: FakeWord = { inserted: [], opened: [] };
   const w = window as unknown as Record<string, unknown>;
   w.__fakeWord = rec;
+  // Volume-licensed Word 2016 has no OpenBrowserWindowApi: the pane falls back to window.open.
+  w.open = (url: string) => {
+    rec.opened.push(url);
+    return {};
+  };
+  let answer: (r: unknown) => void = () => undefined;
+  const ready = new Promise((resolve) => (answer = resolve));
+  w.__answerWord = () => answer({ host: 'Word', platform: 'PC' });
+  if (!late) answer({ host: 'Word', platform: 'PC' });
   w.Office = {
-    onReady: () => Promise.resolve({ host: 'Word', platform: 'PC' }),
+    onReady: () => ready,
     context: {
       document: { url: 'C:\\Truong\\Kế hoạch 2025-2026.docx', mode: 'readWrite' },
       requirements: {
@@ -41,7 +57,20 @@ function installFakeOffice(wordApi13: boolean): void {
     run: (batch: (context: unknown) => Promise<unknown>) =>
       batch({
         document: {
-          getSelection: () => ({ insertOoxml: (xml: string, where: string) => void rec.inserted.push([xml, where]) }),
+          getSelection: () => {
+            // The cursor is in body text: no table, content control or other story around it.
+            const none = () => {
+              const o = { isNullObject: true, load: () => o };
+              return o;
+            };
+            const body = { type: 'MainDoc', parentBodyOrNullObject: none(), load: () => body };
+            return {
+              parentBody: body,
+              parentTableOrNullObject: none(),
+              parentContentControlOrNullObject: none(),
+              insertOoxml: (xml: string, where: string) => void rec.inserted.push([xml, where]),
+            };
+          },
         },
         sync: () => Promise.resolve(),
       }),
@@ -49,7 +78,7 @@ function installFakeOffice(wordApi13: boolean): void {
 }
 
 async function openInWord(wordApi13: boolean): Promise<Page> {
-  const s = await harness.open({ width: 360, height: 900, init: installFakeOffice, initArg: wordApi13 });
+  const s = await harness.open({ width: 360, height: 900, init: installFakeOffice, initArg: { wordApi13 } });
   await s.page.goto(`${harness.url}?_host_Info=Word$Win32$16.01$vi-VN$$$$0`);
   await s.page.getByTestId('mode').filter({ hasText: 'Đã kết nối Word' }).waitFor({ timeout: 5000 });
   return s.page;
@@ -77,8 +106,47 @@ test('inside Word: no file toolbar or preview; "Chèn bảng" sends one insertOo
 test('a Word without WordApi 1.3 gets a Vietnamese explanation instead of the button', async () => {
   const page = await openInWord(false);
   await page.getByText('Không chèn được bảng ở đây.').waitFor();
-  await page.getByText(/WordApi 1\.3/).waitFor();
+  await page.getByText(/chưa có WordApi 1\.3 — xem hướng dẫn ở đầu khung/).waitFor();
+  await page
+    .getByTestId('old-word')
+    .getByText(/WordApi 1\.3/)
+    .waitFor();
   expect(await page.getByRole('button', { name: 'Chèn bảng', exact: true }).count()).toBe(0);
+});
+
+test('a slow first connection: «Đang kết nối với Word…» for 15 s, then standalone, then Word mode when onReady arrives late', async () => {
+  const s = await harness.open({ width: 360, height: 900, init: installFakeOffice, initArg: { wordApi13: true, late: true } });
+  await s.page.clock.install();
+  await s.page.goto(`${harness.url}?_host_Info=Word$Win32$16.01$vi-VN$$$$0`);
+  await s.page.getByText('Đang kết nối với Word…').waitFor();
+  // Still waiting after the old 3 s limit.
+  await s.page.clock.runFor(5000);
+  expect(await s.page.getByText('Đang kết nối với Word…').count()).toBe(1);
+  expect(await s.page.getByTestId('mode').count()).toBe(0);
+  await s.page.clock.runFor(10500);
+  await s.page.getByTestId('mode').filter({ hasText: 'Chế độ độc lập' }).waitFor();
+  await s.page.getByText(/Word chưa phản hồi/).waitFor();
+  // Word answers at last: the pane switches to the document in Word (nothing was opened meanwhile).
+  await s.page.evaluate(() => (window as unknown as { __answerWord: () => void }).__answerWord());
+  await s.page.getByTestId('mode').filter({ hasText: 'Đã kết nối Word' }).waitFor();
+  expect(await s.page.getByRole('button', { name: 'Mở tệp .docx' }).count()).toBe(0);
+  await s.page.getByLabel('Năm học').fill('2025-2026');
+  await s.page.getByRole('button', { name: 'Chèn bảng', exact: true }).click();
+  await s.page.getByTestId('insert-result').filter({ hasText: 'vị trí con trỏ trong Word' }).waitFor();
+  const rec = (await s.page.evaluate(() => (window as unknown as { __fakeWord: FakeWord }).__fakeWord)) as FakeWord;
+  expect(rec.inserted).toHaveLength(1);
+});
+
+test('an old Word (WordApi 1.1 only) shows the standalone address and opens it in the browser', async () => {
+  const page = await openInWord(false);
+  const notice = page.getByTestId('old-word');
+  await notice.waitFor();
+  expect(await notice.textContent()).toContain('Word 2016 bản cấp phép theo số lượng');
+  // The address without Office's query string.
+  expect(await page.getByTestId('standalone-url').textContent()).toBe(harness.url.replace(/[?#].*$/, ''));
+  await notice.getByRole('button', { name: 'Mở trong trình duyệt' }).click();
+  const rec = (await page.evaluate(() => (window as unknown as { __fakeWord: FakeWord }).__fakeWord)) as FakeWord;
+  expect(rec.opened).toEqual([harness.url.replace(/[?#].*$/, '')]);
 });
 
 test('the first screen and the criteria list have no serious accessibility problems (axe-core)', async () => {

@@ -45,7 +45,8 @@ test('in Word: the tab reads the document once; report, header and signature are
   await page.getByRole('button', { name: 'Chèn bảng báo cáo' }).click();
   await page.getByTestId('year-result').filter({ hasText: 'Đã chèn bảng báo cáo.' }).waitFor();
   let rec = await standIn(page);
-  expect(rec.syncs).toBe(2);
+  // Read (1), then the insert: where the cursor is, then the table (2).
+  expect(rec.syncs).toBe(3);
   expect(rec.inserted).toHaveLength(1);
   expect(rec.inserted[0][1]).toBe('Replace');
   const [report] = recogniseTables(readDocument(parseXml(rec.inserted[0][0])));
@@ -60,14 +61,14 @@ test('in Word: the tab reads the document once; report, header and signature are
   await page.getByTestId('year-result').filter({ hasText: 'Đã lưu thông tin trường.' }).waitFor();
   rec = await standIn(page);
   expect(Object.values(rec.parts).join('')).toContain('Trường Tiểu học Thanh Chấn');
-  expect(rec.syncs).toBe(2);
+  expect(rec.syncs).toBe(3);
 
   await page.getByRole('button', { name: 'Chèn phần đầu văn bản' }).click();
   await page.getByTestId('year-result').filter({ hasText: 'Đã chèn phần đầu văn bản.' }).waitFor();
   await page.getByRole('button', { name: 'Chèn phần ký' }).click();
   await page.getByTestId('year-result').filter({ hasText: 'Đã chèn phần ký.' }).waitFor();
   rec = await standIn(page);
-  expect(rec.syncs).toBe(4);
+  expect(rec.syncs).toBe(7);
   expect(rec.inserted).toHaveLength(3);
   const header = readDocument(parseXml(rec.inserted[1][0]));
   expect(header.tables[0].rows[0].cells.map((c) => c.text).join('\n')).toContain('TRƯỜNG TIỂU HỌC THANH CHẤN');

@@ -1,7 +1,8 @@
 /** Documents for the Word gateway tests: a real seed plus our own table and a layout table with nested tables. */
 import { getCatalog } from '../../src/domain/catalog';
 import { getForm, type FormId } from '../../src/domain/forms';
-import { buildTableBlock, cell, paragraph, row } from '../../src/domain/ooxml/writer';
+import { cell, paragraph, row } from '../../src/domain/ooxml/writer';
+import { buildTableBlock } from '../../src/domain/table/render';
 import { el, findFirst, type XElement } from '../../src/domain/ooxml/xml';
 import { initialRows, type CriterionRef, type TableSpec } from '../../src/domain/table/model';
 import { DocxDocument } from '../../src/docx/document';
@@ -124,4 +125,11 @@ function documentXmlOf(docx: DocxDocument): string {
 /** A fresh DocxDocument of the same bytes (the .docx backend the Word results are compared with). */
 function reopen(docx: DocxDocument): DocxDocument {
   return DocxDocument.open(docx.toBytes(), parseXml, docx.name);
+}
+
+/** Seed `n` with these blocks added at its end (the document's namespaces cover drawings and text boxes). */
+export function seedWith(n: string, blocks: XElement[]): { xml: string; docx: DocxDocument } {
+  const docx = openSeed(n);
+  docx.insertBlocks(docx.cursor, blocks);
+  return { xml: documentXmlOf(docx), docx: reopen(docx) };
 }

@@ -8,6 +8,14 @@
  * (insertRows, mergeCells, insertText, insertParagraph, clear, insertOoxml over a table). It does not
  * use the domain reader, so tests can check the gateway's mapping and edits against it.
  * body.getOoxml() always returns the document as it was opened.
+ *
+ * Word behaviours the gateway must survive, reproduced here (each cited where the gateway handles it):
+ * - loading cellIndex of a vertically merged cell fails the sync with GeneralException (office-js#3200);
+ * - compareLocationWith answers ContainsStart/ContainsEnd for a nested table at the edge of its outer one;
+ * - insertOoxml at a cursor in a table cell nests the new table there (recorded as `nested`);
+ * - tables in text boxes are listed by body.tables;
+ * - with Track Changes on, replacing a table keeps its old rows, marked deleted (office-js#334);
+ * - Word on the web: NotAllowed for operations it does not support, payload-limit errors over ~5 MB.
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- the proxies' getters (like Office.js properties) need the fake itself */
 import { childElements, serialize, type XElement } from '../../src/domain/ooxml/xml';
@@ -22,6 +30,14 @@ export interface FakeTable {
   readonly parent?: { readonly table: number; readonly row: number; readonly cell: number };
   /** Cell texts by row (paragraphs joined by \n); edits change them. */
   cells: string[][];
+  /** Cells that continue or start a vertical merge (w:vMerge), by row. */
+  readonly vMerged: boolean[][];
+  /** A nested table that opens its outer table's first cell, or closes its last one. */
+  readonly edge?: 'start' | 'end';
+  /** Inside a text box (w:txbxContent): Word lists it, the reader does not read it as a table. */
+  readonly inTextBox?: boolean;
+  /** Rows kept, marked deleted, by a tracked rewrite. */
+  deletedRows?: number;
 }
 
 export interface FakeSelection {
@@ -46,8 +62,18 @@ export interface FakeWordOptions {
   readonly listOrder?: 'document' | 'top-first';
   /** The cell the cursor is in; undefined = the cursor is in body text. */
   readonly cursor?: { readonly table: number; readonly row: number; readonly cell: number };
+  /** The story the cursor is in (default: the main document, or a table cell when `cursor` is set). */
+  readonly cursorStory?: 'Header' | 'Footer' | 'Footnote' | 'Endnote';
+  /** The content control around the cursor, by its tag (ours start with "ctcl:"). */
+  readonly cursorControl?: { readonly tag: string };
   /** Make every sync that carries a write fail with this Office error. */
   readonly failWrites?: OfficeErrorLike;
+  /** Document.changeTrackingMode (WordApi 1.4); anything but "Off" keeps replaced rows, marked deleted. */
+  readonly changeTrackingMode?: 'Off' | 'TrackAll' | 'TrackMineOnly';
+  /** Word on the web: these calls (e.g. "range.insertOoxml") fail with NotAllowed. */
+  readonly notAllowed?: readonly string[];
+  /** Word on the web: a getOoxml result longer than this fails with ResponsePayloadSizeLimitExceeded. */
+  readonly responseLimit?: number;
 }
 
 type Pos = { table: number; row: number; cell: number };
@@ -82,28 +108,38 @@ function childrenNamed(e: XElement, name: string): XElement[] {
   return found;
 }
 
-/** Walk a tree: every w:tbl in pre-order, with the texts of its cells. */
+/** Walk a tree: every w:tbl in pre-order, with the texts of its cells (text boxes included, as Word lists them). */
 export function walkTables(root: XElement): FakeTable[] {
   const out: FakeTable[] = [];
-  const visitTable = (tbl: XElement, level: number, parent: FakeTable['parent']): void => {
+  const visitTable = (tbl: XElement, level: number, parent: FakeTable['parent'], extra: Partial<FakeTable>): void => {
     const id = out.length;
     const trs = childrenNamed(tbl, 'w:tr');
     const cells = trs.map((tr) => childrenNamed(tr, 'w:tc').map((tc) => childrenNamed(tc, 'w:p').map(paragraphText).join('\n')));
-    out.push({ id, level, parent, cells });
-    trs.forEach((tr, r) =>
-      childrenNamed(tr, 'w:tc').forEach((tc, c) => {
-        for (const nested of childrenNamed(tc, 'w:tbl')) visitTable(nested, level + 1, { table: id, row: r, cell: c });
-      }),
-    );
+    const vMerged = trs.map((tr) => childrenNamed(tr, 'w:tc').map((tc) => JSON.stringify(tc).includes('"w:vMerge"')));
+    out.push({ id, level, parent, cells, vMerged, ...extra });
+    trs.forEach((tr, r) => {
+      const tcs = childrenNamed(tr, 'w:tc');
+      tcs.forEach((tc, c) => {
+        const blocks = tc.children.filter((x): x is XElement => x.t === 'e' && (x.name === 'w:p' || x.name === 'w:tbl'));
+        for (const nested of childrenNamed(tc, 'w:tbl')) {
+          const first = r === 0 && c === 0 && blocks[0] === nested;
+          // Word keeps a paragraph after a nested table; the last block but that one closes the cell.
+          const last = r === trs.length - 1 && c === tcs.length - 1 && blocks[blocks.length - 2] === nested;
+          visitTable(nested, level + 1, { table: id, row: r, cell: c }, first ? { edge: 'start' } : last ? { edge: 'end' } : {});
+        }
+      });
+    });
   };
-  const visit = (e: XElement): void => {
+  const visit = (e: XElement, inTextBox: boolean): void => {
     for (const c of e.children) {
       if (c.t !== 'e') continue;
-      if (c.name === 'w:tbl') visitTable(c, 1, undefined);
-      else visit(c);
+      // A drawing's fallback repeats its text box for old readers: Word has it once.
+      if (c.name === 'mc:Fallback') continue;
+      if (c.name === 'w:tbl') visitTable(c, 1, undefined, inTextBox ? { inTextBox } : {});
+      else visit(c, inTextBox || c.name === 'w:txbxContent');
     }
   };
-  visit(root);
+  visit(root, false);
   return out;
 }
 
@@ -140,8 +176,18 @@ type Op = () => void;
 export class FakeWord {
   syncs = 0;
   /** insertOoxml calls that took effect: at the cursor ('selection') or over a table. */
-  readonly inserted: { ooxml: string; location: string; at: 'selection' | 'table' }[] = [];
+  readonly inserted: {
+    ooxml: string;
+    location: string;
+    at: 'selection' | 'table' | 'after-table' | 'after-control';
+    /** after-table: the table it went after. */
+    table?: number;
+    /** At a cursor in a table cell: the table the new one got nested in. */
+    nested?: number;
+  }[] = [];
   readonly selections: FakeSelection[] = [];
+  /** Documents opened with application.createDocument(base64).open(), as bytes. */
+  readonly opened: Uint8Array[] = [];
   readonly merges: { table: number; row: number; first: number; last: number }[] = [];
   readonly formatting: { table: number; row: number; cell: number; bold?: boolean; align?: string }[] = [];
   /** Every API call, in order (e.g. "body.getOoxml", "table.getCell(2,1)"). */
@@ -164,6 +210,7 @@ export class FakeWord {
 
   private write(call: string, op: Op): void {
     this.calls.push(call);
+    this.checkAllowed(call);
     this.writes++;
     this.enqueue(op);
   }
@@ -172,13 +219,28 @@ export class FakeWord {
     this.syncs++;
     const ops = this.queue;
     const writes = this.writes;
+    const failing = this.failing;
     this.queue = [];
     this.writes = 0;
+    this.failing = undefined;
+    if (failing) throw failing;
     if (writes && this.options.failWrites) {
       const f = this.options.failWrites;
       throw officeError(f.code, f.message);
     }
     for (const op of ops) op();
+  }
+
+  /** An error the next sync raises (Office.js reports errors of queued calls at sync). */
+  private failing: Error | undefined;
+
+  private fail(code: string, message: string): void {
+    this.failing ??= officeError(code, message);
+  }
+
+  /** Word on the web refuses some calls with NotAllowed. */
+  private checkAllowed(call: string): void {
+    if (this.options.notAllowed?.some((c) => call.startsWith(c))) this.fail('NotAllowed', `${call} is not allowed here`);
   }
 
   /** Tables a body lists: the whole document (parent undefined) or one cell's body. */
@@ -199,16 +261,33 @@ export class FakeWord {
   }
 
   private context(): object {
-    return {
-      document: {
-        body: this.body(),
-        getSelection: () => {
-          this.calls.push('document.getSelection');
-          return this.selectionRange();
-        },
+    const fake = this;
+    let trackingLoaded = false;
+    const document = {
+      body: this.body(),
+      getSelection: () => {
+        this.calls.push('document.getSelection');
+        return this.selectionRange();
       },
-      sync: () => this.sync(),
+      load: (what: string) => {
+        fake.calls.push(`document.load(${what})`);
+        fake.enqueue(() => (trackingLoaded = true));
+        return document;
+      },
+      get changeTrackingMode(): string {
+        if (!trackingLoaded) throw officeError('PropertyNotLoaded', 'changeTrackingMode read before load and sync');
+        return fake.options.changeTrackingMode ?? 'Off';
+      },
     };
+    const application = {
+      createDocument: (base64?: string) => {
+        fake.calls.push('application.createDocument');
+        return {
+          open: () => fake.write('document.open', () => fake.opened.push(Buffer.from(base64 ?? '', 'base64'))),
+        };
+      },
+    };
+    return { document, application, sync: () => this.sync() };
   }
 
   private result<T>(compute: () => T): { readonly value: T } {
@@ -231,6 +310,10 @@ export class FakeWord {
     return {
       getOoxml: () => {
         fake.calls.push('body.getOoxml');
+        const limit = fake.options.responseLimit;
+        if (limit !== undefined && fake.ooxml.length > limit) {
+          fake.fail('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+        }
         return fake.result(() => fake.ooxml);
       },
       get tables() {
@@ -246,7 +329,7 @@ export class FakeWord {
       load: (what: string) => {
         fake.calls.push(`tables.load(${what})`);
         fake.enqueue(() => {
-          items = list().map((t) => fake.tableProxy(() => t.id, /nestingLevel/.test(what)));
+          items = list().map((t) => fake.tableProxy(() => t.id, /nestingLevel/.test(what), /rowCount/.test(what)));
         });
         return collection;
       },
@@ -278,12 +361,16 @@ export class FakeWord {
     }, false);
   }
 
-  private tableProxy(idOf: () => number, levelLoaded: boolean): object {
+  private tableProxy(idOf: () => number, levelLoaded: boolean, rowsLoaded = false): object {
     const fake = this;
     return {
       get nestingLevel(): number {
         if (!levelLoaded) throw officeError('PropertyNotLoaded', 'nestingLevel read before load and sync');
         return fake.tables[idOf()].level;
+      },
+      get rowCount(): number {
+        if (!rowsLoaded) throw officeError('PropertyNotLoaded', 'rowCount read before load and sync');
+        return fake.tables[idOf()].cells.length;
       },
       getCell: (row: number, cell: number) => {
         fake.calls.push(`table.getCell(${row},${cell})`);
@@ -424,9 +511,16 @@ export class FakeWord {
       },
       insertOoxml: (ooxml: string, where: string) => {
         fake.write(`table.range.insertOoxml(${where})`, () => {
+          if (where === 'After') {
+            fake.inserted.push({ ooxml, location: where, at: 'after-table', table: idOf() });
+            return;
+          }
           const [replacement] = walkTables(documentOfPackage(parseXml(ooxml)));
           if (!replacement || where !== 'Replace') throw officeError('InvalidArgument', 'not a table');
-          fake.tables[idOf()].cells = replacement.cells;
+          const t = fake.tables[idOf()];
+          // Track Changes keeps the replaced rows, marked deleted, until the changes are accepted.
+          if ((fake.options.changeTrackingMode ?? 'Off') !== 'Off') t.deletedRows = (t.deletedRows ?? 0) + t.cells.length;
+          t.cells = replacement.cells;
           fake.inserted.push({ ooxml, location: where, at: 'table' });
         });
         return {};
@@ -440,15 +534,27 @@ export class FakeWord {
       for (let p = this.tables[y].parent; p; p = this.tables[p.table].parent) if (p.table === x) return true;
       return false;
     };
-    if (isAncestor(a, b)) return 'Contains';
-    if (isAncestor(b, a)) return 'Inside';
+    // A directly nested table at the edge of its outer table shares its start or end.
+    const edge = (outer: number, inner: number): string =>
+      this.tables[inner].parent?.table === outer && this.tables[inner].edge
+        ? this.tables[inner].edge === 'start'
+          ? 'Start'
+          : 'End'
+        : '';
+    if (isAncestor(a, b)) return `Contains${edge(a, b)}`;
+    if (isAncestor(b, a)) return `Inside${edge(b, a)}`;
     return a < b ? 'Before' : 'After';
   }
 
   /** An *OrNullObject proxy: its properties (and isNullObject) are readable after load and sync. */
-  private orNull<T extends object>(target: T, props: Record<string, () => unknown>, isNull: boolean): T {
+  private orNull<T extends object>(
+    target: T,
+    props: Record<string, () => unknown>,
+    isNull: boolean,
+    onLoad?: (what: string) => void,
+  ): T {
     let loaded = false;
-    const obj = target as T & { load?: () => unknown };
+    const obj = target as T & { load?: (what?: string) => unknown };
     Object.defineProperty(obj, 'isNullObject', {
       get: () => {
         if (!loaded) throw officeError('PropertyNotLoaded', 'isNullObject read before sync');
@@ -463,7 +569,8 @@ export class FakeWord {
         },
       });
     }
-    obj.load = () => {
+    obj.load = (what = '') => {
+      onLoad?.(what);
       this.enqueue(() => {
         loaded = true;
       });
@@ -475,7 +582,12 @@ export class FakeWord {
   private selectionRange(): object {
     const fake = this;
     const cursor = fake.options.cursor;
-    const cellProxy = fake.orNull({}, { rowIndex: () => cursor?.row, cellIndex: () => cursor?.cell }, !cursor);
+    // Word fails the whole sync when cellIndex of a vertically merged cell is loaded (office-js#3200).
+    const cellProxy = fake.orNull({}, { rowIndex: () => cursor?.row, cellIndex: () => cursor?.cell }, !cursor, (what) => {
+      if (cursor && /cellIndex/.test(what) && fake.tables[cursor.table].vMerged[cursor.row]?.[cursor.cell]) {
+        fake.fail('GeneralException', 'GeneralException: cellIndex of a vertically merged cell');
+      }
+    });
     const tableProxy = fake.orNull(
       {
         getRange: (where = 'Whole') => {
@@ -493,13 +605,43 @@ export class FakeWord {
       },
       !cursor,
     );
+    const story = fake.options.cursorStory;
+    const outerBody = fake.orNull({}, { type: () => story }, !(story && cursor));
+    const body = fake.orNull(
+      { parentBodyOrNullObject: outerBody },
+      { type: () => (cursor ? 'TableCell' : (story ?? 'MainDoc')) },
+      false,
+    );
+    const control = fake.options.cursorControl;
+    const controlProxy = fake.orNull(
+      {
+        getRange: (where = 'Whole') => {
+          fake.calls.push(`control.getRange(${where})`);
+          return {
+            insertOoxml: (ooxml: string, location: string) => {
+              fake.write(`control.range.insertOoxml(${location})`, () =>
+                fake.inserted.push({ ooxml, location, at: 'after-control' }),
+              );
+              return {};
+            },
+          };
+        },
+      },
+      { tag: () => control?.tag },
+      !control,
+    );
     return {
       insertOoxml: (ooxml: string, location: string) => {
-        fake.write(`range.insertOoxml(${location})`, () => fake.inserted.push({ ooxml, location, at: 'selection' }));
+        fake.write(`range.insertOoxml(${location})`, () =>
+          // In a table cell Word nests the new table there (and the reader drops its tag).
+          fake.inserted.push({ ooxml, location, at: 'selection', ...(cursor ? { nested: cursor.table } : {}) }),
+        );
         return {};
       },
       parentTableCellOrNullObject: cellProxy,
       parentTableOrNullObject: tableProxy,
+      parentBody: body,
+      parentContentControlOrNullObject: controlProxy,
     };
   }
 }
@@ -510,6 +652,10 @@ export class FakeCustomXmlParts implements CustomXmlPartsLike {
   private next = 1;
   /** Make addAsync fail with this Office.Error code (e.g. 5009 permission denied). */
   failAdd?: { code: number; message: string };
+  /** Word on the web: addAsync and deleteAsync report success and change nothing (office-js#5910). */
+  silent = false;
+  /** Word on the web: addAsync of a part over this many characters fails with 6100 (office-js#2408). */
+  addLimit?: number;
 
   private ok<T>(value: T): AsyncResultLike<T> {
     return { status: 'succeeded', value };
@@ -526,8 +672,25 @@ export class FakeCustomXmlParts implements CustomXmlPartsLike {
       setTimeout(() => callback({ status: 'failed', value: undefined as unknown as CustomXmlPartLike, error }), 0);
       return;
     }
+    if (this.addLimit !== undefined && xml.length > this.addLimit) {
+      const error = { code: 6100, message: 'Custom XML Error', name: 'Custom XML Error' };
+      setTimeout(() => callback({ status: 'failed', value: undefined as unknown as CustomXmlPartLike, error }), 0);
+      return;
+    }
     // Office refuses XML that is not well formed; the namespace is the root element's.
     const root = parseXml(xml);
+    // A part with an XML declaration does not replace the old content (office-js#1643); nor does a
+    // silent Word on the web.
+    if (this.silent || /^\s*<\?xml/.test(xml)) {
+      setTimeout(
+        () =>
+          callback(
+            this.ok({ id: '{silent}', getXmlAsync: (cb) => cb(this.ok(xml)), deleteAsync: (cb) => cb(this.ok(undefined)) }),
+          ),
+        0,
+      );
+      return;
+    }
     const prefix = root.name.includes(':') ? root.name.slice(0, root.name.indexOf(':')) : '';
     const ns = root.attrs[prefix ? `xmlns:${prefix}` : 'xmlns'] ?? '';
     const id = `{${String(this.next++).padStart(8, '0')}-0000-4000-8000-000000000000}`;
@@ -540,7 +703,7 @@ export class FakeCustomXmlParts implements CustomXmlPartsLike {
       id,
       getXmlAsync: (callback) => setTimeout(() => callback(this.ok(this.parts.get(id)?.xml ?? '')), 0),
       deleteAsync: (callback) => {
-        this.parts.delete(id);
+        if (!this.silent) this.parts.delete(id);
         setTimeout(() => callback(this.ok(undefined)), 0);
       },
     };

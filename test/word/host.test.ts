@@ -4,9 +4,11 @@ import {
   detectHost,
   hasOfficeHint,
   OFFICE_JS_URL,
+  openInBrowser,
   READY_TIMEOUT_MS,
   REQUIREMENTS_MESSAGE,
   SCRIPT_TIMEOUT_MS,
+  standaloneAddress,
   type HostWindow,
   type OfficeLike,
 } from '../../src/word/host';
@@ -90,9 +92,11 @@ describe('detectHost', () => {
     await expect(pending).resolves.toMatchObject({ mode: 'standalone', reason: 'office-js-failed' });
   });
 
-  test('a hint, office.js loads but Office.onReady never answers: standalone after ≈3 s', async () => {
+  test('a hint, office.js loads but Office.onReady never answers: standalone after 15 s, not 3 s', async () => {
     const { win, scripts } = browserWindow({ top: {} });
-    const pending = detectHost({ window: win });
+    const waiting = jest.fn();
+    const pending = detectHost({ window: win, onWaiting: waiting });
+    expect(waiting).toHaveBeenCalledTimes(1);
     (win as { Office?: OfficeLike }).Office = { onReady: () => new Promise(() => undefined) };
     scripts[0].onload?.({});
     let settled = false;
@@ -101,7 +105,53 @@ describe('detectHost', () => {
     expect(settled).toBe(false);
     await jest.advanceTimersByTimeAsync(1);
     await expect(pending).resolves.toMatchObject({ mode: 'standalone', reason: 'timeout' });
-    expect(READY_TIMEOUT_MS).toBe(3000);
+    // office.js gives its own host file 10 s; the pane waits longer than that.
+    expect(READY_TIMEOUT_MS).toBeGreaterThanOrEqual(15000);
+    expect(waiting).toHaveBeenCalledTimes(1);
+  });
+
+  test('Office.onReady answers after the wait (slow school network): the result still carries Word mode', async () => {
+    let answer: (r: { host: unknown; platform?: unknown }) => void = () => undefined;
+    const slow: OfficeLike = {
+      ...officeFor('Word'),
+      onReady: () => new Promise((resolve) => (answer = resolve)),
+    };
+    const { win } = browserWindow({ Office: slow });
+    const waiting = jest.fn();
+    const pending = detectHost({ window: win, onWaiting: waiting });
+    expect(waiting).toHaveBeenCalledTimes(1);
+    await jest.advanceTimersByTimeAsync(READY_TIMEOUT_MS);
+    const result = await pending;
+    if (result.mode !== 'standalone' || !result.late) throw new Error('expected standalone with a late answer');
+    expect(result.message).toContain('chuyển sang tài liệu trong Word');
+    let late: unknown;
+    void result.late.then((w) => (late = w));
+    await jest.advanceTimersByTimeAsync(20000);
+    expect(late).toBeUndefined();
+    answer({ host: 'Word', platform: 'PC' });
+    await jest.advanceTimersByTimeAsync(0);
+    expect(late).toMatchObject({ mode: 'word', platform: 'PC', requirements: { ok: true } });
+  });
+
+  test('a late answer from another application does not switch the pane', async () => {
+    let answer: (r: { host: unknown }) => void = () => undefined;
+    const { win } = browserWindow({ Office: { ...officeFor('Excel'), onReady: () => new Promise((r) => (answer = r)) } });
+    const pending = detectHost({ window: win });
+    await jest.advanceTimersByTimeAsync(READY_TIMEOUT_MS);
+    const result = await pending;
+    if (result.mode !== 'standalone' || !result.late) throw new Error('expected a late promise');
+    let late: unknown;
+    void result.late.then((w) => (late = w));
+    answer({ host: 'Excel' });
+    await jest.advanceTimersByTimeAsync(0);
+    expect(late).toBeUndefined();
+  });
+
+  test('Office.onReady rejects: office.js failed, no late switch', async () => {
+    const { win } = browserWindow({ Office: { ...officeFor('Word'), onReady: () => Promise.reject(new Error('x')) } });
+    const result = await detectHost({ window: win });
+    expect(result).toMatchObject({ mode: 'standalone', reason: 'office-js-failed' });
+    expect(result.mode === 'standalone' && result.late).toBeFalsy();
   });
 
   test('office.js outside Office reports no host: standalone', async () => {
@@ -146,9 +196,12 @@ describe('checkRequirements', () => {
   test('WordApi 1.3 missing: a clear Vietnamese message', () => {
     const r = checkRequirements(officeFor('Word', ['1.1']));
     expect(r.ok).toBe(false);
-    expect(r.message).toMatch(/^Phiên bản Word này chưa hỗ trợ/);
-    expect(r.message).toContain('Word 2016 trở lên');
+    expect(r.message).toMatch(/^Phiên bản Word này chưa có/);
+    // The truth about Word 2016: the volume-licensed one has only WordApi 1.1.
+    expect(r.message).toContain('Word 2016 bản cấp phép theo số lượng');
+    expect(r.message).not.toContain('Word 2016 trở lên');
     expect(r.message).toContain('Word trên web');
+    expect(r.message).toContain('trình duyệt');
   });
 
   test('no requirements API at all counts as missing', () => {
@@ -196,5 +249,39 @@ describe('hasOfficeHint', () => {
       },
     });
     expect(hasOfficeHint(win)).toBe(true);
+  });
+});
+
+describe('the standalone page from an old Word', () => {
+  test('standaloneAddress drops the query string Office adds', () => {
+    expect(standaloneAddress('https://ctcl.truong.edu.vn/taskpane.html?_host_Info=Word$Win32$16.01$vi-VN$$$$0')).toBe(
+      'https://ctcl.truong.edu.vn/taskpane.html',
+    );
+    expect(standaloneAddress('https://localhost:3000/taskpane.html#x')).toBe('https://localhost:3000/taskpane.html');
+    expect(standaloneAddress('about:blank')).toBeUndefined();
+    expect(standaloneAddress(undefined)).toBeUndefined();
+  });
+
+  test('openInBrowser uses Office.context.ui.openBrowserWindow where the set is there, else window.open', () => {
+    const opened: string[] = [];
+    const withApi = {
+      Office: {
+        context: {
+          ui: { openBrowserWindow: (u: string) => opened.push(`office:${u}`) },
+          requirements: { isSetSupported: (n: string) => n === 'OpenBrowserWindowApi' },
+        },
+      },
+      open: (u: string) => opened.push(`window:${u}`),
+    };
+    expect(openInBrowser('https://a/taskpane.html', withApi)).toBe(true);
+    // Volume-licensed Word 2016/2019: no OpenBrowserWindowApi, window.open instead.
+    const without = {
+      ...withApi,
+      Office: { context: { ...withApi.Office.context, requirements: { isSetSupported: () => false } } },
+    };
+    expect(openInBrowser('https://b/taskpane.html', without)).toBe(true);
+    expect(opened).toEqual(['office:https://a/taskpane.html', 'window:https://b/taskpane.html']);
+    // A blocked pop-up: false, so the pane asks the user to copy the address.
+    expect(openInBrowser('https://c/', { open: () => null })).toBe(false);
   });
 });

@@ -49,9 +49,10 @@ describe('manifest.xml', () => {
     expect(child(child(manifest, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue).toBe(`${ORIGIN}/taskpane.html`);
   });
 
-  test('requires WordApi 1.3 and asks for ReadWriteDocument only', () => {
-    const sets = childElements(child(child(manifest, 'Requirements'), 'Sets'), 'Set');
-    expect(sets.map((s) => [s.attrs.Name, s.attrs.MinVersion])).toEqual([['WordApi', '1.3']]);
+  test('declares WordApi 1.1 (so Word 2016 volume licence opens the pane; 1.3 is checked at run time) and asks for ReadWriteDocument only', () => {
+    const sets = child(child(manifest, 'Requirements'), 'Sets');
+    expect(sets.attrs.DefaultMinVersion).toBe('1.1');
+    expect(childElements(sets, 'Set').map((s) => [s.attrs.Name, s.attrs.MinVersion])).toEqual([['WordApi', '1.1']]);
     expect(textOf(child(manifest, 'Permissions')).trim()).toBe('ReadWriteDocument');
     expect(all(manifest, 'Permissions')).toHaveLength(1);
   });
@@ -77,6 +78,8 @@ describe('manifest.xml', () => {
     const referenced = collectWithResid(overrides).map((e) => e.attrs.resid);
     expect(referenced.length).toBeGreaterThan(10);
     for (const id of referenced) expect(strings.has(id)).toBe(true);
+    // No FunctionFile: the add-in has no UI-less commands, and the pane page is not a function file.
+    expect(all(overrides, 'FunctionFile')).toHaveLength(0);
     // Ribbon icons come in the sizes Word asks for.
     const sizes = childElements(child(group, 'Icon')).map((i) => i.attrs.size);
     expect(sizes).toEqual(['16', '32', '80']);

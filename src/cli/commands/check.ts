@@ -10,13 +10,14 @@ import type { SingleBar } from 'cli-progress';
 import { planFromDocument, type MetaOverrides, type PlanSource } from '../../domain/check';
 import { parseTemplate, planSourceFromTemplate } from '../../domain/year/templates';
 import { formatFileText, formatSummary, planMethodLabel, summarise, type FileReport } from '../../domain/check/report';
-import { parseFramework, parseSchoolType, schoolTypeList } from '../../domain/ooxml/new-document';
+import { parseFramework, parseSchoolType, schoolTypeList } from '../../domain/documents/new-document';
 import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
 import { readDocxModel, readFailure } from '../../docx/read';
+import { xlsxBytes } from '../../docx/xlsx';
+import { reviewWorkbook } from '../../domain/review/workbook';
 import { parseXml } from '../../docx/xml-node';
 import { checkFiles, type CheckProgress, type CheckRun } from '../check/engine';
 import { collectInputs, type InputFile, type SkippedFile } from '../check/inputs';
-import { summaryWorkbook } from '../check/xlsx';
 import { CliError, CommandExit, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from '../context';
 import { checkOutput, readInput, resolvePath, writeOutput } from '../files';
 
@@ -134,7 +135,7 @@ export function checkExitCode(files: readonly FileReport[]): number {
 
 async function progressBar(io: CliIo, format: string): Promise<SingleBar | undefined> {
   if (!io.progress || format !== 'text') return undefined;
-  // CommonJS package: Node's import() may give only a default export (see loadExcelJs).
+  // CommonJS package: Node's import() of it may give only a default export; bundlers give the named ones.
   const mod = (await import('cli-progress')) as typeof import('cli-progress') & { default?: typeof import('cli-progress') };
   const { SingleBar, Presets } = mod.default ?? mod;
   return new SingleBar(
@@ -177,7 +178,10 @@ export function registerCheck(program: Command, io: CliIo): void {
     .option('-t, --school-type <loại>', 'Coi mọi tệp là của loại trường này: mam-non, tieu-hoc, thcs-thpt, gdtx')
     .option('-y, --year <năm học>', 'Coi mọi tệp là của năm học này, ví dụ 2025-2026')
     .option('--framework <khung>', 'Khung quy định: 2018 (Thông tư 17, 18, 19/2018) hoặc 2026 (Thông tư 57/2026)')
-    .option('--xlsx <tệp.xlsx>', 'Ghi bảng tổng hợp Excel: Tổng hợp, Tiêu chí, Chi tiết (và Ghép cặp khi có --plan-dir)')
+    .option(
+      '--xlsx <tệp.xlsx>',
+      'Ghi bảng tổng hợp Excel (in được trên giấy A4 ngang): Tổng hợp, Tiêu chí theo loại trường, Chi tiết (và Ghép cặp khi có --plan-dir)',
+    )
     .option('-f, --force', 'Ghi đè tệp .xlsx nếu đã có')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], opts: CheckOptions) => {
@@ -237,7 +241,7 @@ export function registerCheck(program: Command, io: CliIo): void {
       }
       io.stdout(format === 'json' ? checkJson(run, skipped) : checkText(run));
       if (xlsx && opts.xlsx) {
-        writeOutput(io, opts.xlsx, await summaryWorkbook(run), { force: opts.force });
+        writeOutput(io, opts.xlsx, xlsxBytes(reviewWorkbook(run)), { force: opts.force });
         const note = `Đã ghi bảng tổng hợp ${join(opts.xlsx)} (${reports.length} tệp).\n`;
         if (format === 'json') io.stderr(note);
         else io.stdout(note);

@@ -11,7 +11,7 @@ import {
   parseSchoolType,
   resolveNewDocument,
   schoolTypeList,
-} from '../../domain/ooxml/new-document';
+} from '../../domain/documents/new-document';
 import { DocxDocument } from '../../docx/document';
 import { parseXml } from '../../docx/xml-node';
 import type { CliIo } from '../context';

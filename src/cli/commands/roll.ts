@@ -14,7 +14,7 @@ import {
   SCHOOL_TYPE_LABELS,
   type SchoolType,
 } from '../../domain/catalog';
-import { parseFramework, schoolTypeList } from '../../domain/ooxml/new-document';
+import { parseFramework, schoolTypeList } from '../../domain/documents/new-document';
 import { parseRef, refKey } from '../../domain/table/model';
 import { NO_OFFICIAL_MAPPING, rollForward, rolledSpec, UNASSIGNED_MARK, type RollResult } from '../../domain/year';
 import { CliError, type CliIo } from '../context';

@@ -113,7 +113,7 @@ export function checkDocument(model: DocModel, opts: CheckOptions = {}): CheckRe
     plan,
     asOf: { year: when.getFullYear(), month: when.getMonth() + 1, day: when.getDate() },
   };
-  const all = RULES.flatMap((r) => r(ctx)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const all = RULES.flatMap((r) => r.run(ctx)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const ignoredIds = new Set(opts.ignored ?? []);
   const findings = all.filter((f) => !ignoredIds.has(f.id));
   const ignored = all.filter((f) => ignoredIds.has(f.id));

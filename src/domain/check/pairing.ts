@@ -3,7 +3,7 @@
  * the school's name and the school year the documents state, then, for what is left, by similar names
  * (school names, folder and file names). Pure: paths come in as strings.
  */
-import { fold } from '../text';
+import { collapseSpaces, fold, nfc } from '../text';
 
 export interface PairCandidate {
   /** The caller's index for the document. */
@@ -47,9 +47,74 @@ export function schoolKey(name: string): string {
   let t = fold(name).replace(/[^a-z0-9]+/g, ' ');
   for (const [re, v] of SCHOOL_WORDS) t = t.replace(re, v);
   return t
-    .replace(/\btruong\b/g, ' ')
+    .replace(/\b(truong|va)\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Kinds of school as they are written in full in a school's name (first letter capital), and their folded spellings. */
+const SCHOOL_KINDS: readonly { readonly full: string; readonly spellings: readonly string[] }[] = [
+  { full: 'Phổ thông dân tộc bán trú', spellings: ['pho thong dan toc ban tru', 'ptdtbt'] },
+  { full: 'Phổ thông dân tộc nội trú', spellings: ['pho thong dan toc noi tru', 'ptdtnt'] },
+  { full: 'Trung học cơ sở', spellings: ['trung hoc co so', 'thcs'] },
+  { full: 'Trung học phổ thông', spellings: ['trung hoc pho thong', 'thpt'] },
+  { full: 'Tiểu học', spellings: ['tieu hoc', 'th'] },
+  { full: 'Mầm non', spellings: ['mam non', 'mn'] },
+  { full: 'Mẫu giáo', spellings: ['mau giao', 'mg'] },
+  { full: 'Nhà trẻ', spellings: ['nha tre'] },
+];
+
+/** Words kept in capitals in a school's name. */
+const ACRONYM = /^(gdtx|gdnn|gdnn-gdtx|tt|ubnd|[ivx]+|.*\d.*)$/;
+
+function capitalise(word: string): string {
+  const lower = word.toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}
+
+/**
+ * A school's name in one written form for reviewers' tables: «trường Tiểu học Yên Thế» and «TRƯỜNG TH
+ * NGUYỄN BÁ NGỌC» become «Trường Tiểu học Yên Thế» and «Trường Tiểu học Nguyễn Bá Ngọc». The kind of
+ * school is written in full («TH» → «Tiểu học»), the proper name capitalised word by word when it was
+ * written all in capitals or all in small letters. schoolKey gives the same key for both forms.
+ */
+export function schoolDisplayName(name: string): string {
+  const words = collapseSpaces(nfc(name).replace(/\s*&\s*/g, ' & '))
+    .replace(/[.,;:]+$/, '')
+    .split(' ')
+    .filter(Boolean);
+  const folded = words.map((w) => fold(w));
+  const out: string[] = [];
+  let i = 0;
+  let school = false;
+  if (folded[0] === 'truong') {
+    school = true;
+    i = 1;
+  }
+  let kinds = 0;
+  for (;;) {
+    const kind = SCHOOL_KINDS.flatMap((k) => k.spellings.map((s) => ({ k, s: s.split(' ') }))).find(({ s }) =>
+      s.every((w, j) => folded[i + j] === w),
+    );
+    if (!kind) break;
+    out.push(kind.k.full);
+    i += kind.s.length;
+    kinds++;
+    // «Tiểu học và Trung học cơ sở», «TH & THCS».
+    if ((folded[i] === 'va' || folded[i] === '&') && i + 1 < words.length) {
+      const next = SCHOOL_KINDS.some((k) => k.spellings.some((s) => s.split(' ').every((w, j) => folded[i + 1 + j] === w)));
+      if (next) {
+        out.push('và');
+        i++;
+      }
+    }
+  }
+  const rest = words.slice(i);
+  const letters = rest.join(' ').replace(/[^\p{L}]/gu, '');
+  const oneCase = letters === letters.toLocaleUpperCase('vi') || letters === letters.toLocaleLowerCase('vi');
+  for (const w of rest) out.push(!oneCase ? w : ACRONYM.test(fold(w)) ? w.toLocaleUpperCase('vi') : capitalise(w));
+  if (school || kinds) out.unshift('Trường');
+  return out.join(' ');
 }
 
 /** Words every plan or report file name has, and words naming a kind of school: they tell no school apart. */

@@ -33,8 +33,11 @@ export interface JsonFinding {
 /** The plan a report was compared with, and how it was chosen. */
 export interface JsonPlanRef {
   readonly path: string;
-  /** 'option': --plan; 'school-year': same school and school year; 'similar-name': similar names. */
-  readonly method: 'option' | 'school-year' | 'similar-name';
+  /**
+   * 'option': --plan; 'school-year': same school and school year; 'similar-name': similar names;
+   * 'manual': chosen by the reviewer on the reviewer page (never from ctcl).
+   */
+  readonly method: 'option' | 'school-year' | 'similar-name' | 'manual';
 }
 
 /**
@@ -208,6 +211,7 @@ const PLAN_METHOD_LABELS: Readonly<Record<JsonPlanRef['method'], string>> = {
   option: 'chọn bằng --plan',
   'school-year': 'cùng tên trường và năm học',
   'similar-name': 'tên tệp/tên trường gần giống',
+  manual: 'người kiểm tra chọn',
 };
 
 export function planMethodLabel(method: JsonPlanRef['method']): string {

@@ -37,6 +37,12 @@ export interface DocRow {
   readonly index: number;
   /** Marked to repeat as a heading row on every page. */
   readonly header: boolean;
+  /**
+   * A tracked deletion (w:trPr/w:del) not yet accepted: still in the document (and in Word's row
+   * indexes), but not part of the text. With Track Changes on, a rewritten table leaves its old rows so
+   * (https://github.com/OfficeDev/office-js/issues/334).
+   */
+  readonly deleted?: boolean;
   readonly cells: readonly DocCell[];
   readonly el: XElement;
 }
@@ -379,7 +385,8 @@ function readTable(tbl: XElement, ctx: Ctx, parent: DocTable['parent'], tag?: st
       cells.push({ index: ci, col, span, vMerge, paragraphs: paras, text: paras.join('\n'), fonts: [...fonts], el: tc });
       col += span;
     });
-    rows.push({ index: ri, header, cells, el: tr });
+    const deleted = !!(trPr && firstChild(trPr, 'w:del'));
+    rows.push(deleted ? { index: ri, header, deleted, cells, el: tr } : { index: ri, header, cells, el: tr });
   });
   for (const n of nested) readTable(n.el, ctx, { table: index, row: n.row, cell: n.cell }, undefined, undefined);
 }

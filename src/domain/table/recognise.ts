@@ -3,7 +3,7 @@
  * which form a table is (by its headings), where each form column sits in the document's grid, and what
  * the body says (level sections, standard rows, criterion rows and the rows that continue them).
  */
-import type { Framework, Level } from '../catalog';
+import { findCatalog, FRAMEWORKS, SCHOOL_TYPES, type Framework, type Level } from '../catalog';
 import {
   FORMS,
   FORM_IDS,
@@ -413,6 +413,8 @@ function parseBody(
   parts.forEach((t, pi) => {
     t.rows.forEach((row, ri) => {
       if (pi === 0 && ri < headerRows) return;
+      // A row deleted under Track Changes is not part of the plan (its text is deleted text).
+      if (row.deleted) return;
       const at = { table: t.index, row: row.index };
       const filled = row.cells.filter((c) => c.vMerge !== 'continue' && c.text.trim());
       if (!filled.length) {
@@ -513,26 +515,94 @@ function parseBody(
 // Tables and documents
 // ---------------------------------------------------------------------------------------------
 
-/** Evidence in a body that the table follows the 2018 circulars rather than TT57. */
-function bodyFramework(entries: readonly BodyEntry[]): Framework | undefined {
-  let votes2018 = 0;
-  let votes2026 = 0;
-  for (const e of entries) {
-    if (e.kind === 'section') {
-      if (e.section === 'm123' || e.section === 'm4' || e.section === 'm3') votes2018 += 2;
-    } else if (e.kind === 'standard') {
-      if (e.standard === 5) votes2018 += 2;
-      const t = fold(e.title);
-      if (/^(quan tri nha truong|phat trien doi ngu|thuc hien chuong trinh|dieu kien giao duc)/.test(t)) votes2026 += 2;
-      if (/^(to chuc va quan ly|can bo quan ly|co so vat chat|quan he giua|hoat dong)/.test(t)) votes2018 += 2;
-    } else if (e.kind === 'criterion') {
-      if (e.ref.level4 || (e.level && e.level > 2)) votes2018 += 2;
-      const [s, i] = e.ref.code.split('.').map(Number);
-      if (s === 5 || (s === 1 && i > 4) || (s === 2 && i > 3) || (s === 3 && i > 5) || (s === 4 && i > 3)) votes2018 += 1;
+/** What tells the frameworks apart, read from the catalogs: standard titles, standard numbers, codes, levels. */
+interface FrameworkEvidence {
+  /** Folded first words of each standard title (and its variants) → the frameworks using them. */
+  readonly titleStarts: ReadonlyMap<string, ReadonlySet<Framework>>;
+  readonly standards: ReadonlyMap<number, ReadonlySet<Framework>>;
+  readonly codes: ReadonlyMap<string, ReadonlySet<Framework>>;
+  readonly levels: ReadonlyMap<Level, ReadonlySet<Framework>>;
+  /** Frameworks with Mức 4 items. */
+  readonly level4: ReadonlySet<Framework>;
+}
+
+const TITLE_WORDS = 3;
+
+function titleStart(title: string): string {
+  return fold(title)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, TITLE_WORDS)
+    .join(' ');
+}
+
+let evidence: FrameworkEvidence | undefined;
+
+function frameworkEvidence(): FrameworkEvidence {
+  if (evidence) return evidence;
+  const titleStarts = new Map<string, Set<Framework>>();
+  const standards = new Map<number, Set<Framework>>();
+  const codes = new Map<string, Set<Framework>>();
+  const levels = new Map<Level, Set<Framework>>();
+  const level4 = new Set<Framework>();
+  const add = <K>(m: Map<K, Set<Framework>>, k: K, fw: Framework): void => {
+    const set = m.get(k) ?? new Set<Framework>();
+    set.add(fw);
+    m.set(k, set);
+  };
+  for (const fw of FRAMEWORKS) {
+    for (const type of SCHOOL_TYPES) {
+      const cat = findCatalog(fw, type);
+      if (!cat) continue;
+      for (const lv of cat.levels) add(levels, lv, fw);
+      if (cat.level4.length) level4.add(fw);
+      for (const std of cat.standards) {
+        add(standards, std.number, fw);
+        for (const t of [std.title, ...(std.titleVariants ?? [])]) add(titleStarts, titleStart(t), fw);
+        for (const c of std.criteria) add(codes, c.code, fw);
+      }
     }
   }
-  if (votes2018 > votes2026) return '2018';
-  return votes2026 > votes2018 ? '2026' : undefined;
+  evidence = { titleStarts, standards, codes, levels, level4 };
+  return evidence;
+}
+
+/** Levels a level section stands for ("MỨC 1, 2, 3" needs Mức 3; "MỨC 4" the Mức 4 items). */
+const SECTION_LEVELS: Readonly<Record<SectionId, readonly Level[] | 'level4'>> = {
+  m123: [1, 2, 3],
+  m4: 'level4',
+  m1: [1],
+  m2: [2],
+  m3: [3],
+  all: [1, 2],
+};
+
+/** Evidence in a body of the framework its table follows (the catalogs say what belongs to which). */
+function bodyFramework(entries: readonly BodyEntry[]): Framework | undefined {
+  const ev = frameworkEvidence();
+  const votes: Record<Framework, number> = { '2018': 0, '2026': 0 };
+  // Evidence counts when it belongs to one framework only.
+  const vote = (frameworks: ReadonlySet<Framework> | undefined, weight: number): void => {
+    if (frameworks?.size === 1) for (const fw of frameworks) votes[fw] += weight;
+  };
+  const withLevels = (lvs: readonly Level[]): Set<Framework> =>
+    new Set(FRAMEWORKS.filter((fw) => lvs.every((lv) => ev.levels.get(lv)?.has(fw))));
+  for (const e of entries) {
+    if (e.kind === 'section') {
+      const lvs = SECTION_LEVELS[e.section];
+      vote(lvs === 'level4' ? ev.level4 : withLevels(lvs), 2);
+    } else if (e.kind === 'standard') {
+      vote(ev.standards.get(e.standard), 2);
+      vote(ev.titleStarts.get(titleStart(e.title)), 2);
+    } else if (e.kind === 'criterion') {
+      if (e.ref.level4) vote(ev.level4, 2);
+      else if (e.level) vote(withLevels([e.level]), 2);
+      if (!e.ref.level4) vote(ev.codes.get(e.ref.code), 1);
+    }
+  }
+  if (votes['2018'] > votes['2026']) return '2018';
+  return votes['2026'] > votes['2018'] ? '2026' : undefined;
 }
 
 function recogniseOne(

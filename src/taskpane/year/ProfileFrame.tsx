@@ -9,7 +9,7 @@ import { Button, Field, Input, Radio, RadioGroup, Spinner, Text, Textarea } from
 import { SaveRegular, TextHeader1Regular, SignatureRegular } from '@fluentui/react-icons';
 import { currentSchoolYear } from '../../domain/catalog';
 import type { DocumentKind } from '../../domain/forms';
-import { headerBlock, officialTitle, signatureBlock } from '../../domain/ooxml/official-frame';
+import { headerBlock, officialTitle, signatureBlock } from '../../domain/documents/official-frame';
 import { paragraph } from '../../domain/ooxml/writer';
 import { missingProfileFields, type SchoolProfile } from '../../domain/profile';
 import type { YearViewProps } from './YearPanel';

@@ -7,11 +7,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Field, Input, Spinner, Text } from '@fluentui/react-components';
 import { ArrowDownloadRegular, TableAddRegular } from '@fluentui/react-icons';
 import { currentSchoolYear, type SchoolType } from '../../domain/catalog';
-import { serializeTemplate, specFromTemplate, templateFromTable, type PlanTemplate } from '../../domain/year/templates';
+import { specFromTemplate, templateFromTable, type PlanTemplate } from '../../domain/year/templates';
 import type { YearViewProps } from './YearPanel';
 import { errorText, schoolYearOf, tablesOfKind, templateFileName, withTemplate } from './model';
 import { TableSelect, TemplatePicker } from './pickers';
-import { downloadText, NoticeBar, SchoolFields, useYearStyles, type Notice } from './ui';
+import { NoticeBar, SchoolFields, useYearStyles, type Notice } from './ui';
+import { handOverTemplate } from './template-file';
 
 export function Templates({ backend, blocked, doc, profile, templates, onTemplatesChanged }: YearViewProps) {
   const styles = useYearStyles();
@@ -53,12 +54,15 @@ export function Templates({ backend, blocked, doc, profile, templates, onTemplat
       const store = await backend.loadStore();
       await backend.saveStore(withTemplate(store, t));
       const file = templateFileName(t.name);
-      downloadText(serializeTemplate(t), file);
+      const how = await handOverTemplate(backend, t, file);
       onTemplatesChanged();
       setSaved({
         intent: 'success',
         title: `Đã lưu mẫu «${t.name}».`,
-        text: `${t.rows.length} dòng được lưu trong tài liệu này và trong tệp «${file}» (thư mục tải về) để dùng cho năm sau hoặc gửi trường khác.`,
+        text:
+          how === 'opened'
+            ? `${t.rows.length} dòng được lưu trong tài liệu này, và mẫu đã mở thành một tài liệu Word mới (Word cho Mac, iPad không tải tệp về được): hãy lưu tài liệu đó (Tệp › Lưu) để dùng cho năm sau hoặc gửi trường khác.`
+            : `${t.rows.length} dòng được lưu trong tài liệu này và trong tệp «${file}» (thư mục tải về) để dùng cho năm sau hoặc gửi trường khác.`,
       });
     } catch (e) {
       setSaved({ intent: 'error', title: 'Chưa lưu được mẫu.', text: errorText(e) });

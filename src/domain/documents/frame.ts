@@ -4,8 +4,8 @@
  * optionally the school's name). Pure: the CLI and the standalone pane build new documents with it.
  */
 import { getForm, type DocumentKind, type FormId } from '../forms';
-import { paragraph, type ParagraphStyle } from './writer';
-import type { XElement } from './xml';
+import { paragraph, type ParagraphStyle } from '../ooxml/writer';
+import type { XElement } from '../ooxml/xml';
 
 /** 14 pt in half-points (NĐ 30/2020 allows 13–14 pt for the type and summary lines). */
 export const SIZE_14 = 28;

@@ -20,7 +20,7 @@ import { FORM_IDS, formFor, getForm, isFormId, type FormId, type TableForm } fro
 import { initialRows, parseRef, PlacementError, type CriterionRef, type TableSpec } from '../table/model';
 import { formatSchoolYear, parseSchoolYear } from '../text';
 import { titleLines, titleParagraphs, type TitleLine } from './frame';
-import type { XElement } from './xml';
+import type { XElement } from '../ooxml/xml';
 
 /** A request that cannot be carried out; the message is Vietnamese and says what to change. */
 export class NewDocumentError extends Error {}

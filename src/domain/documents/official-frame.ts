@@ -8,8 +8,8 @@ import type { DocumentKind } from '../forms';
 import type { SchoolProfile } from '../profile';
 import { documentNumber } from '../profile';
 import { SIZE_14, summaryLine } from './frame';
-import { cell, paragraph, paragraphs, row, runs, runProps } from './writer';
-import { el, type XElement } from './xml';
+import { cell, paragraph, paragraphs, row, runs, runProps } from '../ooxml/writer';
+import { el, type XElement } from '../ooxml/xml';
 
 const SIZE_12 = 24;
 const SIZE_11 = 22;
@@ -37,7 +37,7 @@ function rule(lineTwips: number, columnTwips: number, after = 120): XElement {
     el('w:pPr', {}, [
       el('w:pBdr', {}, [el('w:top', { 'w:val': 'single', 'w:sz': 6, 'w:space': 1, 'w:color': '000000' })]),
       el('w:spacing', { 'w:before': 0, 'w:after': after, 'w:line': 20, 'w:lineRule': 'exact' }),
-      el('w:ind', { 'w:left': indent, 'w:right': indent }),
+      el('w:ind', { 'w:left': indent, 'w:right': indent, 'w:firstLine': 0 }),
       el('w:jc', { 'w:val': 'center' }),
       runProps({ size: 2 }),
     ]),
@@ -138,6 +138,7 @@ export function signatureBlock(profile: SchoolProfile, opts: Pick<FrameOptions, 
   const noiNhan = el('w:p', {}, [
     el('w:pPr', {}, [
       el('w:spacing', { 'w:before': 120, 'w:after': 0 }),
+      el('w:ind', { 'w:left': 0, 'w:right': 0, 'w:firstLine': 0 }),
       el('w:jc', { 'w:val': 'left' }),
       runProps({ bold: true, italic: true, size: SIZE_12 }),
     ]),

@@ -1,0 +1,98 @@
+/**
+ * The table itself: is there a plan or report table, does it have the columns of its form, does every row say which criterion it is about.
+ */
+import { fold } from '../../text';
+import type { Finding } from '../findings';
+import { cellAt } from '../../ooxml/reader';
+import { entryLocation, heading, make, tableKey, type Rule } from './shared';
+
+const noTable: Rule['run'] = (ctx) =>
+  ctx.tables.length
+    ? []
+    : [
+        make(
+          'no-table',
+          'error',
+          'Không tìm thấy bảng kế hoạch hoặc bảng báo cáo cải tiến chất lượng trong tài liệu. Hãy chèn bảng mẫu, hoặc kiểm tra lại tiêu đề các cột của bảng.',
+          {},
+          [],
+        ),
+      ];
+
+const columns: Rule['run'] = (ctx) => {
+  const out: Finding[] = [];
+  for (const rec of ctx.tables) {
+    const first = rec.parts[0];
+    for (const c of rec.missing) {
+      const minor = c.role === 'tt' || c.key === 'note';
+      out.push(
+        make(
+          'missing-column',
+          minor ? 'warning' : 'error',
+          `Bảng thiếu cột «${heading(c)}». Hãy thêm cột này theo mẫu ${rec.form.name.toLowerCase()}.`,
+          { table: first.index, row: 0 },
+          [tableKey(ctx, rec), c.key],
+          { fix: { kind: 'add-column', key: c.key }, fixLabel: 'Thêm cột' },
+        ),
+      );
+    }
+    for (const m of rec.columns.filter((x) => x.inferred)) {
+      const c = rec.form.columns.find((x) => x.key === m.key)!;
+      const minor = c.role === 'tt' || c.key === 'note';
+      out.push(
+        make(
+          'missing-heading',
+          minor ? 'warning' : 'error',
+          `Cột thứ ${m.col + 1} chưa có tiêu đề; theo mẫu, đây là cột «${heading(c)}». Hãy ghi tiêu đề cho cột.`,
+          {
+            table: first.index,
+            row: Math.max(0, rec.headerRows - 1),
+            column: m.col,
+            cell: cellAt(first.rows[Math.max(0, rec.headerRows - 1)], m.col)?.index,
+          },
+          [tableKey(ctx, rec), c.key],
+          { fix: { kind: 'write-heading', key: c.key }, fixLabel: 'Ghi tiêu đề' },
+        ),
+      );
+    }
+    for (const x of rec.extra) {
+      out.push(
+        make(
+          'extra-column',
+          'info',
+          `Cột «${x.heading.replace(/\s+/g, ' ').slice(0, 80)}» không có trong mẫu ${rec.form.name.toLowerCase()}. Có thể giữ lại nếu cần.`,
+          { table: first.index, row: 0, column: x.col },
+          [tableKey(ctx, rec), fold(x.heading).slice(0, 40)],
+        ),
+      );
+    }
+  }
+  return out;
+};
+
+const labels: Rule['run'] = (ctx) => {
+  const out: Finding[] = [];
+  for (const rec of ctx.tables) {
+    if (rec.form.framework === '2026' && rec.form.kind === 'plan') continue; // TT57 allows content rows not tied to one criterion
+    for (const e of rec.entries) {
+      if (e.kind !== 'item') continue;
+      if (!Object.values(e.cells).some((v) => v.trim())) continue;
+      out.push(
+        make(
+          'missing-label',
+          'warning',
+          `Dòng ${e.at.row + 1} có nội dung nhưng không ghi tiêu chí nào. Hãy ghi «Tiêu chí x.y» ở cột «Tiêu chuẩn, tiêu chí».`,
+          entryLocation(rec, e),
+          [tableKey(ctx, rec), 'row', Object.values(e.cells).join(' ').slice(0, 30)],
+        ),
+      );
+    }
+  }
+  return out;
+};
+
+export const COLUMNS_RULES: readonly Rule[] = [
+  { id: 'no-table', family: 'columns', reports: ['no-table'], run: noTable },
+  { id: 'columns', family: 'columns', reports: ['missing-column', 'missing-heading', 'extra-column'], run: columns },
+  { id: 'labels', family: 'columns', reports: ['missing-label'], run: labels },
+];
