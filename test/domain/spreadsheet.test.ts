@@ -68,11 +68,11 @@ describe('workbookParts', () => {
     }
   });
 
-  test('text is escaped and stripped of characters XML cannot hold; numbers stay numbers', () => {
+  test('text is escaped and characters XML cannot hold are shown as «�»; numbers stay numbers', () => {
     const strings = childElements(xml('xl/sharedStrings.xml'), 'si').map(
       (si) => (firstChild(si, 't')!.children[0] as { v: string }).v,
     );
-    expect(strings).toContain('a < b & c > d "e"  ]]> <script>');
+    expect(strings).toContain('a < b & c > d "e" \ufffd\ufffd ]]> <script>');
     expect(strings).toContain('  cách đầu\nhai dòng');
     const sheet = xml('xl/worksheets/sheet1.xml');
     const b3 = childElements(findFirst(sheet, 'sheetData')!, 'row')[2].children[1] as XElement;

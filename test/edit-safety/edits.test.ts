@@ -7,7 +7,7 @@
 import { getCatalog } from '../../src/domain/catalog';
 import { planFromDocument } from '../../src/domain/check';
 import { fixPlanner } from '../../src/domain/check/fixes';
-import { headerBlock, signatureBlock } from '../../src/domain/ooxml/official-frame';
+import { headerBlock, signatureBlock } from '../../src/domain/documents/official-frame';
 import type { SchoolProfile } from '../../src/domain/profile';
 import { readDocument } from '../../src/domain/ooxml/reader';
 import { planAddRow, planAddRows, planUpdateRow, type EditPlan } from '../../src/domain/table/edit';

@@ -10,6 +10,7 @@ import { documentNumber } from '../profile';
 import { SIZE_14, summaryLine } from './frame';
 import { cell, paragraph, paragraphs, row, runs, runProps } from '../ooxml/writer';
 import { el, type XElement } from '../ooxml/xml';
+import { props } from '../ooxml/schema-order';
 
 const SIZE_12 = 24;
 const SIZE_11 = 22;
@@ -34,8 +35,8 @@ export function placeAndDate(place: string, d: { day: number; month: number; yea
 function rule(lineTwips: number, columnTwips: number, after = 120): XElement {
   const indent = Math.max(0, Math.round((columnTwips - lineTwips) / 2));
   return el('w:p', {}, [
-    el('w:pPr', {}, [
-      el('w:pBdr', {}, [el('w:top', { 'w:val': 'single', 'w:sz': 6, 'w:space': 1, 'w:color': '000000' })]),
+    props('w:pPr', [
+      props('w:pBdr', [el('w:top', { 'w:val': 'single', 'w:sz': 6, 'w:space': 1, 'w:color': '000000' })]),
       el('w:spacing', { 'w:before': 0, 'w:after': after, 'w:line': 20, 'w:lineRule': 'exact' }),
       el('w:ind', { 'w:left': indent, 'w:right': indent, 'w:firstLine': 0 }),
       el('w:jc', { 'w:val': 'center' }),
@@ -61,7 +62,7 @@ function noBorders(): XElement {
 /** A borderless two-column table used to put blocks side by side. */
 function sideBySide(left: XElement[], right: XElement[], leftWidth: number, rightWidth: number): XElement {
   return el('w:tbl', {}, [
-    el('w:tblPr', {}, [
+    props('w:tblPr', [
       el('w:tblW', { 'w:w': leftWidth + rightWidth, 'w:type': 'dxa' }),
       el('w:jc', { 'w:val': 'center' }),
       noBorders(),
@@ -136,7 +137,7 @@ export function signatureBlock(profile: SchoolProfile, opts: Pick<FrameOptions, 
     return paragraph(`- ${t}${last ? '.' : ';'}`, { size: SIZE_11 });
   });
   const noiNhan = el('w:p', {}, [
-    el('w:pPr', {}, [
+    props('w:pPr', [
       el('w:spacing', { 'w:before': 120, 'w:after': 0 }),
       el('w:ind', { 'w:left': 0, 'w:right': 0, 'w:firstLine': 0 }),
       el('w:jc', { 'w:val': 'left' }),

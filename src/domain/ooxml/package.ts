@@ -4,6 +4,7 @@
  */
 import { documentElement, landscapeSection, FONT, SIZE_13 } from './writer';
 import { childElements, el, serializeDocument, type XElement } from './xml';
+import { props } from './schema-order';
 
 export const CT_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
 export const REL_OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
@@ -99,14 +100,14 @@ function stylesXml(): string {
     el('w:styles', { 'xmlns:w': 'http://schemas.openxmlformats.org/wordprocessingml/2006/main' }, [
       el('w:docDefaults', {}, [
         el('w:rPrDefault', {}, [
-          el('w:rPr', {}, [
+          props('w:rPr', [
             rFonts,
             el('w:sz', { 'w:val': size }),
             el('w:szCs', { 'w:val': size }),
             el('w:lang', { 'w:val': 'vi-VN' }),
           ]),
         ]),
-        el('w:pPrDefault', {}, [el('w:pPr', {}, [el('w:spacing', { 'w:after': 0, 'w:line': 240, 'w:lineRule': 'auto' })])]),
+        el('w:pPrDefault', {}, [props('w:pPr', [el('w:spacing', { 'w:after': 0, 'w:line': 240, 'w:lineRule': 'auto' })])]),
       ]),
       el('w:style', { 'w:type': 'paragraph', 'w:default': 1, 'w:styleId': 'Normal' }, [
         el('w:name', { 'w:val': 'Normal' }),
@@ -114,9 +115,9 @@ function stylesXml(): string {
       ]),
       el('w:style', { 'w:type': 'table', 'w:default': 1, 'w:styleId': 'TableNormal' }, [
         el('w:name', { 'w:val': 'Normal Table' }),
-        el('w:tblPr', {}, [
+        props('w:tblPr', [
           el('w:tblInd', { 'w:w': 0, 'w:type': 'dxa' }),
-          el('w:tblCellMar', {}, [
+          props('w:tblCellMar', [
             el('w:top', { 'w:w': 0, 'w:type': 'dxa' }),
             el('w:left', { 'w:w': 108, 'w:type': 'dxa' }),
             el('w:bottom', { 'w:w': 0, 'w:type': 'dxa' }),

@@ -204,7 +204,7 @@ export function orderChildren(pr: XElement): XElement {
 /** A property element with its children put in schema order. */
 export function props(
   name: string,
-  children: readonly XElement[],
+  children: readonly XNode[],
   attrs: Record<string, string | number | undefined> = {},
 ): XElement {
   return orderChildren(el(name, attrs, [...children]));

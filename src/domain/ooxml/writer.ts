@@ -6,6 +6,7 @@
  */
 import { normalizeNewlines } from '../text';
 import { el, serialize, text, type XElement, type XNode } from './xml';
+import { props } from './schema-order';
 
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 export const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -40,17 +41,17 @@ export function runProps(s: RunStyle = {}): XElement {
   children.push(el('w:color', { 'w:val': '000000' }));
   children.push(el('w:sz', { 'w:val': size }), el('w:szCs', { 'w:val': size }));
   children.push(el('w:lang', { 'w:val': 'vi-VN' }));
-  return el('w:rPr', {}, children);
+  return props('w:rPr', children);
 }
 
-/** Runs for one line of text: tabs become <w:tab/>, spaces are preserved. */
+/** Runs for one line of text: tabs become <w:tab/>, vertical tabs (Word's manual line break) <w:br/>, spaces are preserved. */
 export function runs(line: string, s: RunStyle = {}): XElement[] {
   const out: XElement[] = [];
-  const pieces = line.split('\t');
-  pieces.forEach((piece, i) => {
-    if (i > 0) out.push(el('w:r', {}, [runProps(s), el('w:tab')]));
-    if (piece) out.push(el('w:r', {}, [runProps(s), el('w:t', { 'xml:space': 'preserve' }, [text(piece)])]));
-  });
+  for (const piece of line.split(/(\t|\v)/)) {
+    if (piece === '\t') out.push(el('w:r', {}, [runProps(s), el('w:tab')]));
+    else if (piece === '\v') out.push(el('w:r', {}, [runProps(s), el('w:br')]));
+    else if (piece) out.push(el('w:r', {}, [runProps(s), el('w:t', { 'xml:space': 'preserve' }, [text(piece)])]));
+  }
   return out;
 }
 
@@ -64,7 +65,7 @@ export function paragraph(line: string, s: ParagraphStyle = {}): XElement {
   pPr.push(el('w:jc', { 'w:val': s.align ?? 'left' }));
   // The paragraph mark carries the formatting too, so text typed later into an empty cell is 13 pt.
   pPr.push(runProps(s));
-  return el('w:p', {}, [el('w:pPr', {}, pPr), ...runs(line, s)]);
+  return el('w:p', {}, [props('w:pPr', pPr), ...runs(line, s)]);
 }
 
 /** Paragraphs for a cell's text: each line break starts a paragraph, exactly as typed. */
@@ -90,14 +91,14 @@ export function cell(content: XElement[], o: CellOptions): XElement {
   tcPr.push(el('w:vAlign', { 'w:val': o.vAlign ?? 'top' }));
   // A cell must end with a paragraph.
   const body = content.length && content[content.length - 1].name === 'w:p' ? content : [...content, paragraph('')];
-  return el('w:tc', {}, [el('w:tcPr', {}, tcPr), ...body]);
+  return el('w:tc', {}, [props('w:tcPr', tcPr), ...body]);
 }
 
 export function row(cells: XElement[], opts: { header?: boolean; cantSplit?: boolean } = {}): XElement {
   const trPr: XNode[] = [];
   if (opts.cantSplit || opts.header) trPr.push(el('w:cantSplit'));
   if (opts.header) trPr.push(el('w:tblHeader'));
-  return el('w:tr', {}, trPr.length ? [el('w:trPr', {}, trPr), ...cells] : cells);
+  return el('w:tr', {}, trPr.length ? [props('w:trPr', trPr), ...cells] : cells);
 }
 
 /** "ctcl:<form>:<uuid>" — the tag of the block content control around a table we insert. */
@@ -113,7 +114,7 @@ export function parseControlTag(tag: string | undefined): { form: string; id: st
 /** Wrap block content in a content control with a Vietnamese title and our tag. */
 export function contentControl(content: XElement[], tag: string, title: string, numericId: number): XElement {
   return el('w:sdt', {}, [
-    el('w:sdtPr', {}, [el('w:alias', { 'w:val': title }), el('w:tag', { 'w:val': tag }), el('w:id', { 'w:val': numericId })]),
+    props('w:sdtPr', [el('w:alias', { 'w:val': title }), el('w:tag', { 'w:val': tag }), el('w:id', { 'w:val': numericId })]),
     el('w:sdtContent', {}, content),
   ]);
 }
@@ -166,7 +167,7 @@ export function flatOpc(document: XElement): string {
 
 /** A4 landscape, NĐ 30/2020 margins (top/bottom 20 mm, left 30 mm, right 20 mm). */
 export function landscapeSection(): XElement {
-  return el('w:sectPr', {}, [
+  return props('w:sectPr', [
     el('w:pgSz', { 'w:w': 16838, 'w:h': 11906, 'w:orient': 'landscape' }),
     el('w:pgMar', {
       'w:top': 1134,

@@ -14,6 +14,7 @@ import { SEVERITY_LABELS, type Severity } from '../check/findings';
 import { formatLocation, type FileReport, type JsonFinding } from '../check/report';
 import { schoolKey } from '../check/pairing';
 import { coverageOf, isIgnored, schoolOf, type ReviewRun } from './index';
+import { props } from '../ooxml/schema-order';
 
 /** The reviewing office, in the profile's shape: schoolName is the Phòng's name, principal its head. */
 export type ReviewerProfile = SchoolProfile;
@@ -104,8 +105,8 @@ function noBorders(): XElement {
 function rule(lineTwips: number, columnTwips: number): XElement {
   const indent = Math.max(0, Math.round((columnTwips - lineTwips) / 2));
   return el('w:p', {}, [
-    el('w:pPr', {}, [
-      el('w:pBdr', {}, [el('w:top', { 'w:val': 'single', 'w:sz': 6, 'w:space': 1, 'w:color': '000000' })]),
+    props('w:pPr', [
+      props('w:pBdr', [el('w:top', { 'w:val': 'single', 'w:sz': 6, 'w:space': 1, 'w:color': '000000' })]),
       el('w:spacing', { 'w:before': 0, 'w:after': 120, 'w:line': 20, 'w:lineRule': 'exact' }),
       el('w:ind', { 'w:left': indent, 'w:right': indent }),
       el('w:jc', { 'w:val': 'center' }),
@@ -134,7 +135,7 @@ function header(p: ReviewerProfile, date: Date): XElement {
     paragraph(`${p.place.trim() || '…'}, ${formatDate(d)}`, { align: 'center', italic: true, size: SIZE_13 }),
   ];
   return el('w:tbl', {}, [
-    el('w:tblPr', {}, [
+    props('w:tblPr', [
       el('w:tblW', { 'w:w': TEXT_WIDTH, 'w:type': 'dxa' }),
       el('w:jc', { 'w:val': 'center' }),
       noBorders(),
@@ -224,7 +225,7 @@ export function noteBody(run: ReviewRun, school: SchoolFiles, opts: NoteOptions)
 
 /** A4 portrait, NĐ 30 margins (top/bottom 20 mm, left 30 mm, right 20 mm). */
 function portraitSection(): XElement {
-  return el('w:sectPr', {}, [
+  return props('w:sectPr', [
     el('w:pgSz', { 'w:w': 11906, 'w:h': 16838 }),
     el('w:pgMar', {
       'w:top': 1134,

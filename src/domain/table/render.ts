@@ -17,6 +17,7 @@ import {
 } from '../ooxml/writer';
 import { el, type XElement } from '../ooxml/xml';
 import { criterionLabel, standardLabel, type BodyRow, type TableSpec } from './model';
+import { props } from '../ooxml/schema-order';
 
 const HEADING: ParagraphStyle = { bold: true, align: 'center' };
 
@@ -141,7 +142,7 @@ const TABLE_BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'];
 /** The whole table for a spec. */
 export function buildTable(spec: TableSpec): XElement {
   const form = getForm(spec.form);
-  const tblPr = el('w:tblPr', {}, [
+  const tblPr = props('w:tblPr', [
     el('w:tblW', { 'w:w': totalWidth(form), 'w:type': 'dxa' }),
     el('w:jc', { 'w:val': 'center' }),
     el(
@@ -150,7 +151,7 @@ export function buildTable(spec: TableSpec): XElement {
       TABLE_BORDERS.map((b) => el(`w:${b}`, { 'w:val': 'single', 'w:sz': 4, 'w:space': 0, 'w:color': '000000' })),
     ),
     el('w:tblLayout', { 'w:type': 'fixed' }),
-    el('w:tblCellMar', {}, [
+    props('w:tblCellMar', [
       el('w:top', { 'w:w': 28, 'w:type': 'dxa' }),
       el('w:left', { 'w:w': 85, 'w:type': 'dxa' }),
       el('w:bottom', { 'w:w': 28, 'w:type': 'dxa' }),
