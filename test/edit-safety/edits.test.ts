@@ -17,7 +17,9 @@ import { DocxPackage } from '../../src/docx/package';
 import { parseXml } from '../../src/docx/xml-node';
 import { openSeed } from '../helpers';
 import { loPlan, rawPlan, rawReport } from './corpus';
-import { editViolations, packageProblems, type Intended } from './invariants';
+import { cellsOf, editViolations, packageProblems, rowsOf, tablesOf, type Intended } from './invariants';
+import { inSchemaOrder, SCHEMA_ORDER } from '../../src/domain/ooxml/schema-order';
+import { serialize, type XElement } from '../../src/domain/ooxml/xml';
 
 const catalog = getCatalog('2018', 'tieu-hoc');
 
@@ -56,6 +58,75 @@ const CORPUS: readonly { name: string; bytes: () => Promise<Uint8Array> }[] = [
 function expectSafe(before: Uint8Array, after: Uint8Array, intended: Intended): void {
   const v = editViolations(before, after, intended);
   expect(v.map((x) => `${x.rule}: ${x.detail}`)).toEqual([]);
+  // Every property element of the result is in schema order (Word refuses it otherwise).
+  const root = DocxPackage.open(after).mainDocument(parseXml);
+  const out: string[] = [];
+  const visit = (e: XElement): void => {
+    if (SCHEMA_ORDER[e.name] && !inSchemaOrder(e)) out.push(serialize(e).slice(0, 200));
+    for (const c of e.children) if (c.t === 'e') visit(c);
+  };
+  visit(root);
+  expect(out).toEqual([]);
+}
+
+function els(e: XElement, name: string): XElement[] {
+  return e.children.filter((c): c is XElement => c.t === 'e' && c.name === name);
+}
+
+/** What a cell looks like, text aside: borders, shading, paragraph style and alignment, the first run's direct size and font. */
+function look(tc: XElement): string {
+  const pr = els(tc, 'w:tcPr')[0];
+  const borders = pr ? els(pr, 'w:tcBorders').map(serialize).join('') : '';
+  const shd = pr ? els(pr, 'w:shd').map(serialize).join('') : '';
+  const p = els(tc, 'w:p')[0];
+  const pPr = p && els(p, 'w:pPr')[0];
+  const style = pPr ? els(pPr, 'w:pStyle').map(serialize).join('') : '';
+  const mark = pPr && els(pPr, 'w:rPr')[0];
+  const run = p && els(p, 'w:r').find((r) => els(r, 'w:t').length);
+  // An empty cell's paragraph mark size (LibreOffice writes 2 pt there) shows nothing: compare text runs only.
+  const rPr = run ? els(run, 'w:rPr')[0] : undefined;
+  void mark;
+  const size = rPr ? [...els(rPr, 'w:sz'), ...els(rPr, 'w:rFonts')].map(serialize).join('') : '';
+  return [borders, shd, style, size].join('|');
+}
+
+/**
+ * Rows an edit added (those of `after` not in `before`) each look like the old row of the same shape
+ * nearest above them: same borders, shading, paragraph style, font size as that row, cell by cell.
+ */
+function expectNewRowsLikeNeighbours(before: Uint8Array, after: Uint8Array, table: number): number {
+  const a = rowsOf(tablesOf(DocxPackage.open(before).mainDocument(parseXml))[table]);
+  const b = rowsOf(tablesOf(DocxPackage.open(after).mainDocument(parseXml))[table]);
+  const old = new Set(a.map((r) => serialize(r)));
+  let checked = 0;
+  b.forEach((r, i) => {
+    if (old.has(serialize(r))) return;
+    const cells = cellsOf(r);
+    const shape = (x: XElement) =>
+      cellsOf(x)
+        .map((c) => els(els(c, 'w:tcPr')[0] ?? c, 'w:gridSpan')[0]?.attrs['w:val'] ?? '1')
+        .join();
+    const like =
+      [...b.slice(0, i)]
+        .reverse()
+        .find((x) => old.has(serialize(x)) && cellsOf(x).length === cells.length && shape(x) === shape(r)) ??
+      b.slice(i + 1).find((x) => old.has(serialize(x)) && cellsOf(x).length === cells.length && shape(x) === shape(r));
+    if (!like) return;
+    cells.forEach((c, k) => {
+      const l = cellsOf(like)[k];
+      // A cell continuing a vertical merge is empty: its look is the merge's.
+      if (els(els(c, 'w:tcPr')[0], 'w:vMerge').length) return;
+      const strip = (x: string, text: boolean) => {
+        const parts = x.replace(/<w:(top|bottom)\b[^>]*\/>/g, '').split('|');
+        return (text ? parts : parts.slice(0, 3)).join('|');
+      };
+      const hasText = (x: XElement) => els(x, 'w:p').some((p) => els(p, 'w:r').some((r) => els(r, 'w:t').length));
+      const both = hasText(c) && hasText(l);
+      expect(strip(look(c), both)).toBe(strip(look(l), both));
+    });
+    checked++;
+  });
+  return checked;
 }
 
 beforeAll(async () => {
@@ -91,6 +162,7 @@ describe('add rows', () => {
     const code = rec.form.kind === 'plan' ? '1.2' : '1.2';
     const { plan, after } = await edit(b, (r) => planAddRow(r, catalog, { ref: { code }, cells: { owner: 'Hiệu trưởng' } }));
     expectSafe(b, after, { table: rec.parts[0].index, addedRows: addedRows(plan) });
+    expect(expectNewRowsLikeNeighbours(b, after, rec.parts[0].index)).toBeGreaterThan(0);
   });
 
   test.each(CORPUS)('$name: several rows at once, in several places', async ({ bytes }) => {
@@ -99,12 +171,40 @@ describe('add rows', () => {
     const { plan, after } = await edit(b, (r) =>
       planAddRows(r, catalog, [
         { ref: { code: '1.4' }, cells: {} },
+        { ref: { code: '1.8' }, cells: { owner: 'Tổ văn phòng' } },
         { ref: { code: '2.1' }, cells: {} },
         { ref: { code: '3.4' }, cells: {} },
         { ref: { code: '5.1' }, cells: {} },
       ]),
     );
     expectSafe(b, after, { table: rec.parts[0].index, addedRows: addedRows(plan) });
+    expect(expectNewRowsLikeNeighbours(b, after, rec.parts[0].index)).toBeGreaterThanOrEqual(4);
+  });
+
+  test('a row added inside a vertical merge continues it; one added after it does not; none lands in a row-level content control', async () => {
+    const b = rawPlan();
+    // Standard 2's TT cell is merged down rows 6–10; 2.1 goes before 2.2 (row 7), 3.1 under standard 3's row, past the merge.
+    const { after } = await edit(b, (r) =>
+      planAddRows(r, catalog, [
+        { ref: { code: '2.1' }, cells: {} },
+        { ref: { code: '3.1' }, cells: {} },
+        { ref: { code: '1.9' }, cells: {} },
+      ]),
+    );
+    const again = recogniseTables(readDocument(DocxPackage.open(after).mainDocument(parseXml)))[0];
+    const row = (code: string) => again.parts[0].rows[entry(again, code).at.row];
+    expect(row('2.1').cells[0].vMerge).toBe('continue');
+    expect(row('3.1').cells[0].vMerge).toBeUndefined();
+    // The TT merge is whole: from standard 2's row down to 2.4, every row continues it.
+    const std2 = again.entries.find((e) => e.kind === 'standard' && e.standard === 2)!.at.row;
+    const tt = again.parts[0].rows.slice(std2, entry(again, '2.4').at.row + 1).map((r) => r.cells[0].vMerge);
+    expect(tt).toEqual(['restart', ...tt.slice(1).map(() => 'continue')]);
+    // 1.9 goes before 1.10, whose row sits in a row-level content control: outside it.
+    const tbl = tablesOf(DocxPackage.open(after).mainDocument(parseXml))[0];
+    const sdt = els(tbl, 'w:sdt')[0];
+    expect(rowsOf(sdt)).toHaveLength(1);
+    expect(serialize(rowsOf(sdt)[0])).toContain('Tiêu chí 1.10');
+    expect(entry(again, '1.9').at.row).toBe(entry(again, '1.10').at.row - 1);
   });
 });
 
