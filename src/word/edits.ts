@@ -1,7 +1,11 @@
 /**
  * Table edits (src/domain/table/edit.ts) turned into Office.js calls, all queued for one sync.
- * - "set": each changed cell's text is written with Body.insertText('Replace') and one
- *   Body.insertParagraph('End') per further line (WordApi 1.1), keeping the cell's own formatting.
+ * - "set" of cells holding plain text only: each changed cell's text is written with
+ *   Body.insertText('Replace') and one Body.insertParagraph('End') per further line (WordApi 1.1),
+ *   keeping the cell's own formatting. A cell holding anything else (comments, tracked changes,
+ *   fields, images, bookmarks, content controls, nested tables) is written by the domain in place
+ *   (only the changed characters) and its table sent back whole, as below; a change the domain
+ *   refuses is refused before anything is queued.
  * - "insert" of rows with one cell per grid column (criterion rows): TableRow.insertRows next to a
  *   neighbouring row of the same shape (WordApi 1.3), then the texts as above.
  * - "insert" of rows with merged cells (level sections, standard rows): the same, then
@@ -13,6 +17,8 @@
 import type { DocModel, DocRow, DocTable } from '../domain/ooxml/reader';
 import type { NewCell, NewRow, TableEdit } from '../domain/table/edit';
 import { applyEdits } from '../domain/table/edit';
+import { isPlainTextCell } from '../domain/ooxml/cell-text';
+import { blocksPackage } from '../domain/ooxml/flat-opc';
 import { flatOpc } from '../domain/ooxml/writer';
 import { childElements, el, type XElement } from '../domain/ooxml/xml';
 import { normalizeNewlines } from '../domain/text';
@@ -83,6 +89,20 @@ export interface EditContext {
   readonly canMerge: boolean;
   /** Namespace declarations for XML copied out of the document. */
   readonly documentAttrs: Record<string, string>;
+  /**
+   * The package body.getOoxml() gave (pkg:package): a rewritten table is sent back in a package that
+   * carries everything it references from it (relationships, images, comments, footnotes, numbering).
+   */
+  readonly source?: XElement;
+}
+
+/**
+ * The Flat OPC package that replaces a rewritten table: with its references when the source package
+ * is known (PackageReferenceError when one cannot be carried: the edit is refused), else the body alone.
+ */
+export function tablePackage(ctx: Pick<EditContext, 'source' | 'documentAttrs'>, tbl: XElement): string {
+  if (ctx.source?.name === 'pkg:package') return blocksPackage(ctx.source, [tbl]);
+  return blocksOpc([tbl], ctx.documentAttrs);
 }
 
 /** Edits that change one table's rows or cells (the others, e.g. new columns, rewrite their tables). */
@@ -110,6 +130,14 @@ export function planTables(ctx: EditContext, edits: readonly TableEdit[]): Map<n
       const cols = t ? ctx.columns(t) : 0;
       const plain = e.rows.every((r) => isPlain(r, cols));
       if (!t || !anchorFor(t, e.index, cols) || (!plain && !ctx.canMerge)) mode = 'rewrite';
+    } else {
+      // insertText would replace everything in the cell: cells with more than text are rewritten in place.
+      const r = ctx.model.tables[e.table]?.rows[e.row];
+      const plain = e.cells.every((c) => {
+        const tc = r?.cells.find((x) => x.index === c.cell)?.el;
+        return !!tc && isPlainTextCell(tc);
+      });
+      if (!plain) mode = 'rewrite';
     }
     for (const index of tablesOf(e)) if (how.get(index) !== 'rewrite') how.set(index, mode);
   }
@@ -119,6 +147,9 @@ export function planTables(ctx: EditContext, edits: readonly TableEdit[]): Map<n
 /** Queue the edits (no sync here). Edits refer to the tables as read; rows are changed bottom-up. */
 export function queueEdits(ctx: EditContext, edits: readonly TableEdit[]): Map<number, 'cells' | 'rewrite'> {
   const how = planTables(ctx, edits);
+  // Every rewritten table's package is made before anything is queued: a refusal (content the edit
+  // cannot keep, a reference Word's package lacks) leaves the document as it was.
+  const rewrites: { t: DocTable; ooxml: string }[] = [];
   for (const [index, mode] of how) {
     if (mode !== 'rewrite') continue;
     const t = ctx.model.tables[index];
@@ -130,11 +161,9 @@ export function queueEdits(ctx: EditContext, edits: readonly TableEdit[]): Map<n
       edits.filter((e) => tablesOf(e).includes(index)),
       ctx.columns,
     );
-    ctx
-      .table(t)
-      .getRange('Whole')
-      .insertOoxml(blocksOpc([t.el], ctx.documentAttrs), 'Replace');
+    rewrites.push({ t, ooxml: tablePackage(ctx, t.el) });
   }
+  for (const { t, ooxml } of rewrites) ctx.table(t).getRange('Whole').insertOoxml(ooxml, 'Replace');
   const rowEdits = edits.filter(isRowEdit).filter((e) => how.get(e.table) === 'cells');
   const sorted = [...rowEdits].sort((a, b) => b.table - a.table || rowOf(b) - rowOf(a));
   for (const e of sorted) {

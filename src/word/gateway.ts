@@ -54,6 +54,7 @@ import type { EditPlan } from '../domain/table/edit';
 import { PlacementError, type TableSpec } from '../domain/table/model';
 import { recogniseTables } from '../domain/table/recognise';
 import { loadStorePart, saveStorePart, type CustomXmlPartsLike } from './custom-xml';
+import { PackageReferenceError } from '../domain/ooxml/flat-opc';
 import { documentAttrs, planTables, queueEdits } from './edits';
 import {
   cursorPlaceError,
@@ -266,7 +267,14 @@ function descendants(model: DocModel, t: DocTable): DocTable[] {
   return out;
 }
 
-const DOMAIN_ERRORS = [TableNotFoundError, PlacementError, DocumentStructureError, XmlSyntaxError, XmlSecurityError] as const;
+const DOMAIN_ERRORS = [
+  TableNotFoundError,
+  PlacementError,
+  PackageReferenceError,
+  DocumentStructureError,
+  XmlSyntaxError,
+  XmlSecurityError,
+] as const;
 
 class WordGateway implements WordBackend {
   /** The model of the last read(); dropped when the gateway changes the document or finds it stale. */
@@ -521,6 +529,7 @@ class WordGateway implements WordBackend {
         columns: (t: DocTable) => (rec.parts.includes(t) ? rec.gridColumns : columnCount(t)),
         canMerge: this.supports('1.4'),
         documentAttrs: documentAttrs(root),
+        source: root,
       };
       const mode = tracking ? String(tracking.changeTrackingMode) : 'Off';
       if (mode !== 'Off' && [...planTables(ctx, plan.edits).values()].includes('rewrite')) throw trackChangesError();

@@ -74,6 +74,8 @@ export interface FakeWordOptions {
   readonly notAllowed?: readonly string[];
   /** Word on the web: a getOoxml result longer than this fails with ResponsePayloadSizeLimitExceeded. */
   readonly responseLimit?: number;
+  /** What body.getOoxml() gives, when the test has the whole package (images, comments…); else flatOpcOf(documentXml). */
+  readonly ooxml?: string;
 }
 
 type Pos = { table: number; row: number; cell: number };
@@ -199,7 +201,7 @@ export class FakeWord {
 
   constructor(readonly options: FakeWordOptions) {
     this.tables = walkTables(parseXml(options.documentXml));
-    this.ooxml = flatOpcOf(options.documentXml);
+    this.ooxml = options.ooxml ?? flatOpcOf(options.documentXml);
   }
 
   readonly run: WordRun = async (batch) => batch(this.context() as unknown as Word.RequestContext);

@@ -507,3 +507,33 @@ export function planCellText(tc: XElement, value: string): CellWrite {
     },
   };
 }
+
+/** Elements a cell may hold and still be plain text (what Word's insertText can rewrite without loss). */
+const PLAIN = new Set([
+  'w:tcPr',
+  'w:p',
+  'w:pPr',
+  'w:r',
+  'w:rPr',
+  'w:t',
+  'w:tab',
+  'w:br',
+  'w:proofErr',
+  'w:lastRenderedPageBreak',
+]);
+
+/** Whether a cell holds nothing but formatted text: no comment, revision, field, image, bookmark, control or table. */
+export function isPlainTextCell(tc: XElement): boolean {
+  const visit = (e: XElement, inProps: boolean): boolean =>
+    e.children.every((c) => {
+      if (!isEl(c)) return true;
+      if (inProps)
+        return (
+          !/^w:(ins|del|moveFrom|moveTo|rPrChange|pPrChange|tcPrChange|cellIns|cellDel|cellMerge|numPr)$/.test(c.name) &&
+          visit(c, true)
+        );
+      if (!PLAIN.has(c.name)) return false;
+      return visit(c, c.name === 'w:tcPr' || c.name === 'w:pPr' || c.name === 'w:rPr');
+    });
+  return visit(tc, false);
+}
