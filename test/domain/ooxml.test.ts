@@ -86,7 +86,10 @@ describe('OOXML writer', () => {
     const hostile = 'a < b && c > d "q" \'s\' ]]> <w:p/> \u{1F600} Tiếng Việt\ttab\nline 2\u0001';
     const xml = serialize(documentElement(paragraphs(hostile)));
     const m = readDocument(parseXml(xml));
-    expect(m.paragraphs.map((p) => p.text)).toEqual(['a < b && c > d "q" \'s\' ]]> <w:p/> \u{1F600} Tiếng Việt\ttab', 'line 2\ufffd']);
+    expect(m.paragraphs.map((p) => p.text)).toEqual([
+      'a < b && c > d "q" \'s\' ]]> <w:p/> \u{1F600} Tiếng Việt\ttab',
+      'line 2\ufffd',
+    ]);
   });
 
   test('the inserted block is one content control tagged ctcl:<form>:<uuid>, and the package is Flat OPC', () => {
