@@ -20,12 +20,24 @@ describe('catalog counts (pinned to the circulars)', () => {
     expect(getCatalog('2018', 'tieu-hoc').level4).toHaveLength(5);
     expect(getCatalog('2018', 'tieu-hoc').standards.map((s) => s.criteria.length)).toEqual([10, 4, 6, 2, 5]);
   });
-  test('TT19 mầm non: 25/25/19', () => {
+  test('TT19 mầm non: 25/25/19 and 6 Mức 4 items', () => {
     expect(levelCounts('2018', 'mam-non')).toEqual([25, 25, 19]);
+    expect(getCatalog('2018', 'mam-non').level4.map((i) => i.code)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(getCatalog('2018', 'mam-non').level4.some((i) => i.incomplete)).toBe(false);
+    expect(getCatalog('2018', 'mam-non').counts.level4).toBe(6);
     expect(getCatalog('2018', 'mam-non').standards.map((s) => s.criteria.length)).toEqual([10, 3, 6, 2, 4]);
   });
-  test('TT18 THCS/THPT: 28/28/20', () => {
+  test('TT18 THCS/THPT: 28/28/20; 5.3–5.5 without Mức 1 from 25/01/2025', () => {
     expect(levelCounts('2018', 'thcs-thpt')).toEqual([28, 28, 20]);
+    const from2025 = allCriteria(getCatalog('2018', 'thcs-thpt'))
+      .filter((c) => c.levelsFrom2025)
+      .map((c) => [c.code, c.levelsFrom2025]);
+    expect(from2025).toEqual([
+      ['1.5', [1]],
+      ['5.3', [2]],
+      ['5.4', [2]],
+      ['5.5', [2, 3]],
+    ]);
     expect(getCatalog('2018', 'thcs-thpt').standards.map((s) => s.criteria.length)).toEqual([10, 4, 6, 2, 6]);
   });
   test.each(['mam-non', 'tieu-hoc', 'thcs-thpt', 'gdtx'] as const)(
@@ -57,8 +69,8 @@ describe('catalog counts (pinned to the circulars)', () => {
 describe('unverified marks are kept as data', () => {
   test('incomplete Mức 4 lists are marked', () => {
     expect(getCatalog('2018', 'tieu-hoc').level4Complete).toBe(true);
-    expect(getCatalog('2018', 'mam-non').level4Complete).toBe(false);
-    expect(getCatalog('2018', 'mam-non').level4.find((i) => i.code === '5')?.incomplete).toBe(true);
+    expect(getCatalog('2018', 'mam-non').level4Complete).toBe(true);
+    expect(getCatalog('2018', 'thcs-thpt').level4Complete).toBe(false);
     expect(getCatalog('2018', 'thcs-thpt').unverified.join(' ')).toMatch(/Mức 4 chưa đầy đủ/);
   });
   test('single-source titles are marked', () => {
@@ -66,6 +78,9 @@ describe('unverified marks are kept as data', () => {
     expect(c?.unverified).toMatch(/một nguồn/);
     const pt14 = allCriteria(getCatalog('2026', 'tieu-hoc')).find((x) => x.code === '1.4');
     expect(pt14?.unverified).toMatch(/biến thể/);
+    const pt41 = allCriteria(getCatalog('2026', 'tieu-hoc')).find((x) => x.code === '4.1');
+    expect(pt41?.unverified).toBeUndefined();
+    expect(pt41?.titleVariants).toBeUndefined();
     expect(getCatalog('2026', 'gdtx').unverified.join(' ')).toMatch(/một nguồn/);
   });
 });

@@ -248,11 +248,22 @@ describe('rules', () => {
     expect(rules(old)).not.toContain('level-not-available');
   });
 
-  test('unknown-level4-item: TT17 has 5 Mức 4 items; TT19 item 6 is unverified, not an error', () => {
-    const m = doc({ tables: [{ form: 'report-2018', rows: [sec('m4'), crit('M4.5', DONE), crit('M4.6', DONE)] }] });
-    expect(findings(m, 'unknown-level4-item').map((f) => [f.criterion, f.severity])).toEqual([['M4.6', 'error']]);
+  test('unknown-level4-item: TT17 has 5 Mức 4 items, TT19 6; TT18 item 3 is unverified, not an error', () => {
+    const m = doc({
+      tables: [{ form: 'report-2018', rows: [sec('m4'), crit('M4.5', DONE), crit('M4.6', DONE), crit('M4.7', DONE)] }],
+    });
+    expect(findings(m, 'unknown-level4-item').map((f) => [f.criterion, f.severity])).toEqual([
+      ['M4.6', 'error'],
+      ['M4.7', 'error'],
+    ]);
     const mn = findings(m, 'unknown-level4-item', { overrides: { schoolType: 'mam-non' } });
-    expect(mn.map((f) => [f.criterion, f.severity])).toEqual([['M4.6', 'info']]);
+    expect(mn.map((f) => [f.criterion, f.severity])).toEqual([['M4.7', 'error']]);
+    const th = findings(m, 'unknown-level4-item', { overrides: { schoolType: 'thcs-thpt' } });
+    expect(th.map((f) => [f.criterion, f.severity])).toEqual([
+      ['M4.5', 'info'],
+      ['M4.6', 'info'],
+      ['M4.7', 'info'],
+    ]);
   });
 
   test('duplicate-criterion: the same criterion in two places, but not several rows in a row', () => {

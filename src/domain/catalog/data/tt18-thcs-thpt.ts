@@ -466,8 +466,11 @@ const catalog: Catalog = {
             "2": "Nội dung phù hợp mục tiêu môn học, gắn lý luận với thực tiễn."
           },
           "mandatory": false,
+          "levelsFrom2025": [
+            2
+          ],
           "notes": [
-            "TT22/2024: TT22/2024 repealed khoản 3 Điều 11 (this criterion's Mức 1); status of its Mức 2 content not verified - criterion probably no longer assessed from 25/01/2025."
+            "TT22/2024: TT22/2024 repealed khoản 3 Điều 11 (this criterion's Mức 1). Its Mức 2 (Điều 16) and Mức 3 (Điều 21) clauses are not in the repeal list as summarised (the list goes from Điều 17 to Điều 40), so they are taken to remain. Medium confidence: near-primary summary, not the text."
           ]
         },
         {
@@ -483,8 +486,11 @@ const catalog: Catalog = {
             "2": "Hình thức phong phú, kết quả thiết thực; định kỳ rà soát kế hoạch."
           },
           "mandatory": false,
+          "levelsFrom2025": [
+            2
+          ],
           "notes": [
-            "TT22/2024: TT22/2024 repealed khoản 4 Điều 11 (this criterion's Mức 1); status of Mức 2 not verified."
+            "TT22/2024: TT22/2024 repealed khoản 4 Điều 11 (this criterion's Mức 1). Its Mức 2 (Điều 16) and Mức 3 (Điều 21) clauses are not in the repeal list as summarised (the list goes from Điều 17 to Điều 40), so they are taken to remain. Medium confidence: near-primary summary, not the text."
           ]
         },
         {
@@ -502,8 +508,12 @@ const catalog: Catalog = {
             "3": "Bước đầu HS có khả năng nghiên cứu khoa học, công nghệ theo hướng dẫn."
           },
           "mandatory": false,
+          "levelsFrom2025": [
+            2,
+            3
+          ],
           "notes": [
-            "TT22/2024: TT22/2024 repealed khoản 5 Điều 11 (this criterion's Mức 1); status of Mức 2/3 not verified."
+            "TT22/2024: TT22/2024 repealed khoản 5 Điều 11 (this criterion's Mức 1). Its Mức 2 (Điều 16) and Mức 3 (Điều 21) clauses are not in the repeal list as summarised (the list goes from Điều 17 to Điều 40), so they are taken to remain. Medium confidence: near-primary summary, not the text."
           ]
         },
         {

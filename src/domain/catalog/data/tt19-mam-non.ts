@@ -466,11 +466,11 @@ const catalog: Catalog = {
     },
     {
       "code": "2",
-      "summary": "Ít nhất 90% GV đạt chuẩn nghề nghiệp mức khá trở lên, trong đó ít nhất 40% mức tốt (vùng khó khăn 80%/30%); chất lượng đội ngũ đáp ứng chiến lược phát triển."
+      "summary": "Ít nhất 90% GV đạt chuẩn nghề nghiệp ở mức khá, trong đó ít nhất 40% ở mức tốt; trường vùng khó khăn: ít nhất 80% mức khá trở lên, 30% mức tốt; chất lượng đội ngũ đáp ứng chiến lược phát triển."
     },
     {
       "code": "3",
-      "summary": "Khuôn viên, sân vườn đạt hoặc vượt tiêu chuẩn quốc gia về thiết kế trường mầm non; có góc chơi, khu hoạt động trong và ngoài lớp để trẻ khám phá, trải nghiệm."
+      "summary": "Sân vườn và khu vực cho trẻ chơi có diện tích đạt chuẩn hoặc trên chuẩn theo Tiêu chuẩn Việt Nam về yêu cầu thiết kế trường mầm non; có góc chơi, khu hoạt động trong và ngoài lớp để trẻ khám phá, trải nghiệm."
     },
     {
       "code": "4",
@@ -478,23 +478,25 @@ const catalog: Catalog = {
     },
     {
       "code": "5",
-      "summary": "Bắt đầu bằng điều kiện 'trong 05 năm liên tiếp…' — phần còn lại bị cắt trong nguồn, chưa xác minh.",
-      "incomplete": true
+      "summary": "Trong 05 năm liên tiếp tính đến thời điểm đánh giá, nhà trường hoàn thành tất cả các mục tiêu theo phương hướng, chiến lược phát triển nhà trường."
+    },
+    {
+      "code": "6",
+      "summary": "Trong 05 năm liên tiếp tính đến thời điểm đánh giá, nhà trường có 02 năm đạt kết quả giáo dục và các hoạt động khác vượt trội so với các trường có điều kiện kinh tế - xã hội tương đồng, được các cấp có thẩm quyền và cộng đồng ghi nhận."
     }
   ],
-  "level4Complete": false,
+  "level4Complete": true,
   "level4Article": "Điều 22",
   "counts": {
     "level1": 25,
     "level2": 25,
     "level3": 19,
-    "level4": null
+    "level4": 6
   },
   "sourceNotes": [
-    "Mức 4 has at least 5 items (items 1–4 verified, item 5 truncated in the source); total not verified. Counts are for the original 2018 text."
+    "Mức 4 has 6 items (Điều 22 khoản 1–6): items 1–4 and the start of 5 confirmed by a translated summary of Điều 22; items 5–6 in full from one school app that transcribes TT19 (medium confidence). Counts are for the original 2018 text."
   ],
   "unverified": [
-    "Danh sách tiêu chí Mức 4 chưa đầy đủ: mới xác minh được 4 mục đầu.",
     "Tên tiêu chí lấy từ bản chép lại của bên thứ ba, đã đối chiếu một phần (xem ghi chú từng tiêu chí)."
   ]
 };

@@ -234,14 +234,7 @@ const catalog: Catalog = {
             "1": "Có phòng học, phòng chức năng (nếu có), thiết bị, học liệu/thư viện, khu vệ sinh, sân bãi, hạ tầng CNTT theo quy định; quản lý, bảo trì, rà soát định kỳ.",
             "2": "Dùng dữ liệu tình trạng CSVC, thiết bị, hạ tầng số để lập kế hoạch sửa chữa, bổ sung, khai thác; phát triển học liệu số phù hợp, không bắt buộc mô hình 'thông minh'."
           },
-          "mandatory": true,
-          "titleVariants": [
-            "Cơ sở vật chất, thiết bị, học liệu và hạ tầng kỹ thuật"
-          ],
-          "unverified": "Tên tiêu chí có biến thể giữa các nguồn: «Cơ sở vật chất, thiết bị, học liệu và hạ tầng kỹ thuật».",
-          "notes": [
-            "Cơ sở vật chất, thiết bị, học liệu và hạ tầng kỹ thuật — abbreviated label in a Schoolrecords demo-data file only; treat as abbreviation"
-          ]
+          "mandatory": true
         },
         {
           "code": "4.2",
