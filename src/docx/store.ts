@@ -2,7 +2,7 @@
  * The add-in's data inside a .docx: one custom XML part in the namespace urn:ctcl:store:1 holding
  * versioned JSON. Word's customXmlParts API (Office common API) reads and writes the same part.
  */
-import type { DocumentStore } from '../domain/backend';
+import { parseStoreXml, storeXml, STORE_NS, type DocumentStore } from '../domain/store';
 import {
   contentTypesXml,
   nextRelId,
@@ -14,29 +14,12 @@ import {
   REL_CUSTOM_XML,
   REL_CUSTOM_XML_PROPS,
 } from '../domain/ooxml/package';
-import { el, serializeDocument, text, type XElement, type XmlParser } from '../domain/ooxml/xml';
+import { el, serializeDocument, type XmlParser } from '../domain/ooxml/xml';
 import type { DocxPackage } from './package';
 
-export const STORE_NS = 'urn:ctcl:store:1';
+export { STORE_NS, storeXml, parseStoreXml };
+
 const CT_ITEM_PROPS = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
-
-/** The store part's XML: JSON as the text of one element. */
-export function storeXml(store: DocumentStore): string {
-  return serializeDocument(el('ctcl:store', { 'xmlns:ctcl': STORE_NS }, [text(JSON.stringify(store))]));
-}
-
-/** Parse a store part; undefined if it is not ours or not valid JSON. */
-export function parseStoreXml(root: XElement): DocumentStore | undefined {
-  if (root.attrs['xmlns:ctcl'] !== STORE_NS && root.attrs.xmlns !== STORE_NS) return undefined;
-  const json = root.children.map((c) => (c.t === 'x' ? c.v : '')).join('');
-  try {
-    const v = JSON.parse(json) as unknown;
-    if (v && typeof v === 'object' && (v as { version?: unknown }).version === 1) return v as DocumentStore;
-  } catch {
-    /* not ours */
-  }
-  return undefined;
-}
 
 function findStorePart(pkg: DocxPackage, parse: XmlParser): string | undefined {
   for (const p of pkg.paths()) {

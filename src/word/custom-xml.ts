@@ -5,7 +5,7 @@
  */
 import type { DocumentStore } from '../domain/backend';
 import type { XmlParser } from '../domain/ooxml/xml';
-import { parseStoreXml, storeXml, STORE_NS } from '../docx/store';
+import { parseStoreXml, storeXml, STORE_NS } from '../domain/store';
 import { notSavedError, storeTooLargeError } from './errors';
 
 /**
@@ -19,7 +19,7 @@ export const STORE_PART_LIMIT_BYTES = 1024 * 1024;
  * the part (https://github.com/OfficeDev/office-js/issues/1643).
  */
 export function partXml(store: DocumentStore): string {
-  return storeXml(store).replace(/^\s*<\?xml[^?]*\?>\s*/, '');
+  return storeXml(store, { declaration: false });
 }
 
 /** The part of Office.AsyncResult the adapter reads. */
@@ -71,10 +71,7 @@ export function officeCall<T>(start: (callback: (result: AsyncResultLike<T>) => 
 /** Read a store part; Word may give the namespace another prefix, so any declaration of ours counts. */
 export function readStorePart(xml: string, parse: XmlParser): DocumentStore | undefined {
   if (!xml.includes(STORE_NS)) return undefined;
-  const root = parse(xml);
-  const declared = Object.entries(root.attrs).some(([k, v]) => (k === 'xmlns' || k.startsWith('xmlns:')) && v === STORE_NS);
-  if (!declared) return undefined;
-  return parseStoreXml({ ...root, attrs: { ...root.attrs, 'xmlns:ctcl': STORE_NS } });
+  return parseStoreXml(parse(xml));
 }
 
 /** The store in the document: the last valid part in our namespace, or undefined. */

@@ -12,7 +12,8 @@ import { RULES, type CheckContext, type PlanSource } from './rules';
 
 export * from './findings';
 export type { DocumentMeta, MetaOverrides } from './metadata';
-export { META_OVERRIDES_KEY, storedOverrides } from './metadata';
+export { META_OVERRIDES_KEY } from './metadata';
+export { storedOverrides } from '../store';
 export type { PlanSource } from './rules';
 
 export interface CheckOptions {

@@ -14,7 +14,6 @@ import {
   type MetaOverrides,
   type PlanSource,
   storedOverrides,
-  META_OVERRIDES_KEY,
 } from '../../domain/check';
 import { fixPlanner, type FixContext } from '../../domain/check/fixes';
 import type { DocModel } from '../../domain/ooxml/reader';
@@ -72,6 +71,4 @@ export function applyFix(backend: DocumentBackend, finding: Finding, ctx: FixCon
 }
 
 /** The store with the overrides chosen in the check panel saved, for the other panels and later sessions. */
-export function withOverrides(store: DocumentStore, overrides: MetaOverrides): DocumentStore {
-  return { ...store, version: 1, [META_OVERRIDES_KEY]: overrides };
-}
+export { withOverrides } from '../../domain/store';
