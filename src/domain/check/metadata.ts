@@ -12,7 +12,7 @@ import {
   type Framework,
   type SchoolType,
 } from '../catalog';
-import type { DocumentKind } from '../forms';
+import type { FileKind as DocumentKind } from '../forms';
 import type { DocModel, DocParagraph } from '../ooxml/reader';
 import type { RecognisedTable } from '../table/recognise';
 import {
@@ -185,7 +185,8 @@ function titleLines(paras: readonly DocParagraph[], firstTableBlock: number): { 
 /** The kind of a document from its tables: a report (possibly with its plan), a plan, or monitoring only. */
 export function kindOfTables(tables: readonly RecognisedTable[]): DocumentKind | 'unknown' {
   if (tables.some((t) => t.form.kind === 'report')) return 'report';
-  if (tables.some((t) => t.form.kind === 'plan')) return 'plan';
+  // The mục IV table of Biểu 2 is part of a plan.
+  if (tables.some((t) => t.form.kind === 'plan' || t.form.kind === 'problems')) return 'plan';
   if (tables.some((t) => t.form.kind === 'monitoring')) return 'monitoring';
   return 'unknown';
 }
