@@ -20,27 +20,50 @@ const ROOT = __dirname;
 const PORT = 3000;
 /** Syntax level of the output: Chromium-based WebView2, Safari/WKWebView 14+ (Office on Mac). */
 const TARGET = 'es2019';
-const OFFICE_CDN = 'https://appsforoffice.microsoft.com';
+/**
+ * Microsoft's office.js CDN: the documented host and the one Microsoft announced in September 2026
+ * (officeapis.public.onecdn.static.microsoft, part of the unified Microsoft 365 domain), from which
+ * office.js and its host files and error frame may come.
+ */
+const OFFICE_CDN_HOSTS = ['https://appsforoffice.microsoft.com', 'https://officeapis.public.onecdn.static.microsoft'];
+/** The @microsoft/office-js files the pane serves as its fallback copy (office-js/ beside taskpane.html). */
+const OFFICE_JS_DIST = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+/**
+ * What of that package Word needs: office.js, the Word host files, the strings of each language, telemetry
+ * and the error frame. Left out: debug builds, other Office applications, type definitions, sign-in.
+ */
+const OFFICE_JS_IGNORE = [
+  '**/*.debug.js',
+  '**/*.d.ts',
+  '**/office-vsdoc.js',
+  '**/{access,custom-functions,excel,excelios,excelwebapp,onenote,outlook,outlookwebapp,powerpoint,powerpointios,project,visio}*.js',
+  '**/outlook_strings.js',
+  '**/webauth/**',
+];
 /** Where manifest.xml points: the dev server. A deployment build rewrites it (deployManifest). */
 const DEV_ORIGIN = `https://localhost:${PORT}`;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /**
- * The pane's Content-Security-Policy. Scripts: our files and office.js only; no inline script, no eval.
+ * The pane's Content-Security-Policy. Scripts, connections and frames: our own origin (our files and the
+ * local office.js copy) and the office.js CDN only; no inline script, no eval. Word on the web loads an
+ * error frame from the CDN (frame-src), and office.js fetches from where it came from (connect-src).
  * style-src needs 'unsafe-inline' because Fluent UI (Griffel) inserts its CSS rules at run time in
  * <style> elements; styles cannot run code, so this does not weaken the script policy.
  */
 function contentSecurityPolicy(dev) {
-  const connect = ["'self'", OFFICE_CDN];
+  const office = ["'self'", ...OFFICE_CDN_HOSTS].join(' ');
+  const connect = [office];
   // The dev server's live-reload socket.
   if (dev) connect.push(`ws://localhost:${PORT}`, `wss://localhost:${PORT}`);
   return [
     "default-src 'self'",
-    `script-src 'self' ${OFFICE_CDN}`,
+    `script-src ${office}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src ${connect.join(' ')}`,
+    `frame-src ${office}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",
@@ -199,6 +222,8 @@ module.exports = async (env = {}, argv = {}) => {
       // Raw (not gzip) sizes; the gzip budget of the first screen is checked by test/taskpane.
       maxEntrypointSize: 700 * 1024,
       maxAssetSize: 700 * 1024,
+      // The office.js copy is Microsoft's, loaded only when the CDN fails.
+      assetFilter: (name) => !name.startsWith('office-js/') && !name.endsWith('.map'),
       hints: dev ? false : 'warning',
     },
     plugins: [
@@ -218,6 +243,14 @@ module.exports = async (env = {}, argv = {}) => {
           // Copied as written: the minifier would turn it into modern syntax that IE11 cannot read.
           { from: 'src/taskpane/legacy.js', to: 'legacy.js', info: { minimized: true } },
           { from: 'assets', to: 'assets', noErrorOnMissing: true },
+          // office.js for when its CDN does not load (src/word/host.ts), as Microsoft ships it: not minified again.
+          {
+            from: OFFICE_JS_DIST,
+            to: 'office-js',
+            globOptions: { ignore: OFFICE_JS_IGNORE },
+            info: { minimized: true },
+          },
+          { from: path.join(OFFICE_JS_DIST, '..', 'LICENSE.md'), to: 'office-js/LICENSE.md' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -247,4 +280,5 @@ module.exports = async (env = {}, argv = {}) => {
 
 module.exports.PORT = PORT;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.OFFICE_CDN_HOSTS = OFFICE_CDN_HOSTS;
 module.exports.deployManifest = deployManifest;

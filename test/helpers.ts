@@ -17,3 +17,12 @@ export function seedPath(n: string): string {
 export function openSeed(n: string): DocxDocument {
   return DocxDocument.open(new Uint8Array(readFileSync(seedPath(n))), parseXml, seedPath(n));
 }
+
+/** The documents written the way schools write them, through LibreOffice (test/fixtures/school-docs). */
+export const SCHOOL_DOCS = join(FIXTURES, 'school-docs');
+
+export function schoolDocPath(name: string): string {
+  const f = readdirSync(SCHOOL_DOCS).find((x) => x.startsWith(`${name}-`) && /\.docx?$/.test(x));
+  if (!f) throw new Error(`no school document ${name}`);
+  return join(SCHOOL_DOCS, f);
+}

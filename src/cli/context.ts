@@ -1,4 +1,5 @@
 /** What every CLI command gets: where to write, where relative paths start, and how to fail. */
+import { UserError } from '../domain/errors';
 
 /** Exit codes of the `ctcl` command. */
 export const EXIT_OK = 0;
@@ -28,11 +29,11 @@ export class CommandExit {
 }
 
 /** A failure with a Vietnamese message for the user and the exit code to end with. */
-export class CliError extends Error {
+export class CliError extends UserError {
   constructor(
     message: string,
     readonly exitCode: number = EXIT_USAGE,
   ) {
-    super(message);
+    super('cli', message);
   }
 }

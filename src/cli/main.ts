@@ -5,11 +5,7 @@
  */
 import { Command, CommanderError, type Argument } from 'commander';
 import { version } from '../../package.json';
-import { CatalogError } from '../domain/catalog';
-import { NewDocumentError } from '../domain/documents/new-document';
-import { XmlSecurityError, XmlSyntaxError } from '../domain/ooxml/xml';
-import { PlacementError } from '../domain/table/model';
-import { DocxError } from '../docx/package';
+import { UserError } from '../domain/errors';
 import { registerCheck } from './commands/check';
 import { registerFix } from './commands/fix';
 import { registerNew } from './commands/new';
@@ -101,18 +97,6 @@ function commanderMessage(e: CommanderError): string {
   }
 }
 
-/** Errors whose message is already a Vietnamese explanation of bad input. */
-function isInputError(e: unknown): e is Error {
-  return (
-    e instanceof NewDocumentError ||
-    e instanceof CatalogError ||
-    e instanceof PlacementError ||
-    e instanceof DocxError ||
-    e instanceof XmlSecurityError ||
-    e instanceof XmlSyntaxError
-  );
-}
-
 /** Print an error and return the exit code. */
 function report(e: unknown, io: CliIo, argv: readonly string[], program: Command): number {
   const cmd = program.commands.find((c) => c.name() === argv[0]);
@@ -130,7 +114,8 @@ function report(e: unknown, io: CliIo, argv: readonly string[], program: Command
     io.stderr(`Lỗi: ${e.message}\n`);
     return e.exitCode;
   }
-  if (isInputError(e)) {
+  // Any other UserError already explains bad input in Vietnamese.
+  if (e instanceof UserError) {
     io.stderr(`Lỗi: ${e.message}\n`);
     return EXIT_USAGE;
   }

@@ -6,6 +6,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { parseRelationships, relsPathOf, resolveTarget, REL_OFFICE_DOCUMENT } from '../domain/ooxml/package';
 import { XmlSecurityError, XmlSyntaxError, type ParseOptions, type XElement, type XmlParser } from '../domain/ooxml/xml';
+import { UserError } from '../domain/errors';
 
 export type DocxErrorCode =
   | 'empty'
@@ -19,14 +20,7 @@ export type DocxErrorCode =
   | 'xml-invalid'
   | 'corrupt';
 
-export class DocxError extends Error {
-  constructor(
-    readonly code: DocxErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class DocxError extends UserError<DocxErrorCode> {}
 
 export const LIMITS = {
   /** Largest .docx accepted, compressed. */

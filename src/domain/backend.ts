@@ -8,6 +8,7 @@ import type { XElement } from './ooxml/xml';
 import type { EditPlan } from './table/edit';
 import type { TableSpec } from './table/model';
 import type { RecognisedTable } from './table/recognise';
+import { UserError } from './errors';
 
 /** Where a finding or a row is: a table (DocTable.index), a row, and optionally a cell (w:tc index). */
 export interface CellLocation {
@@ -65,9 +66,9 @@ export interface TableTarget {
 /** Plans edits on the table as it is now (see src/domain/table/edit.ts). */
 export type EditPlanner = (table: RecognisedTable, model: DocModel) => EditPlan;
 
-export class TableNotFoundError extends Error {
+export class TableNotFoundError extends UserError {
   constructor() {
-    super('Không tìm thấy bảng trong tài liệu (có thể bảng đã bị xóa hoặc sửa tiêu đề). Hãy chọn lại bảng.');
+    super('table-not-found', 'Không tìm thấy bảng trong tài liệu (có thể bảng đã bị xóa hoặc sửa tiêu đề). Hãy chọn lại bảng.');
   }
 }
 

@@ -196,6 +196,11 @@ export function App() {
             </MessageBarActions>
           </MessageBar>
         )}
+        {host.mode !== 'detecting' && host.officeJsNote && (
+          <Text size={200} className={styles.status} data-testid="office-js-note">
+            {host.officeJsNote}
+          </Text>
+        )}
         {host.mode === 'word' && host.problem && <OldWord host={host} />}
       </header>
 

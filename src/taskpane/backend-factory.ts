@@ -17,6 +17,8 @@ export interface WordStartup {
   readonly standaloneUrl?: string;
   /** Open an address in the browser, outside Word (false: the user has to copy it). */
   readonly openInBrowser: (url: string) => boolean;
+  /** Said when office.js did not load from Microsoft's CDN and the add-in's own copy is in use. */
+  readonly officeJsNote?: string;
 }
 
 export type Startup =
@@ -26,11 +28,13 @@ export type Startup =
       readonly reason: string;
       /** Word answered too late for the start: settles when it does, so the pane can switch to Word. */
       readonly late?: Promise<WordStartup>;
+      readonly officeJsNote?: string;
     };
 
 export async function startBackend(options: { onWaiting?: () => void } = {}): Promise<Startup> {
   const host = await import(/* webpackChunkName: "word" */ '../word/host');
   const detected = await host.detectHost({ onWaiting: options.onWaiting });
+  const note = (source: string | undefined) => (source === 'local' ? { officeJsNote: host.LOCAL_OFFICE_JS_MESSAGE } : {});
   const word = async (found: import('../word/host').WordHost): Promise<WordStartup> => {
     const { parseXmlDom } = await import(/* webpackChunkName: "word" */ '../docx/xml-dom');
     const problem = found.requirements.ok ? undefined : (found.requirements.message ?? host.REQUIREMENTS_MESSAGE);
@@ -41,12 +45,16 @@ export async function startBackend(options: { onWaiting?: () => void } = {}): Pr
       problem,
       standaloneUrl: host.standaloneAddress(globalThis.location?.href),
       openInBrowser: (url) => host.openInBrowser(url),
+      ...note(found.officeJs),
     };
   };
   if (detected.mode === 'standalone') {
-    return detected.late
-      ? { mode: 'standalone', reason: detected.message, late: detected.late.then(word) }
-      : { mode: 'standalone', reason: detected.message };
+    return {
+      mode: 'standalone',
+      reason: detected.message,
+      ...(detected.late ? { late: detected.late.then(word) } : {}),
+      ...note(detected.officeJs),
+    };
   }
   return word(detected);
 }

@@ -19,6 +19,8 @@
   'use strict';
 
   var OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+  /** The add-in's own copy (webpack.config.js), for when the CDN does not load (as src/word/host.ts). */
+  var OFFICE_JS_LOCAL_URL = 'office-js/office.js';
 
   var IN_WORD =
     'Word trên máy này chạy phần bổ trợ bằng trình duyệt cũ (Internet Explorer hoặc Edge đời cũ — thường gặp ở ' +
@@ -142,10 +144,17 @@
       return;
     }
     var head = document.getElementsByTagName('head')[0] || document.documentElement;
-    var script = document.createElement('script');
-    script.src = OFFICE_JS_URL;
-    script.onload = ready;
-    head.appendChild(script);
+    function load(url, next) {
+      var script = document.createElement('script');
+      script.onload = ready;
+      script.onerror = next;
+      script.src = url;
+      head.appendChild(script);
+    }
+    // The CDN first, then the copy on the add-in's own server.
+    load(OFFICE_JS_URL, function () {
+      load(OFFICE_JS_LOCAL_URL, null);
+    });
   }
 
   /** Office.context.ui.openBrowserWindow (OpenBrowserWindowApi 1.1) when there, else window.open. */

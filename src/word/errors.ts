@@ -2,6 +2,7 @@
  * Office errors turned into Vietnamese messages the pane can show as they are. The original error is
  * kept as `cause` for the log; its code (e.g. "AccessDenied", 5009) is appended for support.
  */
+import { UserError } from '../domain/errors';
 
 /** The user action an error happened in (chooses the wording). */
 export type WordAction = 'insert' | 'read' | 'select' | 'selection' | 'edit' | 'load-store' | 'save-store' | 'open-document';
@@ -29,17 +30,17 @@ export type WordErrorCode =
   | 'not-saved'
   | 'failed';
 
-export class WordGatewayError extends Error {
+export class WordGatewayError extends UserError<WordErrorCode> {
   override readonly name = 'WordGatewayError';
 
   constructor(
-    readonly code: WordErrorCode,
+    code: WordErrorCode,
     message: string,
     readonly action: WordAction,
     /** The Office error (OfficeExtension.Error or Office.Error) this wraps, if any. */
     readonly cause?: unknown,
   ) {
-    super(message);
+    super(code, message);
   }
 }
 

@@ -46,15 +46,15 @@ import type {
 } from '../domain/backend';
 import { EMPTY_STORE, findTarget, TableNotFoundError } from '../domain/backend';
 import { WordGatewayError } from './errors';
-import { columnCount, DocumentStructureError, readDocument, type DocModel, type DocTable } from '../domain/ooxml/reader';
+import { columnCount, readDocument, type DocModel, type DocTable } from '../domain/ooxml/reader';
 import { flatOpcPackage, paragraph } from '../domain/ooxml/writer';
 import { buildTableBlock } from '../domain/table/render';
-import { XmlSecurityError, XmlSyntaxError, type XElement, type XmlParser } from '../domain/ooxml/xml';
+import type { XElement, XmlParser } from '../domain/ooxml/xml';
 import type { EditPlan } from '../domain/table/edit';
-import { PlacementError, type TableSpec } from '../domain/table/model';
+import type { TableSpec } from '../domain/table/model';
 import { recogniseTables } from '../domain/table/recognise';
 import { loadStorePart, saveStorePart, type CustomXmlPartsLike } from './custom-xml';
-import { PackageReferenceError } from '../domain/ooxml/flat-opc';
+import { UserError } from '../domain/errors';
 import { documentAttrs, planTables, queueEdits } from './edits';
 import {
   cursorPlaceError,
@@ -267,15 +267,6 @@ function descendants(model: DocModel, t: DocTable): DocTable[] {
   return out;
 }
 
-const DOMAIN_ERRORS = [
-  TableNotFoundError,
-  PlacementError,
-  PackageReferenceError,
-  DocumentStructureError,
-  XmlSyntaxError,
-  XmlSecurityError,
-] as const;
-
 class WordGateway implements WordBackend {
   /** The model of the last read(); dropped when the gateway changes the document or finds it stale. */
   private model: DocModel | undefined;
@@ -315,9 +306,9 @@ class WordGateway implements WordBackend {
     }
   }
 
-  /** Office errors become WordGatewayError; domain errors already carry a Vietnamese message. */
+  /** Office errors become WordGatewayError; a UserError already carries a Vietnamese message. */
   private wrap(action: WordAction, e: unknown): Error {
-    if (DOMAIN_ERRORS.some((k) => e instanceof k)) return e as Error;
+    if (e instanceof UserError) return e;
     return toWordError(action, e, this.readOnly(), this.web());
   }
 

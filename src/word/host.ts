@@ -7,7 +7,20 @@
 import type { XmlParser } from '../domain/ooxml/xml';
 import { createWordBackend, type OfficeContextLike, type WordBackend, type WordBackendOptions } from './gateway';
 
+/** office.js from Microsoft's CDN: always tried first, as Microsoft recommends. */
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/**
+ * The copy of office.js the build takes from the @microsoft/office-js package and serves beside
+ * taskpane.html (webpack.config.js): used when the CDN does not load (a school intranet without internet,
+ * a CDN outage such as the one of 29/10/2025). office.js loads its host files relative to itself, so they
+ * come from the same copy.
+ */
+export const OFFICE_JS_LOCAL_URL = 'office-js/office.js';
+/** Where office.js came from, when the pane loaded it. */
+export type OfficeJsSource = 'cdn' | 'local';
+/** Said in the pane when the CDN failed and the local copy is in use. */
+export const LOCAL_OFFICE_JS_MESSAGE =
+  'Không tải được thư viện Office (office.js) từ mạng của Microsoft: ctcl đang dùng bản office.js có sẵn trên máy chủ của add-in.';
 /**
  * How long Office.onReady may take once office.js is there before the pane starts standalone. office.js
  * then downloads its host-specific file (~750 KB) with a 10 s limit of its own, and onReady never settles
@@ -48,6 +61,7 @@ interface ScriptLike {
   async?: boolean;
   onload: ((ev: unknown) => unknown) | null;
   onerror: ((ev: unknown) => unknown) | null;
+  remove?(): void;
 }
 
 /** The globals detection reads: `window` in the pane, a plain object in tests. */
@@ -85,6 +99,8 @@ export type HostResult =
       /** Office.PlatformType as reported (e.g. "PC", "OfficeOnline", "Mac"). */
       readonly platform: string;
       readonly requirements: RequirementCheck;
+      /** Where office.js came from when the pane loaded it (undefined: it was already there). */
+      readonly officeJs?: OfficeJsSource;
       /** The Word backend; pass the pane's parser (DOMParser one from src/docx/xml-dom.ts). */
       createBackend(options: { parse: XmlParser } & Partial<WordBackendOptions>): WordBackend;
     }
@@ -92,6 +108,8 @@ export type HostResult =
       readonly mode: 'standalone';
       readonly reason: StandaloneReason;
       readonly message: string;
+      /** Where office.js came from when the pane loaded it. */
+      readonly officeJs?: OfficeJsSource;
       /**
        * After a timeout only: settles with Word mode if Office.onReady answers later (never rejects; stays
        * pending if Office never answers), so the pane can still switch to Word.
@@ -104,14 +122,20 @@ export interface DetectOptions {
   readonly readyTimeoutMs?: number;
   readonly scriptTimeoutMs?: number;
   readonly scriptUrl?: string;
+  /** The copy on the add-in's own server, tried when scriptUrl does not load. */
+  readonly localScriptUrl?: string;
   /** Called once when there is a sign of Office and the wait for Word begins («Đang kết nối với Word…»). */
   readonly onWaiting?: () => void;
 }
 
-function standalone(reason: StandaloneReason, late?: Promise<WordHost>): HostResult {
-  return late
-    ? { mode: 'standalone', reason, message: STANDALONE_MESSAGES[reason], late }
-    : { mode: 'standalone', reason, message: STANDALONE_MESSAGES[reason] };
+function standalone(reason: StandaloneReason, late?: Promise<WordHost>, officeJs?: OfficeJsSource): HostResult {
+  return {
+    mode: 'standalone',
+    reason,
+    message: STANDALONE_MESSAGES[reason],
+    ...(late ? { late } : {}),
+    ...(officeJs ? { officeJs } : {}),
+  };
 }
 
 /**
@@ -190,12 +214,16 @@ function loadScript(win: HostWindow, url: string, timeoutMs: number): Promise<bo
       resolve(false);
       return;
     }
-    const timer = setTimeout(() => resolve(false), timeoutMs);
+    const script = doc.createElement('script');
     const done = (ok: boolean): void => {
       clearTimeout(timer);
+      script.onload = null;
+      script.onerror = null;
+      // A script that failed or is too late leaves the page, so the next copy is the only one.
+      if (!ok) script.remove?.();
       resolve(ok);
     };
-    const script = doc.createElement('script');
+    const timer = setTimeout(() => done(false), timeoutMs);
     script.async = true;
     script.onload = () => done(true);
     script.onerror = () => done(false);
@@ -236,24 +264,29 @@ export function checkRequirements(office?: Pick<OfficeLike, 'context'>): Require
 
 /**
  * Decide where the pane runs. Office already loaded → Office.onReady; a sign of Office → load
- * office.js, then Office.onReady, each with a time limit; no sign → standalone at once.
+ * office.js (the CDN, else the local copy), then Office.onReady, each with a time limit; no sign →
+ * standalone at once.
  */
 export async function detectHost(options: DetectOptions = {}): Promise<HostResult> {
   const win = options.window ?? (globalThis as unknown as HostWindow);
   const loadedHere = !win.Office;
+  let source: OfficeJsSource | undefined;
   if (!win.Office) {
     if (!hasOfficeHint(win)) return standalone('browser');
     options.onWaiting?.();
-    const loaded = await loadScript(win, options.scriptUrl ?? OFFICE_JS_URL, options.scriptTimeoutMs ?? SCRIPT_TIMEOUT_MS);
-    if (!loaded || !win.Office) return standalone('office-js-failed');
+    const timeout = options.scriptTimeoutMs ?? SCRIPT_TIMEOUT_MS;
+    // The CDN first (Microsoft's recommendation), then the copy on the add-in's own server.
+    if ((await loadScript(win, options.scriptUrl ?? OFFICE_JS_URL, timeout)) && win.Office) source = 'cdn';
+    else if ((await loadScript(win, options.localScriptUrl ?? OFFICE_JS_LOCAL_URL, timeout)) && win.Office) source = 'local';
   }
   const office = win.Office;
+  if (!office) return standalone('office-js-failed');
   if (!loadedHere) options.onWaiting?.();
   let answer: Promise<{ host: unknown; platform?: unknown }>;
   try {
     answer = office.onReady();
   } catch {
-    return standalone('office-js-failed');
+    return standalone('office-js-failed', undefined, source);
   }
   const ready = await withTimeout(
     answer.then(
@@ -262,31 +295,32 @@ export async function detectHost(options: DetectOptions = {}): Promise<HostResul
     ),
     options.readyTimeoutMs ?? READY_TIMEOUT_MS,
   );
-  if (ready === 'failed') return standalone('office-js-failed');
+  if (ready === 'failed') return standalone('office-js-failed', undefined, source);
   if (!ready) {
     // Too slow for now; Word may still answer. Only a Word answer switches the pane later.
     const late = new Promise<WordHost>((resolve) => {
       answer.then(
         (r) => {
-          const host = fromReady(office, r);
+          const host = fromReady(office, r, source);
           if (host.mode === 'word') resolve(host);
         },
         () => undefined,
       );
     });
-    return standalone('timeout', late);
+    return standalone('timeout', late, source);
   }
-  return fromReady(office, ready);
+  return fromReady(office, ready, source);
 }
 
-function fromReady(office: OfficeLike, ready: { host: unknown; platform?: unknown }): HostResult {
+function fromReady(office: OfficeLike, ready: { host: unknown; platform?: unknown }, officeJs?: OfficeJsSource): HostResult {
   // office.js outside an Office application resolves with a null host.
-  if (ready.host === null || ready.host === undefined) return standalone('browser');
-  if (String(ready.host) !== 'Word') return standalone('not-word');
+  if (ready.host === null || ready.host === undefined) return standalone('browser', undefined, officeJs);
+  if (String(ready.host) !== 'Word') return standalone('not-word', undefined, officeJs);
   return {
     mode: 'word',
     platform: String(ready.platform ?? ''),
     requirements: checkRequirements(office),
+    ...(officeJs ? { officeJs } : {}),
     createBackend: (backendOptions) => createWordBackend({ office: office.context, ...backendOptions }),
   };
 }

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'acorn';
-import { assertBuilt, PANE_DIST } from './browser';
+import { assertBuilt, PANE_DIST, ROOT } from './browser';
 
 /** Budget for what the first screen loads, gzip. */
 const FIRST_SCREEN_GZIP_BUDGET = 200 * 1024;
@@ -51,7 +51,12 @@ test('taskpane.html: Vietnamese, strict CSP, no inline script, no office.js, leg
     }),
   );
   expect(directives.get('default-src')).toEqual(["'self'"]);
-  expect(directives.get('script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+  // Our own origin (our files, the local office.js copy) and the office.js CDN, both its hosts; nothing more.
+  const office = ["'self'", 'https://appsforoffice.microsoft.com', 'https://officeapis.public.onecdn.static.microsoft'];
+  expect(directives.get('script-src')).toEqual(office);
+  expect(directives.get('connect-src')).toEqual(office);
+  // Word on the web loads office.js's error frame from the CDN.
+  expect(directives.get('frame-src')).toEqual(office);
   expect(directives.get('object-src')).toEqual(["'none'"]);
   expect(csp).not.toMatch(/unsafe-eval|ws:|localhost/);
   // Every script comes from a file; none is inline.
@@ -61,6 +66,22 @@ test('taskpane.html: Vietnamese, strict CSP, no inline script, no office.js, leg
   expect(scripts[1]).toMatch(/type="module"/);
   // The static message for when scripts do not run.
   expect(html).toContain('Trang chưa mở được');
+});
+
+test('office.js is served beside the pane from @microsoft/office-js, for when its CDN does not load', () => {
+  const pkg = join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+  const copy = join(PANE_DIST, 'office-js');
+  // The very file Microsoft ships, and the Word host files it loads relative to itself.
+  for (const f of ['office.js', 'word-win32-16.01.js', 'word-web-16.00.js', 'word-mac-16.00.js', 'vi-vn/office_strings.js']) {
+    expect(readFileSync(join(copy, f)).equals(readFileSync(join(pkg, f)))).toBe(true);
+  }
+  expect(existsSync(join(copy, 'en-us', 'office_strings.js'))).toBe(true);
+  expect(existsSync(join(copy, 'LICENSE.md'))).toBe(true);
+  // Not what Word does not need: other applications, debug builds.
+  expect(readdirSync(copy).filter((f) => /^(excel|outlook|powerpoint|onenote)|\.debug\.js$/.test(f))).toEqual([]);
+  // The pane asks for it at the address the build put it.
+  expect(chunks.some((f) => read(f).includes('"office-js/office.js"'))).toBe(true);
+  expect(read('legacy.js')).toContain("'office-js/office.js'");
 });
 
 test('legacy.js is plain ES5, so Internet Explorer 11 can run it', () => {

@@ -188,7 +188,7 @@ describe('overrides', () => {
   test('the school year typed by hand', () => {
     expect(parseYearOverride('')).toEqual({});
     expect(parseYearOverride(' 2023 – 2024 ')).toEqual({ value: '2023-2024' });
-    expect(parseYearOverride('2023-2025').error).toBe('Viết năm học theo dạng 2025-2026.');
+    expect(parseYearOverride('2023-2025').error).toBe('Năm học chưa đúng. Viết theo dạng 2025-2026 (hai năm liền nhau).');
     expect(parseYearOverride('2023-').error).toBeDefined();
   });
 

@@ -21,6 +21,7 @@ class Node {
   className = '';
   onclick: (() => void) | null = null;
   onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
   src = '';
   constructor(
     readonly tag: string,
@@ -152,6 +153,21 @@ describe.each([
     // No OpenBrowserWindowApi in these Words: window.open.
     button(s)?.onclick?.();
     expect(s.opened).toEqual([PAGE]);
+  });
+
+  test("inside Word, the CDN blocked: office.js from the add-in's own copy, then Office.initialize", () => {
+    const s = run(engine, { href: IN_WORD, external: true });
+    const scripts = () => s.head.children.filter((n) => n.tag === 'script');
+    scripts()[0].onerror?.();
+    expect(scripts().map((n) => n.src)).toEqual([
+      'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+      'office-js/office.js',
+    ]);
+    const office: Record<string, unknown> = {};
+    s.window.Office = office;
+    scripts()[1].onload?.();
+    expect(typeof office.initialize).toBe('function');
+    expect(message(s)?.textContent).toContain('không chạy được trong Word');
   });
 
   test('inside Word with OpenBrowserWindowApi: the button uses Office.context.ui.openBrowserWindow', () => {

@@ -137,6 +137,55 @@ test('a slow first connection: «Đang kết nối với Word…» for 15 s, the
   expect(rec.inserted).toHaveLength(1);
 });
 
+/**
+ * The pane in "Word" where the office.js CDN does not answer (an intranet without internet, a CDN outage):
+ * nothing is pre-installed; the harness refuses every address outside the local server, so the CDN's
+ * office.js fails and the pane asks its own server for office-js/office.js. That request is answered
+ * with the stand-in Office (the real office.js needs a real Word; bundle.test.ts checks that the build
+ * serves Microsoft's file at that address), or refused too when `localCopy` is false.
+ */
+async function openWithCdnBlocked(localCopy: boolean) {
+  const s = await harness.open({ width: 360, height: 900 });
+  const local: string[] = [];
+  await s.page.route('**/office-js/office.js', (route) => {
+    local.push(route.request().url());
+    return localCopy
+      ? route.fulfill({
+          contentType: 'text/javascript',
+          body: `(${installFakeOffice.toString()})(${JSON.stringify({ wordApi13: true })});`,
+        })
+      : route.abort('connectionrefused');
+  });
+  await s.page.goto(`${harness.url}?_host_Info=Word$Win32$16.01$vi-VN$$$$0`);
+  return { ...s, local };
+}
+
+test("the office.js CDN blocked: the pane starts in Word from the add-in's own copy, and says so", async () => {
+  const s = await openWithCdnBlocked(true);
+  await s.page.getByTestId('mode').filter({ hasText: 'Đã kết nối Word' }).waitFor({ timeout: 10000 });
+  // The CDN was asked first (and refused), then our own server, under the pane's address.
+  expect(s.outside).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+  expect(s.local).toEqual([new URL('office-js/office.js', harness.url).href]);
+  await s.page
+    .getByTestId('office-js-note')
+    .filter({ hasText: 'Không tải được thư viện Office (office.js) từ mạng của Microsoft' })
+    .waitFor();
+  // Only the refused CDN request is an error: the local copy broke no CSP rule.
+  expect(s.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+  await s.page.getByLabel('Năm học').fill('2025-2026');
+  await s.page.getByRole('button', { name: 'Chèn bảng', exact: true }).click();
+  await s.page.getByTestId('insert-result').filter({ hasText: 'vị trí con trỏ trong Word' }).waitFor();
+});
+
+test('both the CDN and the local copy blocked: standalone, with the message it always gave', async () => {
+  const s = await openWithCdnBlocked(false);
+  await s.page.getByTestId('mode').filter({ hasText: 'Chế độ độc lập' }).waitFor({ timeout: 10000 });
+  await s.page.getByText(/Không tải được thư viện Office \(office\.js\), có thể do mất mạng/).waitFor();
+  expect(s.outside).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+  expect(s.local).toHaveLength(1);
+  expect(await s.page.getByTestId('office-js-note').count()).toBe(0);
+});
+
 test('an old Word (WordApi 1.1 only) shows the standalone address and opens it in the browser', async () => {
   const page = await openInWord(false);
   const notice = page.getByTestId('old-word');

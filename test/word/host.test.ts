@@ -3,6 +3,7 @@ import {
   checkRequirements,
   detectHost,
   hasOfficeHint,
+  OFFICE_JS_LOCAL_URL,
   OFFICE_JS_URL,
   openInBrowser,
   READY_TIMEOUT_MS,
@@ -18,6 +19,8 @@ interface FakeScript {
   async?: boolean;
   onload: ((ev: unknown) => unknown) | null;
   onerror: ((ev: unknown) => unknown) | null;
+  removed?: boolean;
+  remove(): void;
 }
 
 /** A browser-like window: no Office, not framed, a document that records injected scripts. */
@@ -29,7 +32,15 @@ function browserWindow(extra: Partial<Record<keyof HostWindow, unknown>> = {}) {
     document: {
       createElement: (tag: string) => {
         if (tag !== 'script') throw new Error(tag);
-        return { src: '', onload: null, onerror: null } as FakeScript;
+        const script: FakeScript = {
+          src: '',
+          onload: null,
+          onerror: null,
+          remove: () => {
+            script.removed = true;
+          },
+        };
+        return script;
       },
       head: {
         appendChild: (s: FakeScript) => {
@@ -70,7 +81,7 @@ describe('detectHost', () => {
     expect(jest.getTimerCount()).toBe(0);
   });
 
-  test('a hint, then office.js fails to load: standalone, not a blank pane', async () => {
+  test('a hint, then neither the CDN nor the local copy of office.js loads: standalone, not a blank pane', async () => {
     const { win, scripts } = browserWindow({
       location: { href: 'https://localhost:3000/taskpane.html?_host_Info=Word$Win32$16.01$vi-VN$$$$0' },
     });
@@ -78,14 +89,49 @@ describe('detectHost', () => {
     expect(scripts).toHaveLength(1);
     expect(scripts[0].src).toBe(OFFICE_JS_URL);
     scripts[0].onerror?.({});
+    await jest.advanceTimersByTimeAsync(0);
+    // Then the copy served beside the pane (a relative address: the add-in's own server).
+    expect(scripts.map((x) => x.src)).toEqual([OFFICE_JS_URL, OFFICE_JS_LOCAL_URL]);
+    expect(scripts[0].removed).toBe(true);
+    scripts[1].onerror?.({});
     await expect(pending).resolves.toMatchObject({ mode: 'standalone', reason: 'office-js-failed' });
+    expect((await pending).mode === 'standalone' && (await pending).officeJs).toBeUndefined();
   });
 
-  test('a hint, office.js never arrives: standalone after the download time limit', async () => {
-    const { win } = browserWindow({ name: '{"_host_Info":"Word|Win32|16.01|vi-VN"}' });
+  test('the CDN blocked: office.js from the local copy, Word mode, and the result says where it came from', async () => {
+    const { win, scripts } = browserWindow({ top: {} });
+    const pending = detectHost({ window: win });
+    scripts[0].onerror?.({});
+    await jest.advanceTimersByTimeAsync(0);
+    expect(scripts[1].src).toBe('office-js/office.js');
+    (win as { Office?: OfficeLike }).Office = officeFor('Word');
+    scripts[1].onload?.({});
+    const result = await pending;
+    expect(result).toMatchObject({ mode: 'word', platform: 'PC', officeJs: 'local' });
+  });
+
+  test('the CDN answers: office.js from the CDN only', async () => {
+    const { win, scripts } = browserWindow({ top: {} });
+    const pending = detectHost({ window: win });
+    (win as { Office?: OfficeLike }).Office = officeFor('Word');
+    scripts[0].onload?.({});
+    await expect(pending).resolves.toMatchObject({ mode: 'word', officeJs: 'cdn' });
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0].removed).toBeUndefined();
+  });
+
+  test("a hint, office.js never arrives from either: the local copy after the CDN's time limit, standalone after both", async () => {
+    const { win, scripts } = browserWindow({ name: '{"_host_Info":"Word|Win32|16.01|vi-VN"}' });
     const pending = detectHost({ window: win });
     let settled = false;
     void pending.then(() => (settled = true));
+    await jest.advanceTimersByTimeAsync(SCRIPT_TIMEOUT_MS - 1);
+    expect(scripts).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(1);
+    // The CDN is given up (its element removed, so a late answer cannot load a second copy).
+    expect(scripts.map((x) => x.src)).toEqual([OFFICE_JS_URL, OFFICE_JS_LOCAL_URL]);
+    expect(scripts[0].removed).toBe(true);
+    expect(scripts[0].onload).toBeNull();
     await jest.advanceTimersByTimeAsync(SCRIPT_TIMEOUT_MS - 1);
     expect(settled).toBe(false);
     await jest.advanceTimersByTimeAsync(1);

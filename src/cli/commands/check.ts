@@ -3,6 +3,7 @@
  * schools, as Vietnamese text or JSON, optionally with a summary workbook. Exit code 0 when no file
  * has a Lỗi, 1 when one has, 2 when an input could not be read or the command line is wrong.
  */
+import { invalidYearMessage } from '../../domain/vocabulary';
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
@@ -51,7 +52,7 @@ export function parseOverrides(opts: Pick<CheckOptions, 'schoolType' | 'year' | 
   let schoolYear: string | undefined;
   if (opts.year !== undefined) {
     const y = parseSchoolYear(opts.year);
-    if (!y) throw new CliError(`Năm học không hợp lệ: «${opts.year}». Viết theo dạng 2025-2026 (hai năm liền nhau).`);
+    if (!y) throw new CliError(invalidYearMessage(opts.year));
     schoolYear = formatSchoolYear(y);
   }
   return {

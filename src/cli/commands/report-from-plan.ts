@@ -4,6 +4,7 @@
  * .docx (title block, or the official NĐ 30/2020 frame with --profile).
  * Also the helpers `roll` shares: reading a .docx to look at it, the school profile file, the new body.
  */
+import { invalidYearMessage } from '../../domain/vocabulary';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { compareCodes, FRAMEWORK_LABELS, SCHOOL_TYPE_LABELS, type SchoolType } from '../../domain/catalog';
@@ -58,7 +59,7 @@ export function schoolTypeOf(opt: string | undefined, found: CheckResult, path: 
 /** A school year typed on the command line, written the usual way, or a usage error. */
 export function schoolYearOption(text: string, option: string): string {
   const y = parseSchoolYear(text);
-  if (!y) throw new CliError(`Năm học không hợp lệ ở ${option}: «${text}». Viết theo dạng 2025-2026 (hai năm liền nhau).`);
+  if (!y) throw new CliError(invalidYearMessage(text, option));
   return formatSchoolYear(y);
 }
 

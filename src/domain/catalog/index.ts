@@ -1,4 +1,5 @@
 import type { Catalog, Criterion, Framework, Level4Item, SchoolType, Standard } from './types';
+import { invalidYearMessage } from '../vocabulary';
 import tt17 from './data/tt17-tieu-hoc';
 import tt18 from './data/tt18-thcs-thpt';
 import tt19 from './data/tt19-mam-non';
@@ -6,6 +7,7 @@ import tt57MamNon from './data/tt57-mam-non';
 import tt57PhoThong from './data/tt57-pho-thong';
 import tt57Gdtx from './data/tt57-gdtx';
 import { fold, formatSchoolYear, parseSchoolYear, type SchoolYear } from '../text';
+import { UserError } from '../errors';
 
 export type { Catalog, Criterion, Framework, Level, Level4Item, SchoolType, Standard } from './types';
 
@@ -52,7 +54,11 @@ export function getCatalog(framework: Framework, schoolType: SchoolType): Catalo
   return c;
 }
 
-export class CatalogError extends Error {}
+export class CatalogError extends UserError {
+  constructor(message: string) {
+    super('catalog', message);
+  }
+}
 
 /** School types a framework has a catalog for. */
 export function schoolTypesOf(framework: Framework): SchoolType[] {
@@ -62,7 +68,7 @@ export function schoolTypesOf(framework: Framework): SchoolType[] {
 /** 2026-2027 onward: Thông tư 57/2026; earlier years: the 2018 circulars. */
 export function frameworkForYear(year: SchoolYear | string): Framework {
   const y = typeof year === 'string' ? parseSchoolYear(year) : year;
-  if (!y) throw new CatalogError(`Năm học không hợp lệ: «${String(year)}». Viết theo dạng 2025-2026.`);
+  if (!y) throw new CatalogError(invalidYearMessage(String(year)));
   return y.start >= 2026 ? '2026' : '2018';
 }
 

@@ -4,6 +4,7 @@
  * humans, and the status of every criterion in a file (the reviewer workbook's matrix). Pure: the CLI
  * and the pane share it.
  */
+import { FRAMEWORK_SHORT } from '../vocabulary';
 import { SCHOOL_TYPE_LABELS, type Framework, type SchoolType } from '../catalog';
 import type { FileKind as DocumentKind, FormId } from '../forms';
 import { refKey } from '../table/model';
@@ -186,12 +187,6 @@ export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind | 'unknown', str
   report: 'Báo cáo kết quả thực hiện kế hoạch',
   monitoring: 'Theo dõi, đánh giá thực hiện kế hoạch',
   unknown: 'Chưa nhận ra loại văn bản',
-};
-
-/** Short names of the frameworks for one-line descriptions. */
-export const FRAMEWORK_SHORT: Readonly<Record<Framework, string>> = {
-  '2018': 'Thông tư 17, 18, 19/2018',
-  '2026': 'Thông tư 57/2026',
 };
 
 /** One line saying what a document is: kind and form, school, school type, year, framework. */

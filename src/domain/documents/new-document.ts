@@ -3,6 +3,7 @@
  * and title block, with every check and its Vietnamese message in one place: the CLI's `new` command
  * and the standalone pane's "new document" use it.
  */
+import { invalidYearMessage } from '../vocabulary';
 import {
   FRAMEWORK_LABELS,
   frameworkForYear,
@@ -21,9 +22,14 @@ import { initialRows, parseRef, PlacementError, type CriterionRef, type TableSpe
 import { formatSchoolYear, parseSchoolYear } from '../text';
 import { titleLines, titleParagraphs, type TitleLine } from './frame';
 import type { XElement } from '../ooxml/xml';
+import { UserError } from '../errors';
 
 /** A request that cannot be carried out; the message is Vietnamese and says what to change. */
-export class NewDocumentError extends Error {}
+export class NewDocumentError extends UserError {
+  constructor(message: string) {
+    super('new-document', message);
+  }
+}
 
 /** Which criteria get a row: none (level and standard rows only), all, or the listed ones. */
 export type CriteriaChoice = 'none' | 'all' | readonly CriterionRef[];
@@ -119,7 +125,7 @@ export function formFrameworkProblem(form: FormId, framework: Framework, schoolY
 export function resolveNewDocument(req: NewDocumentRequest): NewDocument {
   const year = parseSchoolYear(req.schoolYear);
   if (!year) {
-    throw new NewDocumentError(`Năm học không hợp lệ: «${req.schoolYear}». Viết theo dạng 2025-2026 (hai năm liền nhau).`);
+    throw new NewDocumentError(invalidYearMessage(req.schoolYear));
   }
   const schoolYear = formatSchoolYear(year);
   const framework = req.framework ?? frameworkForYear(year);

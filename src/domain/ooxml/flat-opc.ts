@@ -8,6 +8,7 @@
  */
 import { relsPathOf, resolveTarget } from './package';
 import { el, serialize, type XElement, type XNode } from './xml';
+import { UserError } from '../errors';
 
 const PKG_NS = 'http://schemas.microsoft.com/office/2006/xmlPackage';
 const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -17,9 +18,10 @@ const REL_OFFICE_DOCUMENT = `${REL_BASE}officeDocument`;
 /** Relationship types a body always needs when the package has them (no r:id points at them). */
 const ALWAYS = new Set(['styles', 'numbering', 'fontTable', 'theme']);
 
-export class PackageReferenceError extends Error {
+export class PackageReferenceError extends UserError {
   constructor(detail: string) {
     super(
+      'package-reference',
       `Không gửi lại được bảng cho Word mà giữ nguyên mọi thứ nó tham chiếu (${detail}). Tài liệu chưa bị thay đổi; hãy sửa bảng trực tiếp trong Word.`,
     );
   }

@@ -4,6 +4,7 @@
  * and the content control each table sits in. It reads documents the add-in did not write.
  */
 import { childElements, firstChild, isEl, type XElement, type XNode } from './xml';
+import { UserError } from '../errors';
 
 export interface DocParagraph {
   /** Text with tabs as \t and line breaks as \n. */
@@ -73,7 +74,11 @@ export interface DocModel {
   readonly body: XElement;
 }
 
-export class DocumentStructureError extends Error {}
+export class DocumentStructureError extends UserError {
+  constructor(message: string) {
+    super('document-structure', message);
+  }
+}
 
 /** Find the w:body of a w:document (or a Flat OPC package from Word's getOoxml). */
 export function findBody(root: XElement): XElement {

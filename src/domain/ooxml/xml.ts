@@ -4,6 +4,7 @@
  * produce this same tree; serialising is done here, and it is the one place where text is escaped.
  */
 import { replaceXmlInvalid } from '../text';
+import { UserError } from '../errors';
 
 export interface XElement {
   readonly t: 'e';
@@ -93,8 +94,16 @@ export function leanDroppedAttr(name: string): boolean {
   return name.startsWith('w:rsid') || name.startsWith('w14:');
 }
 
-export class XmlSecurityError extends Error {}
-export class XmlSyntaxError extends Error {}
+export class XmlSecurityError extends UserError {
+  constructor(message: string) {
+    super('xml-unsafe', message);
+  }
+}
+export class XmlSyntaxError extends UserError {
+  constructor(message: string) {
+    super('xml-invalid', message);
+  }
+}
 
 /** Refuse a DTD or entity declaration before any parser sees it: never expand entities. */
 export function assertNoDtd(xml: string): void {

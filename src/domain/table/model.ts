@@ -12,6 +12,7 @@ import {
   type SchoolType,
 } from '../catalog';
 import { getForm, sectionForLevel, sectionsOf, type FormId, type SectionId, type TableForm, SECTION_LABELS } from '../forms';
+import { UserError } from '../errors';
 
 /** A criterion (code "1.3") or a Mức 4 item of the 2018 circulars (code "2", level4 true). */
 export interface CriterionRef {
@@ -74,7 +75,11 @@ export function criterionLabel(catalog: Catalog, ref: CriterionRef, level?: Leve
   return level ? [first, `(mức ${level})`] : [first];
 }
 
-export class PlacementError extends Error {}
+export class PlacementError extends UserError {
+  constructor(message: string) {
+    super('placement', message);
+  }
+}
 
 /** Check a criterion reference (and level) against the catalog; returns a Vietnamese reason or undefined. */
 export function validateRef(catalog: Catalog, ref: CriterionRef, level?: Level): string | undefined {

@@ -4,6 +4,7 @@
  * and the move from the 2018 circulars to Thông tư 57/2026 (rows keep their texts and are marked to be
  * given a TT57 criterion, with suggestions by title similarity — there is no official mapping).
  */
+import { invalidYearMessage } from '../vocabulary';
 import {
   allCriteria,
   findCatalog,
@@ -20,8 +21,13 @@ import { formFor, type DocumentKind, type FormId, type SectionId } from '../form
 import { layoutRows, refKey, type CriterionRef, type TableSpec } from '../table/model';
 import { criterionEntries, type CriterionEntry, type RecognisedTable } from '../table/recognise';
 import { fold, formatSchoolYear, nextSchoolYear, parseSchoolYear } from '../text';
+import { UserError } from '../errors';
 
-export class YearError extends Error {}
+export class YearError extends UserError {
+  constructor(message: string) {
+    super('year', message);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Report from plan
@@ -260,7 +266,7 @@ function textOf(e: CriterionEntry, ...keys: string[]): string {
 /** Last year's plan or report → this year's plan rows (candidates the user ticks). */
 export function rollForward(input: RollInput): RollResult {
   const from = parseSchoolYear(input.schoolYear);
-  if (!from) throw new YearError(`Năm học không hợp lệ: «${input.schoolYear}».`);
+  if (!from) throw new YearError(invalidYearMessage(input.schoolYear));
   const toYear = formatSchoolYear(nextSchoolYear(from));
   const framework = input.framework ?? frameworkForYear(toYear);
   const planForm = formFor('plan', framework)!;

@@ -3,6 +3,7 @@
  * file (a district office can give schools a starting template). A newer, unknown version is refused
  * with a clear message rather than half-read.
  */
+import { invalidYearMessage } from '../vocabulary';
 import { findCatalog, isFramework, isSchoolType, type Framework, type Level, type SchoolType } from '../catalog';
 import { formFor, isFormId, type FormId } from '../forms';
 import { layoutRows, parseRef, refKey, validateRef, type TableSpec } from '../table/model';
@@ -10,6 +11,7 @@ import { criterionEntries, type RecognisedTable } from '../table/recognise';
 import type { PlanSource } from '../check/rules';
 import { parseSchoolYear } from '../text';
 import { shiftYears } from './index';
+import { UserError } from '../errors';
 
 export const TEMPLATE_SCHEMA = 'ctcl/plan-template';
 export const TEMPLATE_VERSION = 1;
@@ -38,7 +40,11 @@ export interface PlanTemplate {
   readonly rows: readonly TemplateRow[];
 }
 
-export class TemplateError extends Error {}
+export class TemplateError extends UserError {
+  constructor(message: string) {
+    super('template', message);
+  }
+}
 
 /** A template from a plan table. */
 export function templateFromTable(
@@ -149,7 +155,7 @@ export function specFromTemplate(t: PlanTemplate, opts: { schoolType: SchoolType
   if (!catalog) throw new TemplateError('Mẫu này không dùng được cho loại trường đã chọn.');
   const to = parseSchoolYear(opts.schoolYear);
   const from = t.schoolYear ? parseSchoolYear(t.schoolYear) : undefined;
-  if (!to) throw new TemplateError(`Năm học không hợp lệ: «${opts.schoolYear}».`);
+  if (!to) throw new TemplateError(invalidYearMessage(opts.schoolYear));
   const delta = from ? to.start - from.start : 0;
   const items = t.rows.map((r) => {
     const ref = parseRef(r.criterion)!;

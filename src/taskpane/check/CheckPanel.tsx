@@ -12,6 +12,7 @@
  *   ├─ ignored           "Đã bỏ qua (n)", restore
  *   └─ Reviewer          other files, summary table
  */
+import { errorText } from '../error-text';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import {
   Button,
@@ -88,10 +89,6 @@ interface Loaded {
 
 /** The standalone session's change feed, when the backend has one (Word does not). */
 type Observable = DocumentBackend & { subscribe?: (fn: () => void) => () => void };
-
-function errorText(e: unknown): string {
-  return e instanceof Error && e.message ? e.message : 'Đã có lỗi không rõ nguyên nhân. Hãy thử lại.';
-}
 
 export default function CheckPanel({ backend, blocked }: PanelProps) {
   const styles = useStyles();

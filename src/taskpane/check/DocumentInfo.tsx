@@ -3,19 +3,12 @@
  * year), each with how it was found; framework, school type and year can be set by hand, and the check
  * then follows them.
  */
+import { FRAMEWORK_ABBREVIATION } from '../../domain/vocabulary';
 import { useId, useState } from 'react';
 import { Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { FRAMEWORKS, isFramework, isSchoolType, SCHOOL_TYPES, SCHOOL_TYPE_LABELS } from '../../domain/catalog';
 import type { CheckResult, MetaOverrides } from '../../domain/check';
-import {
-  cleanOverrides,
-  evidenceOf,
-  FRAMEWORK_SHORT,
-  frameworkLabel,
-  KIND_LABELS,
-  parseYearOverride,
-  schoolTypeLabel,
-} from './view';
+import { cleanOverrides, evidenceOf, frameworkLabel, KIND_LABELS, parseYearOverride, schoolTypeLabel } from './view';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -106,7 +99,7 @@ export function DocumentInfo(props: {
             onChange={(_, d) => set({ framework: isFramework(d.value) ? d.value : undefined })}
           >
             <option value="">
-              {auto(!!overrides.framework, meta.framework ? FRAMEWORK_SHORT[meta.framework] : 'chưa xác định')}
+              {auto(!!overrides.framework, meta.framework ? FRAMEWORK_ABBREVIATION[meta.framework] : 'chưa xác định')}
             </option>
             {FRAMEWORKS.map((f) => (
               <option key={f} value={f}>
@@ -118,7 +111,7 @@ export function DocumentInfo(props: {
       </div>
       {primary && meta.framework && primary.form.framework !== meta.framework && (
         <Text size={200} className={styles.small}>
-          Bảng được đọc theo mẫu của {FRAMEWORK_SHORT[primary.form.framework]}.
+          Bảng được đọc theo mẫu của {FRAMEWORK_ABBREVIATION[primary.form.framework]}.
         </Text>
       )}
     </section>

@@ -3,6 +3,7 @@
  * khác". Loaded on demand (it brings the zip code, shared with the standalone chunk). Only the parts
  * reading needs are inflated; every broken or hostile file becomes a Vietnamese message, never a crash.
  */
+import { UserError } from '../../domain/errors';
 import { checkDocument, planFromDocument, type CheckResult, type PlanSource } from '../../domain/check';
 import type { Framework } from '../../domain/catalog';
 import { DocumentStructureError, readDocument, type DocModel } from '../../domain/ooxml/reader';
@@ -72,10 +73,10 @@ export async function readPlanFile(file: InputFile, parse: XmlParser, framework?
   try {
     model = readDocx(await bytesOf(file), parse).model;
   } catch (e) {
-    throw new Error(failureMessage(e));
+    throw new UserError('read-failed', failureMessage(e));
   }
   const plan = planFromDocument(model, file.name, framework);
-  if (!plan) throw new Error(`Không tìm thấy bảng kế hoạch trong «${file.name}».`);
-  if (!plan.items.length) throw new Error(`Bảng kế hoạch trong «${file.name}» chưa có tiêu chí nào.`);
+  if (!plan) throw new UserError('no-plan', `Không tìm thấy bảng kế hoạch trong «${file.name}».`);
+  if (!plan.items.length) throw new UserError('empty-plan', `Bảng kế hoạch trong «${file.name}» chưa có tiêu chí nào.`);
   return plan;
 }

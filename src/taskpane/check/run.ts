@@ -3,6 +3,7 @@
  * A check is one read (Word: one context.sync) and one store load (Office common API, no sync):
  * whatever the document's size, it costs one sync. Everything after that is the domain's, in memory.
  */
+import { UserError } from '../../domain/errors';
 import type { DocumentBackend, DocumentStore } from '../../domain/backend';
 import { findCatalog } from '../../domain/catalog';
 import {
@@ -66,7 +67,7 @@ export function fixContext(result: CheckResult, plan?: PlanSource): FixContext {
 
 /** Apply a finding's fix to its table (the table is found again in the document as it is now). */
 export function applyFix(backend: DocumentBackend, finding: Finding, ctx: FixContext): Promise<EditPlan> {
-  if (!finding.fix) return Promise.reject(new Error('Mục này không có cách sửa tự động.'));
+  if (!finding.fix) return Promise.reject(new UserError('no-fix', 'Mục này không có cách sửa tự động.'));
   return backend.editTable({ table: finding.location.table }, fixPlanner(finding.fix, ctx));
 }
 

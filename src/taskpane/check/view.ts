@@ -3,6 +3,7 @@
  * and coverage in words, the ignored-findings list kept in the document store, the reviewer's summary
  * rows. Pure (no React, no DOM, no backend), so it is tested in Node.
  */
+import { YEAR_FIELD_ERROR } from '../../domain/vocabulary';
 import { FRAMEWORK_LABELS, SCHOOL_TYPE_LABELS, type Framework, type SchoolType } from '../../domain/catalog';
 import {
   RULE_LABELS,
@@ -203,12 +204,6 @@ export const KIND_SHORT: Readonly<Record<DocumentKind | 'unknown', string>> = {
   unknown: 'Chưa nhận ra',
 };
 
-/** Short names of the frameworks for narrow places. */
-export const FRAMEWORK_SHORT: Readonly<Record<Framework, string>> = {
-  '2018': 'TT 17, 18, 19/2018',
-  '2026': 'TT 57/2026',
-};
-
 export function frameworkLabel(f: Framework | undefined): string {
   return f ? FRAMEWORK_LABELS[f] : 'Chưa xác định';
 }
@@ -222,7 +217,7 @@ export function parseYearOverride(text: string): { value?: string; error?: strin
   const t = text.trim();
   if (!t) return {};
   const y = parseSchoolYear(t);
-  return y ? { value: formatSchoolYear(y) } : { error: 'Viết năm học theo dạng 2025-2026.' };
+  return y ? { value: formatSchoolYear(y) } : { error: YEAR_FIELD_ERROR };
 }
 
 /** Overrides without the values left on "as found". */

@@ -3,6 +3,7 @@
  * hand), the form and what the table starts with, then "Chèn bảng" inserts it at the cursor through
  * the DocumentBackend. Works the same in Word and in standalone mode.
  */
+import { errorText } from '../error-text';
 import { useId, useMemo, useState } from 'react';
 import {
   Badge,
@@ -27,7 +28,8 @@ import { FRAMEWORK_LABELS, FRAMEWORKS, SCHOOL_TYPE_LABELS, isFramework, isSchool
 import { isFormId } from '../../domain/forms';
 import type { StartWith } from '../../domain/table/model';
 import { CriteriaPicker } from './CriteriaPicker';
-import { criterionNotes, defaultChoices, derive, describeStart, FRAMEWORK_SHORT, type InsertChoices } from './choices';
+import { criterionNotes, defaultChoices, derive, describeStart, type InsertChoices } from './choices';
+import { FRAMEWORK_SHORT } from '../../domain/vocabulary';
 import { Unverified } from './Unverified';
 import { NoticeBar } from '../NoticeBar';
 
@@ -102,7 +104,7 @@ export function InsertPanel({ backend, blocked, target = 'vị trí con trỏ', 
       setResult({
         intent: 'error',
         title: 'Chưa chèn được bảng.',
-        text: e instanceof Error && e.message ? e.message : 'Đã có lỗi không rõ nguyên nhân. Hãy thử lại.',
+        text: errorText(e),
       });
     } finally {
       setBusy(false);

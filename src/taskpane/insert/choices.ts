@@ -3,6 +3,7 @@
  * school year, or chosen by hand), the catalog, the form, validation messages and the TableSpec.
  * Pure: no React, no DOM, so it is tested in Node.
  */
+import { YEAR_FIELD_ERROR } from '../../domain/vocabulary';
 import {
   allCriteria,
   currentSchoolYear,
@@ -81,12 +82,6 @@ export interface Derived {
   readonly criterionRows: number;
 }
 
-/** "Thông tư 2018" / "Thông tư 57": how the pane names a framework in short sentences. */
-export const FRAMEWORK_SHORT: Readonly<Record<Framework, string>> = {
-  '2018': 'Thông tư 2018',
-  '2026': 'Thông tư 57/2026',
-};
-
 export function derive(c: InsertChoices): Derived {
   const year = parseSchoolYear(c.schoolYear);
   const yearText = year ? formatSchoolYear(year) : c.schoolYear.trim();
@@ -102,9 +97,7 @@ export function derive(c: InsertChoices): Derived {
 
   const errors: { year?: string; schoolType?: string; criteria?: string } = {};
   if (!year) {
-    errors.year = c.schoolYear.trim()
-      ? 'Năm học chưa đúng. Hãy viết hai năm liền nhau, ví dụ 2025-2026.'
-      : 'Hãy nhập năm học, ví dụ 2025-2026.';
+    errors.year = c.schoolYear.trim() ? YEAR_FIELD_ERROR : 'Hãy nhập năm học, ví dụ 2025-2026.';
   }
   if (!catalog) {
     errors.schoolType =

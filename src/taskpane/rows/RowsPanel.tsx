@@ -13,6 +13,7 @@
  *
  * The logic is in ./document, ./criteria, ./form (pure, tested in Node) and src/domain/table.
  */
+import { errorText } from '../error-text';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   Button,
@@ -123,9 +124,6 @@ type Notice = SharedNotice & {
 };
 
 type Busy = 'read' | 'take' | 'load' | 'add' | 'update';
-
-const errorText = (e: unknown): string =>
-  e instanceof Error && e.message ? e.message : 'Đã có lỗi không rõ nguyên nhân. Hãy thử lại.';
 
 const timeText = (iso: string | undefined): string => {
   const d = iso ? new Date(iso) : undefined;

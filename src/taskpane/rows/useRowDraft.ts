@@ -5,6 +5,7 @@
  * store (the draft, the school type chosen by hand) goes through one queue: each reads the store,
  * changes its own key and writes it back, one after another, so no key is lost.
  */
+import { errorText } from '../error-text';
 import type { DocumentStore } from '../../domain/backend';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentBackend } from '../../domain/backend';
@@ -49,8 +50,7 @@ export function useRowDraft(backend: DocumentBackend | undefined): RowDraftHandl
           done?.();
         })
         .catch((e: unknown) => {
-          const why = e instanceof Error && e.message ? e.message : String(e);
-          setStatus({ error: `Chưa lưu được vào tài liệu: ${why}` });
+          setStatus({ error: `Chưa lưu được vào tài liệu: ${errorText(e)}` });
         });
       return chain.current;
     },

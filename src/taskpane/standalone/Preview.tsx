@@ -3,6 +3,7 @@
  * insertion points (the caret line shows where "Chèn bảng" puts the table); clicking a table cell selects it.
  * Keyboard: Tab reaches the caret and the selected cell; arrow keys move them; Enter or Space selects a cell.
  */
+import { errorText } from '../error-text';
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { makeStyles, mergeClasses, shorthands, Spinner, tokens } from '@fluentui/react-components';
 import type { CellLocation } from '../../domain/backend';
@@ -124,7 +125,7 @@ export function Preview({ session, state }: PreviewProps) {
     let live = true;
     session.read().then(
       (model) => live && setBlocks(layoutDocument(model)),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(errorText(e)),
     );
     return () => {
       live = false;

@@ -2,6 +2,7 @@
  * Standalone mode's file commands: new document, open a .docx, save (download). Opening a broken file
  * shows why and keeps the current document; replacing a document with unsaved changes asks first.
  */
+import { errorText } from '../error-text';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import {
   Button,
@@ -81,7 +82,7 @@ export function Toolbar({ session, state }: ToolbarProps) {
       setNotice({ intent: 'success', text: `Đã lưu «${name}». Tệp nằm trong thư mục tải về của trình duyệt.` });
       return true;
     } catch (e) {
-      setNotice({ intent: 'error', title: 'Chưa lưu được', text: e instanceof Error ? e.message : String(e) });
+      setNotice({ intent: 'error', title: 'Chưa lưu được', text: errorText(e) });
       return false;
     }
   };

@@ -3,6 +3,7 @@
  * DocumentBackend — it forwards to the open DocxDocument — and also the document's file state
  * (new, open, save, unsaved changes) that the toolbar and the preview follow.
  */
+import { errorText } from '../error-text';
 import type {
   CellLocation,
   DocumentBackend,
@@ -16,7 +17,6 @@ import type { DocModel } from '../../domain/ooxml/reader';
 import type { XElement } from '../../domain/ooxml/xml';
 import type { EditPlan } from '../../domain/table/edit';
 import { DocxDocument } from '../../docx/document';
-import { DocxError } from '../../docx/package';
 import { parseXmlDom } from '../../docx/xml-dom';
 
 import { download } from '../download';
@@ -146,9 +146,10 @@ export class StandaloneSession implements DocumentBackend {
 
 /** A Vietnamese message for a failure to open a file. */
 export function openErrorMessage(e: unknown): string {
-  if (e instanceof DocxError) return e.message;
-  if (e instanceof Error && /[à-ỹ]/i.test(e.message)) return e.message;
-  return 'Tệp không đọc được như một văn bản Word (.docx). Hãy mở tệp trong Word, lưu lại dưới dạng .docx rồi thử lại.';
+  return errorText(
+    e,
+    'Tệp không đọc được như một văn bản Word (.docx). Hãy mở tệp trong Word, lưu lại dưới dạng .docx rồi thử lại.',
+  );
 }
 
 /** Start a browser download of bytes under a file name. */

@@ -3,6 +3,7 @@
  * at: the fewest parts inflated) and templates (.json). Loaded on demand: it brings the zip code.
  * Every broken or hostile file becomes an Error with a Vietnamese message, never a crash.
  */
+import { UserError } from '../../domain/errors';
 import { checkDocument, type CheckResult } from '../../domain/check';
 import { DocumentStructureError, readDocument } from '../../domain/ooxml/reader';
 import { XmlSecurityError, XmlSyntaxError } from '../../domain/ooxml/xml';
@@ -38,6 +39,6 @@ export async function readDocxFile(file: PickedFile): Promise<ReadDocx> {
     const pkg = DocxPackage.open(new Uint8Array(await file.arrayBuffer()), { parts: 'read' });
     return { name: file.name, result: checkDocument(readDocument(pkg.mainDocument(parseXmlDom))) };
   } catch (e) {
-    throw new Error(`Không đọc được «${file.name}»: ${message(e)}`);
+    throw new UserError('read-failed', `Không đọc được «${file.name}»: ${message(e)}`);
   }
 }

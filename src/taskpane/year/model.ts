@@ -3,6 +3,7 @@
  * templates in the document store, what to insert (with or without the official frame), and the
  * words the panel uses for tables and files.
  */
+import { errorText } from '../error-text';
 import type { DocumentBackend, DocumentStore } from '../../domain/backend';
 import { FRAMEWORK_LABELS, SCHOOL_TYPES, type Framework, type SchoolType } from '../../domain/catalog';
 import type { CheckResult } from '../../domain/check';
@@ -206,7 +207,4 @@ export function frameworkName(f: Framework): string {
   return FRAMEWORK_LABELS[f];
 }
 
-/** An error's Vietnamese message (domain and backend errors carry one). */
-export function errorText(e: unknown): string {
-  return e instanceof Error && e.message ? e.message : 'Đã có lỗi không rõ nguyên nhân. Hãy thử lại.';
-}
+export { errorText };

@@ -1,4 +1,5 @@
 /** Where a plan (or last year's table) comes from: a table of this document, a .docx file, a template. */
+import { UserError } from '../../domain/errors';
 import { useState } from 'react';
 import { Field, Select, Spinner, Text } from '@fluentui/react-components';
 import { SCHOOL_TYPE_LABELS } from '../../domain/catalog';
@@ -80,7 +81,10 @@ export function DocxPicker(props: {
       const tables = tablesOfKind(read.result, props.kinds);
       if (!tables.length) {
         const kinds = props.kinds.map((k) => KIND_WORDS[k]).join(' hoặc ');
-        throw new Error(`Không tìm thấy bảng ${kinds} cải tiến chất lượng trong «${file.name}» (không nhận ra tiêu đề các cột).`);
+        throw new UserError(
+          'no-table',
+          `Không tìm thấy bảng ${kinds} cải tiến chất lượng trong «${file.name}» (không nhận ra tiêu đề các cột).`,
+        );
       }
       props.onPicked({ file: read, tables });
     } catch (e) {
@@ -134,7 +138,7 @@ export function TemplatePicker(props: {
   const onFile = async (file: File): Promise<void> => {
     setError(undefined);
     try {
-      if (file.size > 5 * 1024 * 1024) throw new Error('Tệp mẫu quá lớn (tối đa 5 MB).');
+      if (file.size > 5 * 1024 * 1024) throw new UserError('too-large', 'Tệp mẫu quá lớn (tối đa 5 MB).');
       const t = parseTemplate(await file.text());
       setUploaded(t);
       props.onChange(t);

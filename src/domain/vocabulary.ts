@@ -1,0 +1,28 @@
+/**
+ * Words the product uses in more than one place: the names of the frameworks and the year messages. Every
+ * surface (pane, CLI, workbook, checker) takes them from here so they say the same thing.
+ */
+import type { Framework } from './catalog/types';
+
+/** Short names of the frameworks for sentences and one-line descriptions. */
+export const FRAMEWORK_SHORT: Readonly<Record<Framework, string>> = {
+  '2018': 'Thông tư 17, 18, 19/2018',
+  '2026': 'Thông tư 57/2026',
+};
+
+/** The shortest names, for narrow places (badges, table cells). */
+export const FRAMEWORK_ABBREVIATION: Readonly<Record<Framework, string>> = {
+  '2018': 'TT 17, 18, 19/2018',
+  '2026': 'TT 57/2026',
+};
+
+/** How a school year is written. */
+export const YEAR_FORMAT_HINT = 'Viết theo dạng 2025-2026 (hai năm liền nhau).';
+
+/** Under a year field whose text is not a school year. */
+export const YEAR_FIELD_ERROR = `Năm học chưa đúng. ${YEAR_FORMAT_HINT}`;
+
+/** «Năm học không hợp lệ: «2025». Viết theo dạng 2025-2026 (hai năm liền nhau).» — `where` names the option or field. */
+export function invalidYearMessage(text: string, where?: string): string {
+  return `Năm học không hợp lệ${where ? ` ở ${where}` : ''}: «${text}». ${YEAR_FORMAT_HINT}`;
+}
