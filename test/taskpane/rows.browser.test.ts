@@ -390,10 +390,7 @@ test('TT57, a table split by MỨC 1 / MỨC 2: the mandatory criteria, Mức 1 
   await page.getByText('Bảng này chia theo MỨC 1, MỨC 2: hãy chọn mức.').waitFor();
   await page.getByRole('radio', { name: 'Mức 2', exact: true }).check();
   await pickCriterion(page, '1.3', /^1\.3 .*bắt buộc/);
-  // The heading carries its column number, «Nội dung cải tiến (2)», as Biểu 2's source does.
-  await page
-    .getByLabel(/^Nội dung cải tiến (\(2\) )?\(ghi dưới tên tiêu chí\)$/)
-    .fill('Công khai thông tin\ntrên cổng thông tin điện tử');
+  await field(page, 'criterion').fill('Công khai thông tin\ntrên cổng thông tin điện tử');
   await field(page, 'goal').fill('100% thông tin được công khai đúng hạn');
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
   await result(page, 'Đã thêm Tiêu chí 1.3');
