@@ -163,7 +163,9 @@ export function layoutRows(
  */
 export function initialRows(form: TableForm, catalog: Catalog, opts: InitialRowsOptions): BodyRow[] {
   if (form.sections === 'none') {
-    return (form.fixedRows ?? []).map((label) => ({ kind: 'fixed', label, cells: {} }));
+    if (form.fixedRows) return form.fixedRows.map((label) => ({ kind: 'fixed', label, cells: {} }));
+    // A numbered table with no fixed rows (Biểu 2 mục IV): three numbered rows to fill in.
+    return [1, 2, 3].map((n) => ({ kind: 'item', tt: String(n), cells: {} }));
   }
   const selected = opts.selected ?? [];
   for (const ref of selected) {
