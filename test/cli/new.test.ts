@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allCriteria, getCatalog, SCHOOL_TYPES } from '../../src/domain/catalog';
 import { FORM_IDS, fillYear, getForm, type FormId } from '../../src/domain/forms';
+import { headingText } from '../../src/domain/table/render';
 import { documentType, summaryLine } from '../../src/domain/documents/frame';
 import { findFirst } from '../../src/domain/ooxml/xml';
 import { DocxDocument } from '../../src/docx/document';
@@ -103,8 +104,12 @@ describe('ctcl new writes a document', () => {
     const year = yearOf(id);
     const out = outName();
     const criteria = form.sections === 'none' ? [] : ['--criteria', 'all'];
-    const r = await ctcl('new', id, '--school-type', 'tieu-hoc', '--year', year, ...criteria, '-o', out);
-    expect(r).toMatchObject({ code: 0, err: '' });
+    // plan-2026 writes the whole Biểu 2 by default; its single-table form is --table-only (tested apart too).
+    const only = id === 'plan-2026' ? ['--table-only'] : [];
+    const r = await ctcl('new', id, '--school-type', 'tieu-hoc', '--year', year, ...criteria, ...only, '-o', out);
+    expect(r.code).toBe(0);
+    if (id === 'plan-2026') expect(r.err).toMatch(/^Lưu ý: Thông tư 57 \(Biểu 2, mục III\.2\.b\)/);
+    else expect(r.err).toBe('');
     expect(r.out).toContain(`Đã tạo ${out}`);
     const { doc, model } = await open(out);
     // Title block: type and summary line with the year, bold, centred, 14 pt Times New Roman.
@@ -120,13 +125,16 @@ describe('ctcl new writes a document', () => {
     const t = model.tables[0];
     expect(t.tag).toMatch(new RegExp(`^ctcl:${id}:[0-9a-f-]{36}$`));
     const headerText = t.rows.filter((row) => row.header).flatMap((row) => row.cells.map((c) => c.text));
-    for (const c of form.columns) expect(headerText).toContain(fillYear(c.heading, year));
+    for (const c of form.columns) expect(headerText).toContain(headingText(form, c, year));
     for (const g of form.groups) expect(headerText).toContain(fillYear(g.heading, year));
     const catalog = getCatalog(form.framework, 'tieu-hoc');
     const labels = t.rows.filter((row) => !row.header).map((row) => row.cells.map((c) => c.text).join(' | '));
     const criterionRows = labels.filter((l) => l.includes('Tiêu chí '));
     if (form.sections === 'none') {
-      expect(labels.map((l) => l.split(' | ')[0])).toEqual([...(form.fixedRows ?? [])]);
+      expect(labels.map((l) => l.split(' | ')[0])).toEqual([...(form.fixedRows ?? ['1', '2', '3'])]);
+    } else if (id === 'plan-2026') {
+      // Biểu 2 mục V: items numbered 1..n, one per criterion asked for, naming it in column (2); no level or standard rows.
+      expect(labels).toEqual(allCriteria(catalog).map((c, i) => `${i + 1} | Tiêu chí ${c.code}${' | '.repeat(8)}`));
     } else {
       const expected = allCriteria(catalog).length + (form.framework === '2018' ? catalog.level4.length : 0);
       expect(criterionRows).toHaveLength(expected);
@@ -174,6 +182,7 @@ describe('ctcl new writes a document', () => {
     const r = await ctcl(
       'new',
       'plan-2026',
+      '--table-only',
       '-t',
       'mam-non',
       '-y',
@@ -192,22 +201,55 @@ describe('ctcl new writes a document', () => {
     ]);
   });
 
-  test('--group-by-level groups a TT57 table under MỨC 1 and MỨC 2', async () => {
+  test('--group-by-level groups a TT57 report under MỨC 1 and MỨC 2; Biểu 2 mục V has no level rows', async () => {
     const out = outName();
-    const r = await ctcl('new', 'plan-2026', '-t', 'gdtx', '-y', '2026-2027', '-c', '4.2,1.3', '--group-by-level', '-o', out);
+    const r = await ctcl('new', 'report-2026', '-t', 'gdtx', '-y', '2026-2027', '-c', '4.2,1.3', '--group-by-level', '-o', out);
     expect(r.code).toBe(0);
     const rows = await bodyRows(out);
     expect(rows.filter((l) => l.startsWith('MỨC'))).toEqual(['MỨC 1', 'MỨC 2']);
     expect(rows.filter((l) => l.includes('Tiêu chí')).map((l) => /Tiêu chí ([\d.]+)/.exec(l)?.[1])).toEqual(['1.3', '4.2']);
+    const plan = outName();
+    const p = await ctcl(
+      'new',
+      'plan-2026',
+      '-t',
+      'gdtx',
+      '-y',
+      '2026-2027',
+      '-c',
+      '4.2,1.3',
+      '--group-by-level',
+      '--table-only',
+      '-o',
+      plan,
+    );
+    expect(p.code).toBe(0);
+    expect(p.err).toContain('Biểu 2 mục V không có dòng mức');
+    expect((await bodyRows(plan)).map((l) => l.split(' | ').slice(0, 2).join(' | '))).toEqual([
+      '1 | Tiêu chí 1.3',
+      '2 | Tiêu chí 4.2',
+    ]);
   });
 
   test('--framework overrides the framework the year implies', async () => {
     const out = outName();
-    const r = await ctcl('new', 'plan-2026', '-t', 'tieu-hoc', '-y', '2025-2026', '--framework', '2026', '-o', out);
+    const r = await ctcl(
+      'new',
+      'plan-2026',
+      '-t',
+      'tieu-hoc',
+      '-y',
+      '2025-2026',
+      '--framework',
+      '2026',
+      '--table-only',
+      '-o',
+      out,
+    );
     expect(r.code).toBe(0);
     const { model } = await open(out);
     expect(model.tables[0].tag).toMatch(/^ctcl:plan-2026:/);
-    expect(model.tables[0].rows[0].cells.map((c) => c.text)).toContain('Nội dung cải tiến');
+    expect(model.tables[0].rows[0].cells.map((c) => c.text)).toContain('Nội dung cải tiến (2)');
   });
 
   test('criteria in a monitoring table are ignored with a note on stderr', async () => {

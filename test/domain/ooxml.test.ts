@@ -2,7 +2,7 @@ import { getCatalog } from '../../src/domain/catalog';
 import { FORM_IDS, getForm, LANDSCAPE_TEXT_WIDTH, type FormId } from '../../src/domain/forms';
 import { readDocument, columnCount } from '../../src/domain/ooxml/reader';
 import { documentElement, flatOpcPackage, paragraphs } from '../../src/domain/ooxml/writer';
-import { buildTable, buildTableBlock } from '../../src/domain/table/render';
+import { buildTable, headingText, buildTableBlock } from '../../src/domain/table/render';
 import { serialize, findFirst, el } from '../../src/domain/ooxml/xml';
 import { initialRows, type TableSpec } from '../../src/domain/table/model';
 import { parseXml } from '../../src/docx/xml-node';
@@ -33,7 +33,7 @@ describe('OOXML writer', () => {
     expect(columnCount(t)).toBe(form.columns.length);
     expect(t.grid.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(LANDSCAPE_TEXT_WIDTH);
     const headerText = t.rows.filter((r) => r.header).flatMap((r) => r.cells.map((c) => c.text));
-    for (const c of form.columns) expect(headerText).toContain(c.heading.replace('{year}', s.schoolYear));
+    for (const c of form.columns) expect(headerText).toContain(headingText(form, c, s.schoolYear));
     for (const g of form.groups) expect(headerText).toContain(g.heading.replace('{year}', s.schoolYear));
     // Heading rows repeat on every page; runs are Times New Roman 13 pt as direct formatting.
     expect(t.rows[0].header).toBe(true);
@@ -56,10 +56,22 @@ describe('OOXML writer', () => {
     expect(r2.header).toBe(true);
   });
 
-  test('plan-2026 has the number row (1)…(10) under the headings', () => {
+  test('plan-2026 has the column numbers (1)…(10) inside its heading cells, as Biểu 2 does', () => {
     const t = readDocument(parseXml(serialize(documentElement([buildTable(spec('plan-2026'))])))).tables[0];
-    expect(t.rows[1].cells.map((c) => c.text)).toEqual(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)']);
-    expect(t.rows[1].header).toBe(true);
+    expect(t.rows[0].cells.map((c) => c.text)).toEqual([
+      'TT (1)',
+      'Nội dung cải tiến (2)',
+      'Mục tiêu cải tiến (3)',
+      'Hoạt động/giải pháp (4)',
+      'Chỉ số đánh giá kết quả (5)',
+      'Thời gian thực hiện (6)',
+      'Đơn vị/cá nhân phụ trách (7)',
+      'Nguồn lực bảo đảm (8)',
+      'Thông tin, dữ liệu hoặc minh chứng dự kiến (9)',
+      'Mức độ thực hiện (10)',
+    ]);
+    expect(t.rows[0].header).toBe(true);
+    expect(t.rows[1].header).toBe(false);
   });
 
   test('level and standard rows are merged across; criterion rows carry the official title', () => {

@@ -1,4 +1,5 @@
 /** The side form's view of a table: its fields, rows per criterion, the criterion of a physical row. */
+import { headingText } from '../../src/domain/table/render';
 import { getCatalog } from '../../src/domain/catalog';
 import { FORM_IDS, getForm, inputColumns, type FormId } from '../../src/domain/forms';
 import { paragraph } from '../../src/domain/ooxml/writer';
@@ -34,7 +35,7 @@ describe('rowFormFields', () => {
     expect(fields.map((f) => f.key)).toEqual(inputColumns(getForm(id)).map((c) => c.key));
     for (const f of fields) {
       const c = getForm(id).columns.find((x) => x.key === f.key)!;
-      expect(f.heading).toBe(c.heading);
+      expect(f.heading).toBe(headingText(getForm(id), c, '2025-2026'));
       expect(f.hint).toBe(c.hint);
       expect(f.fromPlan).toBe(!!c.fromPlan);
       expect(f.underLabel).toBe(c.role === 'criterion');

@@ -205,7 +205,8 @@ test('adds, updates and drafts rows of a plan-2018 table; the .docx holds them i
   await field(page, 'target').fill(DRAFT_21);
   await page.getByTestId('draft-status').filter({ hasText: 'Bản nháp đã lưu trong tài liệu' }).waitFor();
   await page.getByTestId('tab-insert').click();
-  await page.getByRole('button', { name: 'Chèn bảng', exact: true }).waitFor();
+  // The insert tab opens on this school year's default form (a TT57 plan: «Chèn Biểu 2»).
+  await page.getByRole('button', { name: /^Chèn (bảng|Biểu 2)$/ }).waitFor();
   await page.getByTestId('tab-rows').click();
   await result(page, 'Đã mở lại bản nháp.');
   await hasValue(page, 'target', DRAFT_21);
@@ -375,6 +376,7 @@ test('TT57, a table split by MỨC 1 / MỨC 2: the mandatory criteria, Mức 1 
   const { page, errors } = await openPane();
   await page.getByLabel('Năm học').fill('2026-2027');
   await page.getByLabel('Mẫu bảng').selectOption('plan-2026');
+  await page.getByRole('radio', { name: 'Chỉ bảng mục V' }).check();
   await page.getByRole('checkbox', { name: 'Chia theo mức (MỨC 1, MỨC 2)' }).check();
   await page.getByRole('button', { name: 'Chèn bảng', exact: true }).click();
   await page.getByTestId('insert-result').waitFor();
@@ -388,7 +390,7 @@ test('TT57, a table split by MỨC 1 / MỨC 2: the mandatory criteria, Mức 1 
   await page.getByText('Bảng này chia theo MỨC 1, MỨC 2: hãy chọn mức.').waitFor();
   await page.getByRole('radio', { name: 'Mức 2', exact: true }).check();
   await pickCriterion(page, '1.3', /^1\.3 .*bắt buộc/);
-  await page.getByLabel('Nội dung cải tiến (ghi dưới tên tiêu chí)').fill('Công khai thông tin\ntrên cổng thông tin điện tử');
+  await field(page, 'criterion').fill('Công khai thông tin\ntrên cổng thông tin điện tử');
   await field(page, 'goal').fill('100% thông tin được công khai đúng hạn');
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
   await result(page, 'Đã thêm Tiêu chí 1.3');

@@ -1,6 +1,7 @@
+import { headingText } from '../../src/domain/table/render';
 import { EMPTY_STORE, TableNotFoundError, type EditPlanner, type TableTarget } from '../../src/domain/backend';
 import { getCatalog } from '../../src/domain/catalog';
-import { FORM_IDS, fillYear, getForm } from '../../src/domain/forms';
+import { FORM_IDS, getForm } from '../../src/domain/forms';
 import { headerBlock, officialTitle, signatureBlock } from '../../src/domain/documents/official-frame';
 import { readDocument, type DocModel } from '../../src/domain/ooxml/reader';
 import { EMPTY_PROFILE } from '../../src/domain/profile';
@@ -68,7 +69,7 @@ describe('insertTable', () => {
       expect(t.tag).toBe(tag);
       expect(t.controlTitle).toBe(getForm(form).controlTitle);
       const headings = t.rows.filter((r) => r.header).flatMap((r) => r.cells.map((c) => c.text));
-      for (const c of getForm(form).columns) expect(headings).toContain(fillYear(c.heading, s.schoolYear));
+      for (const c of getForm(form).columns) expect(headings).toContain(headingText(getForm(form), c, s.schoolYear));
       // Recognised as the form it was written for.
       expect(recogniseTables(model)[0].form.id).toBe(form);
     },

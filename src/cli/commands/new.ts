@@ -5,6 +5,7 @@ import { FRAMEWORK_LABELS, SCHOOL_TYPE_LABELS } from '../../domain/catalog';
 import {
   formList,
   newDocumentBody,
+  NewDocumentError,
   parseCriteria,
   parseFormId,
   parseFramework,
@@ -14,7 +15,10 @@ import {
 } from '../../domain/documents/new-document';
 import { DocxDocument } from '../../docx/document';
 import { parseXml } from '../../docx/xml-node';
+import type { SchoolProfile } from '../../domain/profile';
+import { newPlan2026 } from '../../domain/tt57/new-plan';
 import type { CliIo } from '../context';
+import { readProfile } from './report-from-plan';
 import { checkOutput, writeOutput } from '../files';
 
 interface NewOptions {
@@ -25,6 +29,8 @@ interface NewOptions {
   framework?: string;
   groupByLevel?: boolean;
   school?: string;
+  profile?: string;
+  tableOnly?: boolean;
   force?: boolean;
 }
 
@@ -38,15 +44,44 @@ ${schoolTypeList()}
 Ví dụ:
   ctcl new report-2018 --school-type tieu-hoc --year 2025-2026 --criteria all -o bao-cao.docx
   ctcl new plan-2018 -t thcs-thpt -y 2025-2026 --criteria 1.1,1.3,M4.2 --school "Trường THCS Lê Lợi" -o ke-hoach.docx
-  ctcl new plan-2026 -t mam-non -y 2026-2027 --group-by-level -o ke-hoach-2026.docx
+  ctcl new plan-2026 -t tieu-hoc -y 2026-2027 -o ke-hoach-2026.docx
+  ctcl new plan-2026 -t gdtx -y 2026-2027 --criteria 1.3,4.1 --profile truong.json -o ke-hoach-2026.docx
+  ctcl new plan-2026 -t mam-non -y 2026-2027 --table-only -o bang-muc-V.docx
+
+plan-2026 tạo cả Biểu 2 (Thông tư 57/2026): phần đầu, mục I–VIII, bảng mục IV, V, VI, nơi nhận và chữ ký.
+Với --criteria, mỗi tiêu chí có một dòng ở mục IV và một nội dung cải tiến ở mục V gắn với nó.
 `;
 
 /** Build the .docx bytes for a new document; the options are as typed on the command line. */
 export async function newDocumentBytes(
   form: string,
-  opts: Omit<NewOptions, 'output' | 'force'>,
+  opts: Omit<NewOptions, 'output' | 'force' | 'profile'>,
   name: string,
+  profile?: SchoolProfile,
+  now: Date = new Date(),
 ): Promise<{ bytes: Uint8Array; summary: string; notes: readonly string[] }> {
+  if (parseFormId(form) === 'plan-2026') {
+    const made = newPlan2026({
+      schoolType: parseSchoolType(opts.schoolType),
+      schoolYear: opts.year,
+      framework: opts.framework === undefined ? undefined : parseFramework(opts.framework),
+      criteria: opts.criteria === undefined ? 'none' : parseCriteria(opts.criteria),
+      groupByLevel: opts.groupByLevel,
+      school: opts.school,
+      profile,
+      tableOnly: opts.tableOnly,
+      date: { day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear() },
+    });
+    const { plan } = made;
+    const docx = DocxDocument.blank(parseXml, name, made.blocks);
+    const items = plan.items.length ? `${plan.items.length} nội dung cải tiến` : 'bảng để trống cho trường điền';
+    const summary = opts.tableOnly
+      ? `Biểu 2, bảng mục V (Thông tư 57/2026), ${SCHOOL_TYPE_LABELS[plan.schoolType].toLowerCase()}, năm học ${plan.schoolYear}; ${items}`
+      : `Kế hoạch cải tiến chất lượng – Biểu 2 (Thông tư 57/2026), đủ mục I–VIII, ${SCHOOL_TYPE_LABELS[plan.schoolType].toLowerCase()}, ` +
+        `năm học ${plan.schoolYear}; mục IV: ${plan.problems.length || 'bảng trống'}${plan.problems.length ? ' vấn đề' : ''}, mục V: ${items}`;
+    return { bytes: docx.toBytes(), summary, notes: made.notes };
+  }
+  if (opts.tableOnly) throw new NewDocumentError('--table-only chỉ dùng với mẫu plan-2026 (Biểu 2).');
   const doc = resolveNewDocument({
     form: parseFormId(form),
     schoolType: parseSchoolType(opts.schoolType),
@@ -76,7 +111,10 @@ export function registerNew(program: Command, io: CliIo): void {
     .command('new')
     .description('Tạo tệp Word (.docx) mới, khổ A4 ngang: tiêu đề và bảng trống của một mẫu.')
     .usage('<mẫu> -t <loại trường> -y <năm học> -o <tệp.docx> [tùy chọn]')
-    .argument('<mẫu>', 'plan-2018, report-2018, plan-2026, monitoring-2026 hoặc report-2026 (xem danh sách bên dưới)')
+    .argument(
+      '<mẫu>',
+      'plan-2018, report-2018, plan-2026, problems-2026, monitoring-2026 hoặc report-2026 (xem danh sách bên dưới)',
+    )
     .requiredOption('-t, --school-type <loại>', 'Loại trường: mam-non, tieu-hoc, thcs-thpt, gdtx')
     .requiredOption('-y, --year <năm học>', 'Năm học, ví dụ 2025-2026')
     .requiredOption('-o, --output <tệp.docx>', 'Tệp .docx sẽ tạo')
@@ -91,11 +129,14 @@ export function registerNew(program: Command, io: CliIo): void {
     )
     .option('--group-by-level', 'Bảng theo Thông tư 57: nhóm các dòng dưới «MỨC 1», «MỨC 2»')
     .option('--school <tên trường>', 'Tên trường, in hoa phía trên tiêu đề, ví dụ "Trường Tiểu học Yên Thế"')
+    .option('--profile <tệp.json>', 'plan-2026: thông tin trường (JSON) cho phần đầu, mục I và phần ký theo Nghị định 30/2020')
+    .option('--table-only', 'plan-2026: chỉ bảng mục V (không có các mục khác của Biểu 2)')
     .option('-f, --force', 'Ghi đè nếu tệp kết quả đã có')
     .addHelpText('after', EXAMPLES)
     .action(async (form: string, opts: NewOptions) => {
       const output = checkOutput(io, opts.output, { force: opts.force });
-      const { bytes, summary, notes } = await newDocumentBytes(form, opts, basename(output));
+      const profile = opts.profile === undefined ? undefined : readProfile(io, opts.profile);
+      const { bytes, summary, notes } = await newDocumentBytes(form, opts, basename(output), profile);
       for (const n of notes) io.stderr(`Lưu ý: ${n}\n`);
       writeOutput(io, output, bytes, { force: opts.force });
       io.stdout(`Đã tạo ${opts.output}: ${summary}.\n`);

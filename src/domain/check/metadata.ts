@@ -12,7 +12,7 @@ import {
   type Framework,
   type SchoolType,
 } from '../catalog';
-import type { DocumentKind } from '../forms';
+import type { FileKind as DocumentKind } from '../forms';
 import type { DocModel } from '../ooxml/reader';
 import type { RecognisedTable } from '../table/recognise';
 import { readFrame, type DatedLine, type DocumentFrame } from './frame';
@@ -115,7 +115,8 @@ function countWord(hay: string, word: string): number {
 /** The kind of a document from its tables: a report (possibly with its plan), a plan, or monitoring only. */
 export function kindOfTables(tables: readonly RecognisedTable[]): DocumentKind | 'unknown' {
   if (tables.some((t) => t.form.kind === 'report')) return 'report';
-  if (tables.some((t) => t.form.kind === 'plan')) return 'plan';
+  // The mục IV table of Biểu 2 is part of a plan.
+  if (tables.some((t) => t.form.kind === 'plan' || t.form.kind === 'problems')) return 'plan';
   if (tables.some((t) => t.form.kind === 'monitoring')) return 'monitoring';
   return 'unknown';
 }
@@ -148,7 +149,8 @@ export function inferMeta(model: DocModel, tables: readonly RecognisedTable[], o
   let documentKind = kindOfTables(tables);
   if (documentKind !== 'unknown') evidence.documentKind = 'Nhận ra từ tiêu đề các cột của bảng.';
   else if (title?.khct && title.kind) {
-    documentKind = title.kind;
+    // A title names a plan, a report or monitoring; Biểu 2's mục IV table is part of a plan.
+    documentKind = title.kind === 'problems' ? 'plan' : title.kind;
     evidence.documentKind = `Theo tên văn bản «${collapseSpaces(title.lines.join(' ')).slice(0, 80)}».`;
   }
 

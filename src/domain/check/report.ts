@@ -6,7 +6,7 @@
  */
 import { FRAMEWORK_SHORT } from '../vocabulary';
 import { SCHOOL_TYPE_LABELS, type Framework, type SchoolType } from '../catalog';
-import type { DocumentKind, FormId } from '../forms';
+import type { FileKind as DocumentKind, FormId } from '../forms';
 import { refKey } from '../table/model';
 import { criterionEntries } from '../table/recognise';
 import { SEVERITY_LABELS, type Finding, type FindingLocation, type Severity } from './findings';

@@ -20,13 +20,14 @@ export interface TitleLine {
 /** "KẾ HOẠCH" / "BÁO CÁO": the document type (tên loại văn bản) for a kind of table. */
 export function documentType(kind: DocumentKind): string {
   // The monitoring table (Biểu 2, mục VI) reports the results of a review, so it is headed as a report.
-  return kind === 'plan' ? 'KẾ HOẠCH' : 'BÁO CÁO';
+  return kind === 'plan' || kind === 'problems' ? 'KẾ HOẠCH' : 'BÁO CÁO';
 }
 
 /** The summary line (trích yếu) naming the school year. */
 export function summaryLine(kind: DocumentKind, schoolYear: string): string {
   switch (kind) {
     case 'plan':
+    case 'problems':
       return `Cải tiến chất lượng giáo dục năm học ${schoolYear}`;
     case 'report':
       return `Kết quả thực hiện kế hoạch cải tiến chất lượng giáo dục năm học ${schoolYear}`;

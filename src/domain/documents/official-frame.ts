@@ -126,7 +126,10 @@ export function officialTitle(opts: FrameOptions): XElement[] {
 }
 
 /** Signature block (ô 7) on the right and "Nơi nhận" (ô 9b) on the left, side by side. */
-export function signatureBlock(profile: SchoolProfile, opts: Pick<FrameOptions, 'textWidth'> = {}): XElement {
+export function signatureBlock(
+  profile: SchoolProfile,
+  opts: Pick<FrameOptions, 'textWidth'> & { readonly signNote?: string } = {},
+): XElement {
   const total = opts.textWidth ?? 14003;
   const leftW = Math.round(total * 0.5);
   const rightW = total - leftW;
@@ -148,6 +151,7 @@ export function signatureBlock(profile: SchoolProfile, opts: Pick<FrameOptions, 
   const signer = (profile.signerTitle.trim() || 'HIỆU TRƯỞNG').toUpperCase();
   const right: XElement[] = [
     ...paragraphs(signer, { align: 'center', bold: true, size: SIZE_13, before: 120 }),
+    ...(opts.signNote ? [paragraph(opts.signNote, { align: 'center', italic: true, size: SIZE_13 })] : []),
     ...[1, 2, 3, 4].map(() => paragraph('', { size: SIZE_13 })),
     paragraph(profile.principal.trim() || '…', { align: 'center', bold: true, size: SIZE_13 }),
   ];

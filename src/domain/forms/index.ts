@@ -4,10 +4,20 @@
  */
 import type { Framework, Level } from '../catalog';
 
-export type FormId = 'plan-2018' | 'report-2018' | 'plan-2026' | 'monitoring-2026' | 'report-2026';
-export type DocumentKind = 'plan' | 'report' | 'monitoring';
+export type FormId = 'plan-2018' | 'report-2018' | 'plan-2026' | 'problems-2026' | 'monitoring-2026' | 'report-2026';
+/** What a document is, from its main table (the CLI JSON `documentKind`). */
+export type FileKind = 'plan' | 'report' | 'monitoring';
+/** What a table is; `problems` is the mục IV table of Biểu 2 (the focus problems a TT57 plan serves), part of a plan. */
+export type DocumentKind = FileKind | 'problems';
 
-export const FORM_IDS: readonly FormId[] = ['plan-2018', 'report-2018', 'plan-2026', 'monitoring-2026', 'report-2026'];
+export const FORM_IDS: readonly FormId[] = [
+  'plan-2018',
+  'report-2018',
+  'plan-2026',
+  'problems-2026',
+  'monitoring-2026',
+  'report-2026',
+];
 
 export function isFormId(v: unknown): v is FormId {
   return typeof v === 'string' && (FORM_IDS as readonly string[]).includes(v);
@@ -82,6 +92,8 @@ export interface TableForm {
   readonly groups: readonly ColumnGroup[];
   /** A row of column numbers (1)…(n) under the headings. */
   readonly numberRow: boolean;
+  /** The column numbers stand inside the heading cells («TT (1)», «Nội dung cải tiến (2)» …), as Biểu 2 does. */
+  readonly numbersInHeadings?: boolean;
   readonly sections: SectionScheme;
   /** Fixed body rows (monitoring table): the text of the first column. */
   readonly fixedRows?: readonly string[];
@@ -227,7 +239,8 @@ const PLAN_2026: TableForm = {
   basis: 'Biểu 2 (Mẫu số 2) Phụ lục V Thông tư 57/2026/TT-BGDĐT, mục V.',
   customary: false,
   controlTitle: 'Bảng kế hoạch cải tiến chất lượng (Biểu 2)',
-  numberRow: true,
+  numberRow: false,
+  numbersInHeadings: true,
   sections: 'levels-2026',
   groups: [],
   unverified: [
@@ -324,6 +337,65 @@ const PLAN_2026: TableForm = {
   ],
 };
 
+const PROBLEMS_2026: TableForm = {
+  id: 'problems-2026',
+  kind: 'problems',
+  framework: '2026',
+  name: 'Tóm tắt các vấn đề trọng tâm cần cải tiến – Biểu 2, mục IV',
+  basis: 'Biểu 2 (Mẫu số 2) Phụ lục V Thông tư 57/2026/TT-BGDĐT, mục IV: chỉ chọn các vấn đề trọng tâm.',
+  customary: false,
+  controlTitle: 'Bảng các vấn đề trọng tâm cần cải tiến (Biểu 2, mục IV)',
+  numberRow: false,
+  sections: 'none',
+  groups: [],
+  unverified: ['Các cột của mục IV chỉ có từ một nguồn (chưa đối chiếu văn bản gốc).'],
+  columns: [
+    { key: 'tt', heading: 'TT', role: 'tt', width: 600, hint: 'Số thứ tự' },
+    {
+      key: 'standard',
+      heading: 'Tiêu chuẩn',
+      role: 'text',
+      width: 1700,
+      required: true,
+      hint: 'Tiêu chuẩn, ví dụ «Tiêu chuẩn 1»',
+    },
+    {
+      key: 'criteria',
+      heading: 'Tiêu chí liên quan (nếu có)',
+      role: 'text',
+      width: 2300,
+      hint: 'Tiêu chí liên quan, ví dụ «Tiêu chí 1.3»',
+      aliases: ['Tiêu chí liên quan', 'Tiêu chí'],
+    },
+    {
+      key: 'situation',
+      heading: 'Đánh giá hiện trạng',
+      role: 'text',
+      width: 3200,
+      required: true,
+      hint: 'Hiện trạng theo báo cáo tự đánh giá',
+      aliases: ['Hiện trạng'],
+    },
+    {
+      key: 'weakness',
+      heading: 'Điểm hạn chế',
+      role: 'text',
+      width: 3000,
+      required: true,
+      hint: 'Điểm hạn chế cần cải tiến',
+      aliases: ['Hạn chế'],
+    },
+    {
+      key: 'cause',
+      heading: 'Nguyên nhân của hạn chế',
+      role: 'text',
+      width: 3003,
+      hint: 'Nguyên nhân của hạn chế',
+      aliases: ['Nguyên nhân'],
+    },
+  ],
+};
+
 const MONITORING_2026: TableForm = {
   id: 'monitoring-2026',
   kind: 'monitoring',
@@ -386,6 +458,7 @@ export const FORMS: Readonly<Record<FormId, TableForm>> = {
   'plan-2018': PLAN_2018,
   'report-2018': REPORT_2018,
   'plan-2026': PLAN_2026,
+  'problems-2026': PROBLEMS_2026,
   'monitoring-2026': MONITORING_2026,
   'report-2026': REPORT_2026,
 };

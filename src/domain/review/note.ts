@@ -4,7 +4,7 @@
  * «Nơi nhận»), on A4 portrait, ready to sign. The issuer block comes from the Phòng's profile (the same
  * shape as a school's profile: the Phòng's name, its parent body, place, abbreviation, signer).
  */
-import type { DocumentKind } from '../forms';
+import type { FileKind as DocumentKind } from '../forms';
 import { blankDocumentParts } from '../ooxml/package';
 import { formatDate, signatureBlock } from '../documents/official-frame';
 import { cell, documentElement, paragraph, row, runProps } from '../ooxml/writer';

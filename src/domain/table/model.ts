@@ -10,7 +10,7 @@ import {
   type Framework,
   type Level,
   type SchoolType,
-} from '../catalog';
+} from '../catalog/base';
 import { getForm, sectionForLevel, sectionsOf, type FormId, type SectionId, type TableForm, SECTION_LABELS } from '../forms';
 import { UserError } from '../errors';
 
@@ -163,7 +163,9 @@ export function layoutRows(
  */
 export function initialRows(form: TableForm, catalog: Catalog, opts: InitialRowsOptions): BodyRow[] {
   if (form.sections === 'none') {
-    return (form.fixedRows ?? []).map((label) => ({ kind: 'fixed', label, cells: {} }));
+    if (form.fixedRows) return form.fixedRows.map((label) => ({ kind: 'fixed', label, cells: {} }));
+    // A numbered table with no fixed rows (Biểu 2 mục IV): three numbered rows to fill in.
+    return [1, 2, 3].map((n) => ({ kind: 'item', tt: String(n), cells: {} }));
   }
   const selected = opts.selected ?? [];
   for (const ref of selected) {

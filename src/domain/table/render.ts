@@ -3,7 +3,7 @@
  * paragraphs: heading rows from the form, body rows from the model, wrapped in our content control.
  */
 import { getCatalog } from '../catalog';
-import { fillYear, getForm, SECTION_LABELS, type TableForm } from '../forms';
+import { fillYear, getForm, SECTION_LABELS, type ColumnDef, type TableForm } from '../forms';
 import {
   cell,
   contentControl,
@@ -27,6 +27,12 @@ function widthOf(form: TableForm, from: number, span: number): number {
   return w;
 }
 
+/** A leaf heading as written: the year filled in, and «(n)» after it where the form numbers its headings. */
+export function headingText(form: TableForm, c: ColumnDef, schoolYear: string): string {
+  const h = fillYear(c.heading, schoolYear);
+  return form.numbersInHeadings && c.number ? `${h} (${c.number})` : h;
+}
+
 /** The heading rows of a form: one row, or two for the report (grouped headings), plus the number row. */
 export function headerRows(form: TableForm, schoolYear: string): XElement[] {
   const hasGroups = form.columns.some((c) => c.group);
@@ -34,7 +40,9 @@ export function headerRows(form: TableForm, schoolYear: string): XElement[] {
   if (!hasGroups) {
     rows.push(
       row(
-        form.columns.map((c) => cell(paragraphs(fillYear(c.heading, schoolYear), HEADING), { width: c.width, vAlign: 'center' })),
+        form.columns.map((c) =>
+          cell(paragraphs(headingText(form, c, schoolYear), HEADING), { width: c.width, vAlign: 'center' }),
+        ),
         { header: true },
       ),
     );

@@ -17,7 +17,7 @@ import {
 } from '../../domain/check';
 import type { DocumentMeta, MetaOverrides } from '../../domain/check';
 import type { CellLocation, DocumentStore } from '../../domain/backend';
-import type { DocumentKind } from '../../domain/forms';
+import type { FileKind as DocumentKind } from '../../domain/forms';
 import { cellAt, type DocModel } from '../../domain/ooxml/reader';
 import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
 

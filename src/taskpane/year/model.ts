@@ -173,6 +173,7 @@ const KIND_NAMES: Readonly<Record<DocumentKind, string>> = {
   plan: 'Bảng kế hoạch',
   report: 'Bảng báo cáo',
   monitoring: 'Bảng theo dõi',
+  problems: 'Bảng vấn đề trọng tâm (mục IV)',
 };
 
 /** "Bảng kế hoạch (Thông tư 17, 18, 19/2018), 11 tiêu chí". */

@@ -51,7 +51,12 @@ export interface PickedDocx {
   readonly tables: readonly RecognisedTable[];
 }
 
-const KIND_WORDS: Readonly<Record<DocumentKind, string>> = { plan: 'kế hoạch', report: 'báo cáo', monitoring: 'theo dõi' };
+const KIND_WORDS: Readonly<Record<DocumentKind, string>> = {
+  plan: 'kế hoạch',
+  report: 'báo cáo',
+  monitoring: 'theo dõi',
+  problems: 'vấn đề trọng tâm',
+};
 
 /** "Chọn tệp …": reads the .docx (zip code loaded on first use) and reports its tables of the given kinds. */
 export function DocxPicker(props: {
