@@ -256,6 +256,15 @@ test('standalone: two problems, three items, statuses and the Cuối học kỳ 
     ['1', '100% thông tin đúng hạn'],
     ['2', '2 tiết/tháng/giáo viên'],
   ]);
+
+  // «Báo cáo từ kế hoạch» for this TT57 plan says there is no separate report form and opens the review.
+  await page.getByTestId('tab-year').click();
+  const note = page.getByTestId('year-tt57-report');
+  await note.filter({ hasText: 'Kế hoạch theo Thông tư 57 không có mẫu báo cáo riêng.' }).waitFor({ timeout: 10000 });
+  await note.getByRole('button', { name: 'Mở phần rà soát' }).click();
+  await page.getByRole('radio', { name: 'Rà soát (mục VI)' }).waitFor({ timeout: 10000 });
+  expect(await page.getByRole('radio', { name: 'Rà soát (mục VI)' }).isChecked()).toBe(true);
+  expect(await page.getByLabel('Người đánh giá').inputValue()).toBe('Hiệu trưởng');
   expect(errors).toEqual([]);
 });
 

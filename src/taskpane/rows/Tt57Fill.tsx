@@ -50,6 +50,7 @@ import {
 } from '../../domain/tt57/plan';
 import { errorText } from '../error-text';
 import { NoticeBar, type Notice } from '../NoticeBar';
+import { takeRequestedBieu2Part, type Bieu2Part } from './requested-view';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '14px', minWidth: 0, paddingBottom: '8px' },
@@ -109,7 +110,7 @@ export interface Tt57FillProps {
   readonly now?: Date;
 }
 
-type Mode = 'problem' | 'item' | 'review';
+type Mode = Bieu2Part;
 
 const ITEM_FIELDS = [
   ['goal', 'Mục tiêu cải tiến (3)'],
@@ -140,7 +141,7 @@ const shortText = (s: string, n = 90): string => (s.length > n ? `${s.slice(0, n
 export default function Tt57Fill(props: Tt57FillProps) {
   const { backend, model, schoolType, schoolYear = '', onSchoolType, onModel, onRefresh } = props;
   const styles = useStyles();
-  const [mode, setMode] = useState<Mode>('problem');
+  const [mode, setMode] = useState<Mode>(() => takeRequestedBieu2Part() ?? 'problem');
   const [busy, setBusy] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
   const [problem, setProblem] = useState(EMPTY_PROBLEM);
