@@ -7,7 +7,7 @@ import { cellAt } from '../../ooxml/reader';
 import { entryLocation, heading, make, tableKey, type Rule } from './shared';
 
 const noTable: Rule['run'] = (ctx) =>
-  ctx.tables.length
+  ctx.tables.length || ctx.meta.notKhct
     ? []
     : [
         make(

@@ -10,6 +10,7 @@ import { COVERAGE_RULES } from './coverage';
 import { CRITERIA_RULES } from './criteria';
 import { DATES_RULES } from './dates';
 import { ENCODING_RULES } from './encoding';
+import { FRAME_RULES } from './frame';
 import { METADATA_RULES } from './metadata';
 import type { Rule } from './shared';
 import { TT57_RULES } from './tt57';
@@ -30,4 +31,5 @@ export const RULES: readonly Rule[] = [
   ...ENCODING_RULES,
   ...METADATA_RULES,
   ...TT57_RULES,
+  ...FRAME_RULES,
 ];
