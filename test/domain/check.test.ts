@@ -526,3 +526,19 @@ describe('document frame (NĐ 30) and files that are not plans or reports', () =
     expect(prose.findings.map((f) => f.rule)).toContain('no-table');
   });
 });
+
+describe('damaged text', () => {
+  test('signs Vietnamese spelling never has, and none in correct text', async () => {
+    const { damagedWords } = await import('../../src/domain/check/rules/damaged');
+    expect(damagedWords('PHỊNG GIÁO DỤC VÀ ÐÀO TẠO; trong q trình; bình qn; khơng có')).toEqual([
+      'PHỊNG',
+      'ÐÀO',
+      'q',
+      'qn',
+      'khơng',
+    ]);
+    expect(
+      damagedWords('Phòng Giáo dục và Đào tạo; quá trình; bình quân; không; chương trình; Hương; Quyết định 15/QĐ-MN; Training'),
+    ).toEqual([]);
+  });
+});

@@ -27,7 +27,8 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const insertButton = (page: Page) => page.getByRole('button', { name: 'Chèn bảng', exact: true });
+/** The primary button: «Chèn bảng», or «Chèn Biểu 2» for a TT57 plan (the whole Biểu 2, this school year's default). */
+const insertButton = (page: Page) => page.getByRole('button', { name: /^Chèn (bảng|Biểu 2)$/ });
 
 /** Open the pane and wait until standalone mode and its document are ready. */
 async function openPane(options?: Parameters<PaneHarness['open']>[0]): Promise<PaneSession & { startMs: number }> {
@@ -119,6 +120,7 @@ test('criteria ticked in the list get a row each, at the caret placed in the pre
   await page.getByLabel('Năm học').fill('2026-2027');
   await selectedText(page.getByLabel('Bộ tiêu chuẩn'), /Thông tư 57\/2026/);
   await page.getByLabel('Mẫu bảng').selectOption('plan-2026');
+  await page.getByRole('radio', { name: 'Chỉ bảng mục V' }).check();
   await page.getByRole('radio', { name: 'Các tiêu chí tôi chọn' }).check();
   // Nothing ticked yet: the pane says what to do and does not insert.
   expect(await insertButton(page).isDisabled()).toBe(true);

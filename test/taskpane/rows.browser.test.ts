@@ -205,7 +205,8 @@ test('adds, updates and drafts rows of a plan-2018 table; the .docx holds them i
   await field(page, 'target').fill(DRAFT_21);
   await page.getByTestId('draft-status').filter({ hasText: 'Bản nháp đã lưu trong tài liệu' }).waitFor();
   await page.getByTestId('tab-insert').click();
-  await page.getByRole('button', { name: 'Chèn bảng', exact: true }).waitFor();
+  // The insert tab opens on this school year's default form (a TT57 plan: «Chèn Biểu 2»).
+  await page.getByRole('button', { name: /^Chèn (bảng|Biểu 2)$/ }).waitFor();
   await page.getByTestId('tab-rows').click();
   await result(page, 'Đã mở lại bản nháp.');
   await hasValue(page, 'target', DRAFT_21);
@@ -375,6 +376,7 @@ test('TT57, a table split by MỨC 1 / MỨC 2: the mandatory criteria, Mức 1 
   const { page, errors } = await openPane();
   await page.getByLabel('Năm học').fill('2026-2027');
   await page.getByLabel('Mẫu bảng').selectOption('plan-2026');
+  await page.getByRole('radio', { name: 'Chỉ bảng mục V' }).check();
   await page.getByRole('checkbox', { name: 'Chia theo mức (MỨC 1, MỨC 2)' }).check();
   await page.getByRole('button', { name: 'Chèn bảng', exact: true }).click();
   await page.getByTestId('insert-result').waitFor();

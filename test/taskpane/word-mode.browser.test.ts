@@ -207,8 +207,12 @@ test('the first screen and the criteria list have no serious accessibility probl
   expect(await scan()).toEqual([]);
   // And with a table in the preview, a cell selected.
   await s.page.getByRole('checkbox', { name: /^1\.1 / }).check();
-  await s.page.getByRole('button', { name: 'Chèn bảng', exact: true }).click();
+  // This school year's default form is the TT57 plan: the whole Biểu 2 (1.1 in mục IV and in mục V).
+  await s.page.getByRole('button', { name: /^Chèn (bảng|Biểu 2)$/ }).click();
   await s.page.getByTestId('insert-result').waitFor();
-  await s.page.locator('[data-testid="preview"] td', { hasText: /^Tiêu chí 1\.1/ }).click();
+  await s.page
+    .locator('[data-testid="preview"] td', { hasText: /^Tiêu chí 1\.1/ })
+    .first()
+    .click();
   expect(await scan()).toEqual([]);
 });

@@ -33,7 +33,9 @@ export type RuleId =
   | 'missing-status'
   | 'empty-monitoring'
   | 'document-frame'
-  | 'not-khct-document';
+  | 'not-khct-document'
+  | 'uncertain-heading'
+  | 'damaged-text';
 
 /** Short Vietnamese names of the rules, for grouping in the pane and the workbook. */
 export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
@@ -62,6 +64,8 @@ export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
   'empty-monitoring': 'Chưa ghi theo dõi, đánh giá (mục VI)',
   'document-frame': 'Thể thức văn bản (tên, trường, ngày, chữ ký)',
   'not-khct-document': 'Không phải kế hoạch/báo cáo cải tiến chất lượng',
+  'uncertain-heading': 'Tiêu đề cột khác mẫu',
+  'damaged-text': 'Chữ bị hỏng (chép từ PDF…)',
 };
 
 /** Where a finding is: the table (DocTable.index), row (DocRow.index), grid column and w:tc index. */

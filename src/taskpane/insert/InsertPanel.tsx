@@ -28,7 +28,7 @@ import { FRAMEWORK_LABELS, FRAMEWORKS, SCHOOL_TYPE_LABELS, isFramework, isSchool
 import { isFormId } from '../../domain/forms';
 import type { StartWith } from '../../domain/table/model';
 import { CriteriaPicker } from './CriteriaPicker';
-import { criterionNotes, defaultChoices, derive, describeStart, type InsertChoices } from './choices';
+import { criterionNotes, defaultChoices, derive, describeStart, describeWholePlan, type InsertChoices } from './choices';
 import { FRAMEWORK_SHORT } from '../../domain/vocabulary';
 import { Unverified } from './Unverified';
 import { NoticeBar } from '../NoticeBar';
@@ -74,6 +74,8 @@ export function InsertPanel({ backend, blocked, target = 'vị trí con trỏ', 
   const styles = useStyles();
   const [choices, setChoices] = useState<InsertChoices>(() => defaultChoices());
   const [busy, setBusy] = useState(false);
+  /** TT57 plan: the whole Biểu 2 (default) or only the mục V table. */
+  const [whole, setWhole] = useState(true);
   const [result, setResult] = useState<Result>();
   const d = useMemo(() => derive(choices), [choices]);
   const summaryId = useId();
@@ -86,12 +88,32 @@ export function InsertPanel({ backend, blocked, target = 'vị trí con trỏ', 
   const catalogNotes = useMemo(() => (d.catalog ? [...d.catalog.unverified, ...criterionNotes(d.catalog)] : []), [d.catalog]);
   const schoolTypeOptions = d.schoolTypes.includes(choices.schoolType) ? d.schoolTypes : [...d.schoolTypes, choices.schoolType];
   const ungroupedTt57 = d.form.sections === 'levels-2026' && !(d.hasGroupByLevel && choices.groupByLevel);
+  const wholePlan = d.form.id === 'plan-2026' && whole;
 
   const insert = async (): Promise<void> => {
     if (!backend || !d.spec || busy) return;
     setBusy(true);
     setResult(undefined);
     try {
+      if (wholePlan) {
+        const m = await import(/* webpackChunkName: "plan2026" */ './whole-plan');
+        const start = choices.start;
+        const r = await m.insertWholePlan(backend, {
+          schoolType: d.spec.schoolType,
+          schoolYear: d.spec.schoolYear,
+          criteria: start === 'all' ? 'all' : start === 'selected' ? d.selectedRefs : 'none',
+        });
+        const profile = r.fromProfile
+          ? 'Phần đầu và mục I lấy từ hồ sơ trường.'
+          : 'Chưa có hồ sơ trường: phần đầu và mục I để «…» (nhập hồ sơ ở thẻ «Năm học mới»).';
+        setResult({
+          intent: 'success',
+          title: 'Đã chèn Biểu 2.',
+          text: `Kế hoạch cải tiến chất lượng năm học ${d.spec.schoolYear} (mục I–VIII, bảng mục IV, V, VI) đã nằm ở ${target}. ${profile} Điền vấn đề, nội dung cải tiến và rà soát ở thẻ «Điền dòng».${r.notes.length ? ` ${r.notes.join(' ')}` : ''}`,
+        });
+        onInserted?.();
+        return;
+      }
       await backend.insertTable(d.spec);
       const rows = d.criterionRows ? ` với ${d.criterionRows} dòng tiêu chí` : '';
       setResult({
@@ -224,10 +246,31 @@ export function InsertPanel({ backend, blocked, target = 'vị trí con trỏ', 
         </Select>
       </Field>
 
+      {d.form.id === 'plan-2026' && (
+        <Field label="Chèn">
+          <RadioGroup
+            value={whole ? 'whole' : 'table'}
+            onChange={(_, v) => (setWhole(v.value === 'whole'), setResult(undefined))}
+          >
+            <Radio value="whole" label="Cả Biểu 2: phần đầu, mục I–VIII, bảng mục IV, V, VI và chữ ký" />
+            <Radio value="table" label="Chỉ bảng mục V" />
+          </RadioGroup>
+        </Field>
+      )}
+
       {d.hasStartChoice ? (
         <Field label="Bảng bắt đầu với">
           <RadioGroup value={choices.start} onChange={(_, v) => set({ start: v.value as StartWith })}>
-            <Radio value="skeleton" label={ungroupedTt57 ? 'Chỉ các dòng tiêu chuẩn' : 'Chỉ các dòng mức và tiêu chuẩn'} />
+            <Radio
+              value="skeleton"
+              label={
+                wholePlan
+                  ? 'Các dòng trống để điền'
+                  : ungroupedTt57
+                    ? 'Chỉ các dòng tiêu chuẩn'
+                    : 'Chỉ các dòng mức và tiêu chuẩn'
+              }
+            />
             <Radio value="all" label="Mọi tiêu chí, mỗi tiêu chí một dòng" />
             <Radio value="selected" label="Các tiêu chí tôi chọn" />
           </RadioGroup>
@@ -246,7 +289,7 @@ export function InsertPanel({ backend, blocked, target = 'vị trí con trỏ', 
         />
       )}
 
-      {d.hasGroupByLevel && (
+      {d.hasGroupByLevel && !wholePlan && (
         <Checkbox
           checked={choices.groupByLevel}
           onChange={(_, v) => set({ groupByLevel: v.checked === true })}
@@ -271,10 +314,16 @@ export function InsertPanel({ backend, blocked, target = 'vị trí con trỏ', 
               disabled={!backend || !d.spec || busy}
               aria-describedby={summaryId}
             >
-              Chèn bảng
+              {wholePlan ? 'Chèn Biểu 2' : 'Chèn bảng'}
             </Button>
             <Text id={summaryId} size={200} className={styles.note}>
-              {!backend ? 'Đang chuẩn bị tài liệu…' : d.spec ? describeStart(d) : 'Hãy sửa các mục báo đỏ ở trên.'}
+              {!backend
+                ? 'Đang chuẩn bị tài liệu…'
+                : d.spec
+                  ? wholePlan
+                    ? describeWholePlan(d, choices.start)
+                    : describeStart(d)
+                  : 'Hãy sửa các mục báo đỏ ở trên.'}
             </Text>
           </div>
         )}

@@ -186,3 +186,11 @@ export function describeStart(d: Derived): string {
   }
   return `Bảng có ${d.criterionRows} dòng tiêu chí để điền.`;
 }
+
+/** What the whole Biểu 2 will start with (TT57 plan, «Cả Biểu 2»). */
+export function describeWholePlan(d: Derived, start: StartWith): string {
+  const n = start === 'all' ? allCriteria(d.catalog!).length : start === 'selected' ? d.selectedRefs.length : 0;
+  return n
+    ? `Biểu 2 đầy đủ; mục IV và V có ${n} dòng, mỗi tiêu chí một vấn đề và một nội dung cải tiến.`
+    : 'Biểu 2 đầy đủ; bảng mục IV và V có 3 dòng trống để điền.';
+}

@@ -23,6 +23,7 @@ const byId = (rules: readonly Rule[], id: string): Rule => rules.find((r) => r.i
 export const RULES: readonly Rule[] = [
   byId(COLUMNS_RULES, 'no-table'),
   byId(COLUMNS_RULES, 'columns'),
+  byId(COLUMNS_RULES, 'uncertain-heading'),
   ...COVERAGE_RULES.filter((r) => r.id !== 'empty-cells'),
   ...CRITERIA_RULES,
   ...DATES_RULES,
