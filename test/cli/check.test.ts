@@ -12,7 +12,7 @@ import { readDocxModel, readFailure } from '../../src/docx/read';
 import { parseXml } from '../../src/docx/xml-node';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { serializeTemplate, templateFromTable } from '../../src/domain/year/templates';
-import { seedPath } from '../helpers';
+import { schoolDocPath, seedPath } from '../helpers';
 import { cliFolder } from './run';
 
 const ROOT = join(__dirname, '..', '..');
@@ -69,11 +69,19 @@ describe('JSON contract on the five seeds', () => {
     expect(code).toBe(r.counts.error ? 1 : 0);
   });
 
-  test('seed 000 has a Lỗi: exit code 1; seed 002 is clean: exit code 0', async () => {
+  test('seed 000 has a Lỗi: exit code 1; seed 002 has only warnings (its frame), and a complete report none: exit code 0', async () => {
     const bad = await json(seedPath('000'));
     expect(bad.data.files[0].findings.some((f) => f.severity === 'error')).toBe(true);
     expect(bad.code).toBe(1);
-    const clean = await json(seedPath('002'));
+    // Seed 002 has no school, date or signature (issue 13: once called clean).
+    const warned = await json(seedPath('002'));
+    expect(warned.data.files[0].findings.map((f) => [f.rule, f.severity])).toEqual([
+      ['document-frame', 'warning'],
+      ['document-frame', 'warning'],
+      ['document-frame', 'info'],
+    ]);
+    expect(warned.code).toBe(0);
+    const clean = await json(schoolDocPath('12'));
     expect(clean.data.files[0].findings).toEqual([]);
     expect(clean.code).toBe(0);
   });
@@ -175,7 +183,8 @@ describe('text output', () => {
           .filter(Boolean)
           .join(', '),
       );
-      expect(out.out).toContain(`    - ${formatLocation(f.location)}: ${f.message}`);
+      const where = formatLocation(f.location);
+      expect(out.out).toContain(`    - ${where ? `${where}: ` : ''}${f.message}`);
     }
     expect(out.out.trimEnd().split('\n').pop()).toBe(
       `Tổng cộng: 1 tệp; ${r.counts.error} lỗi, ${r.counts.warning} cảnh báo, ${r.counts.info} gợi ý. Theo loại: 1 báo cáo.`,
@@ -208,7 +217,7 @@ describe('text output', () => {
   });
 
   test('a clean file says so and exits 0', async () => {
-    const out = await ctcl('check', seedPath('002'));
+    const out = await ctcl('check', schoolDocPath('12'));
     expect(out.code).toBe(0);
     expect(out.out).toContain('Không có lỗi, cảnh báo hay gợi ý nào.');
   });
@@ -292,7 +301,7 @@ describe('node bin/ctcl.js check (child process)', () => {
     expect(r.stderr).toBe('Bỏ qua ghi-chu.txt: không phải tệp Word .docx.\n');
     const data = JSON.parse(r.stdout) as { files: FileReport[] };
     expect(data.files.map((f) => f.path)).toEqual(['bao-cao.docx']);
-    const clean = exec('check', seedPath('002'));
+    const clean = exec('check', schoolDocPath('12'));
     expect(clean.status).toBe(0);
     expect(clean.stdout).toContain('Không có lỗi');
     expect(exec('check', 'khong-co.docx').status).toBe(2);

@@ -201,3 +201,56 @@ export function countOccurrences(hay: string, needle: string): number {
   for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) n++;
   return n;
 }
+
+/** A word of a PDF page and its box, in points from the page's top left (pdftotext -bbox). */
+export interface WordBox {
+  readonly text: string;
+  readonly xMin: number;
+  readonly yMin: number;
+  readonly xMax: number;
+  readonly yMax: number;
+}
+
+/** Every word on one page of a PDF with its box. The box's height follows the font size. */
+export function pdfWords(pdf: string, page: number): WordBox[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), pdf, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+    (m) => ({
+      text: unescape(m[5]),
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      yMax: Number(m[4]),
+    }),
+  );
+}
+
+/** A greyscale page image: one byte a pixel (0 black … 255 white), rows top to bottom. */
+export interface GrayImage {
+  readonly width: number;
+  readonly height: number;
+  readonly dpi: number;
+  readonly pixels: Uint8Array;
+}
+
+/** Render one page in greyscale with pdftoppm (binary PGM, read here without any image library). */
+export function renderGray(pdf: string, page: number, outBase: string, dpi = 100): GrayImage {
+  execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, outBase]);
+  const b = readFileSync(`${outBase}.pgm`);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(b.toString('latin1', 0, 64));
+  if (!header || header[3] !== '255') throw new Error(`${outBase}.pgm is not an 8-bit binary PGM`);
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  const pixels = new Uint8Array(b.subarray(header[0].length, header[0].length + width * height));
+  return { width, height, dpi, pixels };
+}

@@ -38,6 +38,7 @@ function doc(opts: { paragraphs?: string[]; after?: string[]; tables: TableInput
   const blocks: XElement[] = [];
   for (const p of opts.paragraphs ?? [
     'TRƯỜNG TIỂU HỌC KIM ĐỒNG',
+    'Số: 12/BC-KĐ',
     'Hà Nội, ngày 20 tháng 5 năm 2026',
     'BÁO CÁO',
     'Kết quả thực hiện kế hoạch cải tiến chất lượng giáo dục năm học 2025-2026',
@@ -56,7 +57,7 @@ function doc(opts: { paragraphs?: string[]; after?: string[]; tables: TableInput
     t.mutate?.(tbl);
     blocks.push(tbl, paragraph(''));
   }
-  for (const p of opts.after ?? []) blocks.push(paragraph(p));
+  for (const p of opts.after ?? ['Nơi nhận:', '- Lưu VT.', 'HIỆU TRƯỞNG', 'Nguyễn Văn An']) blocks.push(paragraph(p));
   return readDocument(parseXml(serialize(documentElement(blocks))));
 }
 
@@ -434,5 +435,110 @@ describe('overrides kept in the document', () => {
     ).toEqual({});
     expect(storedOverrides({ version: 1, [META_OVERRIDES_KEY]: ['x'] })).toEqual({});
     expect(storedOverrides(undefined)).toEqual({});
+  });
+});
+
+describe('document frame (NĐ 30) and files that are not plans or reports', () => {
+  const table = { form: 'report-2018' as const, rows: [sec('m123'), std(1), crit('1.1', DONE)] };
+  const title = ['BÁO CÁO', 'Kết quả thực hiện kế hoạch cải tiến chất lượng giáo dục năm học 2025-2026'];
+  const meta = (paragraphs: string[], after?: string[]) => checkDocument(doc({ paragraphs, after, tables: [table] })).meta;
+  const frameIds = (paragraphs: string[], after?: string[]) =>
+    checkDocument(doc({ paragraphs, after, tables: [table] }))
+      .findings.filter((f) => f.rule === 'document-frame')
+      .map((f) => `${f.id}:${f.severity}`);
+
+  test('letterhead lines split by line breaks in one paragraph: the name stops before «Số:»', () => {
+    const m = meta([
+      'PHÒNG GD&ĐT HUYỆN ĐÔNG ANH\nTRƯỜNG TH KIM CHUNG\nSố: 45/BC-THKC',
+      'Kim Chung, ngày 25 tháng 5 năm 2026',
+      ...title,
+    ]);
+    expect(m).toMatchObject({
+      schoolName: 'TRƯỜNG TH KIM CHUNG',
+      number: 'Số: 45/BC-THKC',
+      date: { day: 25, month: 5, year: 2026 },
+    });
+    expect(meta(['TRƯỜNG TH NGUYỄN BÁ NGỌC        Số: 29/BC-NBN', ...title]).schoolName).toBe('TRƯỜNG TH NGUYỄN BÁ NGỌC');
+  });
+
+  test('a name over two lines; a sentence of the body is cut where the name ends', () => {
+    expect(
+      meta(['UBND HUYỆN VĨNH THẠNH', 'TRƯỜNG TRUNG HỌC CƠ SỞ', 'VĨNH THẠNH TRUNG', 'Số: 1/BC-THCS', ...title]).schoolName,
+    ).toBe('TRƯỜNG TRUNG HỌC CƠ SỞ VĨNH THẠNH TRUNG');
+    expect(meta([...title, 'Trường THCS Vĩnh Thạnh Trung được thành lập năm 2008.']).schoolName).toBe(
+      'Trường THCS Vĩnh Thạnh Trung',
+    );
+    expect(meta([...title, 'Áp dụng đối với trường tiểu học trên địa bàn.']).schoolName).toBeUndefined();
+  });
+
+  test('no title, no school, no date are warnings; the smaller parts one suggestion; a complete frame none', () => {
+    expect(frameIds(['Hà Nội, ngày 20 tháng 5 năm 2026'], [])).toEqual([
+      'document-frame|title:warning',
+      'document-frame|school:warning',
+      'document-frame|parts:info',
+    ]);
+    expect(frameIds(title, [])).toEqual([
+      'document-frame|school:warning',
+      'document-frame|date:warning',
+      'document-frame|parts:info',
+    ]);
+    expect(frameIds(['TRƯỜNG TIỂU HỌC KIM ĐỒNG', 'Số: 12/BC-KĐ', 'Hà Nội, ngày 20 tháng 5 năm 2026', ...title])).toEqual([]);
+    // An attachment («Kèm theo Kế hoạch số …») has its number, signature and «Nơi nhận» in the plan.
+    expect(
+      frameIds(['TRƯỜNG TIỂU HỌC KIM ĐỒNG', ...title, '(Kèm theo Kế hoạch số 5/KH-KĐ)', 'Hà Nội, ngày 20 tháng 5 năm 2026'], []),
+    ).toEqual([]);
+  });
+
+  test('a letterhead written after the table is read, and said to be out of place', () => {
+    const r = checkDocument(
+      doc({
+        paragraphs: title,
+        after: ['TRƯỜNG TIỂU HỌC KIM ĐỒNG', 'Số: 12/BC-KĐ', 'Hà Nội, ngày 20 tháng 5 năm 2026', 'Nơi nhận:', 'HIỆU TRƯỞNG'],
+        tables: [table],
+      }),
+    );
+    expect(r.meta.schoolName).toBe('TRƯỜNG TIỂU HỌC KIM ĐỒNG');
+    expect(r.findings.filter((f) => f.rule === 'document-frame').map((f) => f.id)).toEqual(['document-frame|order']);
+  });
+
+  test('not-khct-document: one finding and nothing else; an empty document still asks for the table', () => {
+    const self = checkDocument(
+      doc({
+        paragraphs: [
+          'TRƯỜNG TIỂU HỌC KIM ĐỒNG',
+          'BÁO CÁO TỰ ĐÁNH GIÁ',
+          'Năm học 2025-2026',
+          'Tiêu chuẩn 1: Tổ chức và quản lý nhà trường',
+        ],
+        after: [],
+        tables: [],
+      }),
+    );
+    expect(self.meta.documentKind).toBe('unknown');
+    expect(self.findings.map((f) => [f.rule, f.severity])).toEqual([['not-khct-document', 'warning']]);
+    expect(self.findings[0].message).toContain('«BÁO CÁO TỰ ĐÁNH GIÁ Năm học 2025-2026»');
+    const empty = checkDocument(doc({ paragraphs: [], after: [], tables: [] }));
+    expect(empty.findings.map((f) => f.rule)).toEqual(['no-table']);
+    const prose = checkDocument(
+      doc({ paragraphs: ['KẾ HOẠCH', 'Cải tiến chất lượng giáo dục năm học 2025-2026'], after: [], tables: [] }),
+    );
+    expect(prose.meta.documentKind).toBe('plan');
+    expect(prose.findings.map((f) => f.rule)).toContain('no-table');
+  });
+});
+
+describe('damaged text', () => {
+  test('signs Vietnamese spelling never has, and none in correct text', async () => {
+    const { damagedWords } = await import('../../src/domain/check/rules/damaged');
+    expect(damagedWords('PHỊNG GIÁO DỤC VÀ ÐÀO TẠO; trong q trình; bình qn; khơng có')).toEqual([
+      'PHỊNG',
+      'ÐÀO',
+      'q',
+      'qn',
+      'khơng',
+    ]);
+    expect(
+      damagedWords('Phòng Giáo dục và Đào tạo; quá trình; bình quân; không; chương trình; Hương; Quyết định 15/QĐ-MN; Training'),
+    ).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import { getForm } from '../../src/domain/forms';
 import { paragraph } from '../../src/domain/ooxml/writer';
 import { planAddRow } from '../../src/domain/table/edit';
 import { criterionLabel, initialRows } from '../../src/domain/table/model';
-import { criterionEntries, recogniseTables, type RecognisedTable } from '../../src/domain/table/recognise';
+import { criterionEntries, recogniseTables, type CriterionEntry, type RecognisedTable } from '../../src/domain/table/recognise';
 import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/docx/xml-node';
 import { DRAFT_KEY, parseDraft, storedSchoolType } from '../../src/taskpane/rows/form';
@@ -390,10 +390,7 @@ test('TT57, a table split by MỨC 1 / MỨC 2: the mandatory criteria, Mức 1 
   await page.getByText('Bảng này chia theo MỨC 1, MỨC 2: hãy chọn mức.').waitFor();
   await page.getByRole('radio', { name: 'Mức 2', exact: true }).check();
   await pickCriterion(page, '1.3', /^1\.3 .*bắt buộc/);
-  // The heading carries its column number, «Nội dung cải tiến (2)», as Biểu 2's source does.
-  await page
-    .getByLabel(/^Nội dung cải tiến (\(2\) )?\(ghi dưới tên tiêu chí\)$/)
-    .fill('Công khai thông tin\ntrên cổng thông tin điện tử');
+  await field(page, 'criterion').fill('Công khai thông tin\ntrên cổng thông tin điện tử');
   await field(page, 'goal').fill('100% thông tin được công khai đúng hạn');
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
   await result(page, 'Đã thêm Tiêu chí 1.3');
@@ -403,5 +400,31 @@ test('TT57, a table split by MỨC 1 / MỨC 2: the mandatory criteria, Mức 1 
     criterion: 'Công khai thông tin\ntrên cổng thông tin điện tử',
     goal: '100% thông tin được công khai đúng hạn',
   });
+  expect(errors).toEqual([]);
+});
+
+test('characters XML cannot hold are written as «�», and the pane says so; a vertical tab becomes a line break', async () => {
+  const { page, errors } = await openPane();
+  await page.getByRole('button', { name: 'Tài liệu mới' }).click();
+  await page.getByLabel('Loại trường').selectOption('tieu-hoc');
+  await page.getByLabel('Năm học').fill('2025-2026');
+  await page.getByLabel('Mẫu bảng').selectOption('plan-2018');
+  await page.getByRole('button', { name: 'Chèn bảng', exact: true }).click();
+  await page.getByTestId('insert-result').filter({ hasText: 'Đã chèn bảng.' }).waitFor();
+  await page.getByTestId('tab-rows').click();
+  await page.getByLabel('Loại trường').selectOption('tieu-hoc');
+  await pickCriterion(page, '1.2', /^1\.2 /);
+  // Pasted from another program: a control character (U+0001), a form feed, and Word's manual line break (vertical tab).
+  await field(page, 'target').fill('Họp\u0001 hội đồng\fđủ 3 kỳ\vmỗi năm');
+  await field(page, 'owner').fill('Hiệu trưởng');
+  await page.getByRole('button', { name: 'Thêm dòng' }).click();
+  await result(page, 'Đã thêm Tiêu chí 1.2.');
+  await result(page, '2 ký tự không ghi được vào tệp Word (ký tự điều khiển) đã được thay bằng «\ufffd».');
+
+  const { bytes } = await saveDocx(page);
+  const rec = recogniseTables(await DocxDocument.open(bytes, parseXml, 'x.docx').read())[0];
+  const row = rec.entries.find((e): e is CriterionEntry => e.kind === 'criterion' && e.ref.code === '1.2')!;
+  expect(row.rowCells[0].target).toBe('Họp\ufffd hội đồng\ufffdđủ 3 kỳ\nmỗi năm');
+  expect(row.rowCells[0].owner).toBe('Hiệu trưởng');
   expect(errors).toEqual([]);
 });

@@ -31,7 +31,11 @@ export type RuleId =
   | 'legacy-encoding'
   | 'unknown-school-type'
   | 'missing-status'
-  | 'empty-monitoring';
+  | 'empty-monitoring'
+  | 'document-frame'
+  | 'not-khct-document'
+  | 'uncertain-heading'
+  | 'damaged-text';
 
 /** Short Vietnamese names of the rules, for grouping in the pane and the workbook. */
 export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
@@ -58,6 +62,10 @@ export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
   'unknown-school-type': 'Chưa rõ loại trường',
   'missing-status': 'Thiếu mức độ thực hiện (cột 10)',
   'empty-monitoring': 'Chưa ghi theo dõi, đánh giá (mục VI)',
+  'document-frame': 'Thể thức văn bản (tên, trường, ngày, chữ ký)',
+  'not-khct-document': 'Không phải kế hoạch/báo cáo cải tiến chất lượng',
+  'uncertain-heading': 'Tiêu đề cột khác mẫu',
+  'damaged-text': 'Chữ bị hỏng (chép từ PDF…)',
 };
 
 /** Where a finding is: the table (DocTable.index), row (DocRow.index), grid column and w:tc index. */

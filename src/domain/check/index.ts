@@ -113,7 +113,9 @@ export function checkDocument(model: DocModel, opts: CheckOptions = {}): CheckRe
     plan,
     asOf: { year: when.getFullYear(), month: when.getMonth() + 1, day: when.getDate() },
   };
-  const all = RULES.flatMap((r) => r.run(ctx)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  // A file that is not a plan or report gets its one finding and nothing else.
+  const rules = meta.notKhct ? RULES.filter((r) => r.reports.includes('not-khct-document')) : RULES;
+  const all = rules.flatMap((r) => r.run(ctx)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const ignoredIds = new Set(opts.ignored ?? []);
   const findings = all.filter((f) => !ignoredIds.has(f.id));
   const ignored = all.filter((f) => ignoredIds.has(f.id));

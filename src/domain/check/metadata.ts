@@ -13,8 +13,9 @@ import {
   type SchoolType,
 } from '../catalog';
 import type { FileKind as DocumentKind } from '../forms';
-import type { DocModel, DocParagraph } from '../ooxml/reader';
+import type { DocModel } from '../ooxml/reader';
 import type { RecognisedTable } from '../table/recognise';
+import { readFrame, type DatedLine, type DocumentFrame } from './frame';
 import {
   collapseSpaces,
   findDates,
@@ -26,12 +27,7 @@ import {
   type SchoolYear,
 } from '../text';
 
-export interface DatedLine {
-  readonly text: string;
-  readonly day: number;
-  readonly month: number;
-  readonly year: number;
-}
+export type { DatedLine } from './frame';
 
 export interface DocumentMeta {
   readonly documentKind: DocumentKind | 'unknown';
@@ -52,6 +48,14 @@ export interface DocumentMeta {
   readonly evidence: Readonly<Partial<Record<'schoolType' | 'schoolYear' | 'framework' | 'documentKind', string>>>;
   /** Values the user set by hand. */
   readonly overridden: readonly string[];
+  /** The letterhead, title, signature and «Nơi nhận» as read. */
+  readonly frame: DocumentFrame;
+  /**
+   * A document with text of its own that is neither a KHCT plan or report (no plan/report table, no
+   * title saying so): a self-assessment report, a strategy plan, a công văn, a list. Such files sit in
+   * reviewers' folders; they are listed, not checked. An empty document is not one (it is a draft).
+   */
+  readonly notKhct: boolean;
 }
 
 export interface MetaOverrides {
@@ -82,50 +86,6 @@ const TYPE_NAMES: readonly [RegExp, SchoolType][] = [
   [/\b(tieu hoc|th)\b/, 'tieu-hoc'],
 ];
 
-const SCHOOL_NAME =
-  /\b(truong|trung tam)\s+((?:mam non|mau giao|tieu hoc|thcs|thpt|th|mn|pt|gdtx|gdnn|trung hoc co so|trung hoc pho thong|pho thong|ptdtbt|ptdtnt)\b.{0,60})/;
-
-const STOP_WORDS = new Set([
-  'va',
-  'trong',
-  'theo',
-  'cua',
-  've',
-  'duoc',
-  'co',
-  'la',
-  'de',
-  'tai',
-  'tren',
-  'cac',
-  'nhung',
-  'nam',
-  'thuc',
-  'hien',
-]);
-
-/** The school's name from a paragraph ("TRƯỜNG TH NGUYỄN BÁ NGỌC", "của trường Tiểu học Yên Thế"). */
-function schoolNameIn(text: string): string | undefined {
-  const f = fold(text);
-  const m = SCHOOL_NAME.exec(f);
-  if (!m) return undefined;
-  // Cut the original text at the same place (fold keeps the length apart from whitespace).
-  const flat = collapseSpaces(text);
-  const start = fold(flat).indexOf(m[0]);
-  if (start < 0) return undefined;
-  let name = flat.slice(start, start + m[0].length);
-  name = name
-    .replace(/[\s,;:.)(]+$/, '')
-    .split(/[,;()]| - | – /)[0]
-    .trim();
-  // "… đối với trường tiểu học" names a kind of school, not a school: a proper name must follow.
-  const words = fold(name).split(' ');
-  const typeWords = /^(truong|trung|tam|mam|non|mau|giao|tieu|hoc|thcs|thpt|th|mn|pt|gdtx|gdnn|co|so|pho|thong|ptdtbt|ptdtnt)$/;
-  const rest = words.slice(1).filter((w) => !typeWords.test(w));
-  if (!rest.length || STOP_WORDS.has(rest[0])) return undefined;
-  return name.length >= 8 ? name : undefined;
-}
-
 function typeOfName(name: string): SchoolType | undefined {
   const f = fold(name);
   for (const [re, t] of TYPE_NAMES) if (re.test(f)) return t;
@@ -150,36 +110,6 @@ function countWord(hay: string, word: string): number {
   const re = new RegExp(`\\b${word.replace(/ /g, '\\s+')}\\b`, 'g');
   while (re.exec(hay)) n++;
   return n;
-}
-
-const DATE_LINE = /^(.{2,60}?),\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+(?:19|20)\d\d\s*$/;
-
-function datedLine(p: DocParagraph): DatedLine | undefined {
-  const t = collapseSpaces(p.text);
-  if (!DATE_LINE.test(fold(t))) return undefined;
-  const d = findDates(t)[0];
-  return d ? { text: t, ...d } : undefined;
-}
-
-/** Title lines: the document type line ("KẾ HOẠCH", "BÁO CÁO") and the few lines after it. */
-function titleLines(paras: readonly DocParagraph[], firstTableBlock: number): { kind?: DocumentKind; lines: string[] } {
-  for (let i = 0; i < paras.length; i++) {
-    const p = paras[i];
-    if (p.block > firstTableBlock) break;
-    const f = fold(p.text);
-    const kind: DocumentKind | undefined = /^bao cao\b/.test(f) ? 'report' : /^ke hoach\b/.test(f) ? 'plan' : undefined;
-    if (!kind) continue;
-    const lines = [p.text];
-    for (let j = i + 1; j < paras.length && lines.length < 4; j++) {
-      const t = paras[j].text.trim();
-      if (!t) continue;
-      if (/^(i|1)[.)]\s/.test(fold(t)) || paras[j].block > firstTableBlock) break;
-      lines.push(t);
-      if (/nam hoc/.test(fold(t))) break;
-    }
-    return { kind, lines };
-  }
-  return { lines: [] };
 }
 
 /** The kind of a document from its tables: a report (possibly with its plan), a plan, or monitoring only. */
@@ -207,64 +137,36 @@ function typesFittingCriteria(tables: readonly RecognisedTable[], framework: Fra
   });
 }
 
-/**
- * The document's own text outside its plan/report tables: body paragraphs, and the cells of other
- * tables (letterheads and signature blocks are often laid out in a borderless table), in order.
- */
-function frameParagraphs(model: DocModel, tables: readonly RecognisedTable[]): DocParagraph[] {
-  const ours = new Set(tables.flatMap((t) => t.parts.map((p) => p.index)));
-  const extra: DocParagraph[] = [];
-  for (const t of model.tables) {
-    if (ours.has(t.index) || t.topIndex < 0) continue;
-    for (const r of t.rows)
-      for (const c of r.cells)
-        for (const text of c.paragraphs) extra.push({ text, block: t.block, bold: false, italic: false, fonts: c.fonts });
-  }
-  if (!extra.length) return [...model.paragraphs];
-  // Stable merge by block: a table's text sits where the table is.
-  return [...model.paragraphs, ...extra].sort((a, b) => a.block - b.block);
-}
-
 export function inferMeta(model: DocModel, tables: readonly RecognisedTable[], overrides: MetaOverrides = {}): DocumentMeta {
   const evidence: Record<string, string> = {};
   const overridden: string[] = [];
-  const paras = frameParagraphs(model, tables);
-  const firstTableBlock = tables.length ? tables[0].parts[0].block : Infinity;
-  const title = titleLines(paras, firstTableBlock);
-  const titleYears = title.lines.flatMap((l) => findSchoolYears(l));
+  const frame = readFrame(model, tables);
+  const title = frame.title;
+  const titleYears = (title?.lines ?? []).flatMap((l) => findSchoolYears(l));
   const headingYears = tables.flatMap((t) => t.headingYears);
 
-  // Kind: the tables say it; the title confirms.
+  // Kind: the tables say it; else a title saying it is a KHCT plan or report; else not a KHCT document.
   let documentKind = kindOfTables(tables);
   if (documentKind !== 'unknown') evidence.documentKind = 'Nhận ra từ tiêu đề các cột của bảng.';
-  else if (title.kind) {
+  else if (title?.khct && title.kind) {
     documentKind = title.kind;
     evidence.documentKind = `Theo tên văn bản «${collapseSpaces(title.lines.join(' ')).slice(0, 80)}».`;
   }
 
   // Number, dates.
-  let number: string | undefined;
-  let date: DatedLine | undefined;
+  const number = frame.number && /\/(KH|BC)\b/i.test(frame.number) ? frame.number : undefined;
+  const date = frame.date;
   let planDate: DatedLine | undefined;
-  for (const p of paras) {
-    const t = collapseSpaces(p.text);
-    if (!number) {
-      const m = /^Số\s*:\s*(.+)$/i.exec(t.normalize('NFC'));
-      if (m && /\/(KH|BC)\b/i.test(m[1])) number = `Số: ${m[1].trim()}`;
-    }
-    if (!date) date = datedLine(p);
+  for (const l of frame.lines) {
+    const t = collapseSpaces(l.text);
     if (!planDate && /^\(?\s*kem theo ke hoach/.test(fold(t))) {
       const d = findDates(t)[0];
       if (d) planDate = { text: t, ...d };
     }
   }
 
-  // School name: letterhead or anywhere in the text outside the table.
-  let schoolName: string | undefined;
-  for (const p of paras) {
-    schoolName = schoolNameIn(p.text);
-    if (schoolName) break;
-  }
+  // School name: the letterhead, else the first sentence naming the school.
+  const schoolName = frame.schoolName;
 
   // School year: title, then headings, then the plan reference, then the document date.
   let schoolYear: string | undefined;
@@ -302,7 +204,7 @@ export function inferMeta(model: DocModel, tables: readonly RecognisedTable[], o
 
   // School type: by hand; the school's name; the circular cited; what the criteria allow; the words used.
   let schoolType: SchoolType | undefined;
-  const allText = fold(paras.map((p) => p.text).join('\n'));
+  const allText = fold(frame.lines.map((p) => p.text).join('\n'));
   const fitting = framework ? typesFittingCriteria(tables, framework) : [];
   if (overrides.schoolType) {
     schoolType = overrides.schoolType;
@@ -349,5 +251,7 @@ export function inferMeta(model: DocModel, tables: readonly RecognisedTable[], o
     headingYears,
     evidence,
     overridden,
+    frame,
+    notKhct: documentKind === 'unknown' && (frame.title !== undefined || frame.lines.filter((l) => l.text.trim()).length >= 3),
   };
 }

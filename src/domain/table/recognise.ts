@@ -18,6 +18,7 @@ import { parseControlTag } from '../ooxml/writer';
 import { cellAt, columnCount, type DocCell, type DocModel, type DocRow, type DocTable } from '../ooxml/reader';
 import { findSchoolYears, fold, type SchoolYear } from '../text';
 import { bestScore } from './headings';
+import { hasMeaning, meaningsOf } from './meaning';
 import type { CriterionRef } from './model';
 
 /** A row in the document: DocTable.index and DocRow.index. */
@@ -86,6 +87,8 @@ export interface ColumnMapping {
   /** The document's heading for it; empty when the heading is missing and the column was placed by position. */
   readonly heading: string;
   readonly inferred: boolean;
+  /** The heading is worded otherwise than the form's and was understood by its key phrases: a guess. */
+  readonly guessed?: boolean;
 }
 
 export interface RecognisedTable {
@@ -143,10 +146,24 @@ function isHeadingRow(row: DocRow): boolean {
   return row.cells.some((c) => c.text.trim() && bestScore(c.text, ALL_HEADINGS) >= 0.7);
 }
 
+/** Reworded headings: a row of short cells most of which mean form columns (two at least). */
+function isRewordedHeadingRow(row: DocRow): boolean {
+  if (looksLikeBody(row)) return false;
+  const filled = row.cells.filter((c) => c.vMerge !== 'continue' && c.text.trim());
+  if (filled.some((c) => c.text.trim().length > 200)) return false;
+  const meaning = filled.filter((c) => hasMeaning(c.text)).length;
+  return meaning >= 2 && meaning >= 0.6 * filled.length;
+}
+
 /** Number of heading rows at the top of a table. */
 export function headerRowCount(t: DocTable): number {
   let n = 0;
-  while (n < t.rows.length && n < 5 && isHeadingRow(t.rows[n])) n++;
+  while (
+    n < t.rows.length &&
+    n < 5 &&
+    (isHeadingRow(t.rows[n]) || (n < 3 && !(n > 0 && isNumberRow(t.rows[n - 1])) && isRewordedHeadingRow(t.rows[n])))
+  )
+    n++;
   return n;
 }
 
@@ -186,6 +203,8 @@ interface FormMatch {
 }
 
 const MIN_SCORE = 0.6;
+/** What a heading understood by its meaning counts for: less than a heading worded like the form's. */
+const GUESS_SCORE = 0.7;
 
 function matchForm(form: TableForm, h: ColumnHeadings, cols: number): FormMatch {
   const candidates: { fi: number; col: number; score: number }[] = [];
@@ -202,6 +221,19 @@ function matchForm(form: TableForm, h: ColumnHeadings, cols: number): FormMatch 
     if (byForm.has(cand.fi) || usedCols.has(cand.col)) continue;
     byForm.set(cand.fi, { col: cand.col, score: cand.score });
     usedCols.add(cand.col);
+  }
+  // Headings worded otherwise: understood by their key phrases, nearest form position first.
+  const guessed = new Set<number>();
+  for (let c = 0; c < cols; c++) {
+    if (usedCols.has(c) || !h.leaf[c]) continue;
+    const options = meaningsOf(form.id, h.leaf[c])
+      .map((k) => form.columns.findIndex((fc) => fc.key === k))
+      .filter((fi) => fi >= 0 && !byForm.has(fi))
+      .sort((a, b) => Math.abs(a - c) - Math.abs(b - c));
+    if (!options.length) continue;
+    byForm.set(options[0], { col: c, score: GUESS_SCORE });
+    usedCols.add(c);
+    guessed.add(options[0]);
   }
   // Columns whose heading is missing, placed by their neighbours' positions.
   const inferred = new Map<number, number>();
@@ -232,7 +264,13 @@ function matchForm(form: TableForm, h: ColumnHeadings, cols: number): FormMatch 
     const m = byForm.get(fi);
     if (m) {
       total += Math.min(1, m.score);
-      columns.push({ key: fc.key, col: m.col, heading: h.leaf[m.col], inferred: false });
+      columns.push({
+        key: fc.key,
+        col: m.col,
+        heading: h.leaf[m.col],
+        inferred: false,
+        ...(guessed.has(fi) ? { guessed: true } : {}),
+      });
     } else if (inferred.has(fi)) columns.push({ key: fc.key, col: inferred.get(fi)!, heading: '', inferred: true });
     else missing.push(fc);
   });

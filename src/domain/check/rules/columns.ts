@@ -6,18 +6,66 @@ import type { Finding } from '../findings';
 import { cellAt } from '../../ooxml/reader';
 import { entryLocation, heading, make, tableKey, type Rule } from './shared';
 
-const noTable: Rule['run'] = (ctx) =>
-  ctx.tables.length
-    ? []
-    : [
-        make(
-          'no-table',
-          'error',
-          'Không tìm thấy bảng kế hoạch hoặc bảng báo cáo cải tiến chất lượng trong tài liệu. Hãy chèn bảng mẫu, hoặc kiểm tra lại tiêu đề các cột của bảng.',
-          {},
-          [],
-        ),
-      ];
+/** Criteria a document written as text names in its headings («Tiêu chí 1.3: …», alone on their line). */
+export function proseCriteria(lines: readonly { text: string }[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    const m = /^tieu chi\s*(\d+)\s*\.\s*(\d+)(?![\d.])/.exec(fold(l.text));
+    if (!m || l.text.trim().length > 160) continue;
+    const code = `${Number(m[1])}.${Number(m[2])}`;
+    if (!out.includes(code)) out.push(code);
+  }
+  return out;
+}
+
+const noTable: Rule['run'] = (ctx) => {
+  if (ctx.tables.length || ctx.meta.notKhct) return [];
+  const prose = proseCriteria(ctx.meta.frame.lines);
+  if (prose.length) {
+    const what = ctx.meta.documentKind === 'report' ? 'Báo cáo' : 'Kế hoạch';
+    return [
+      make(
+        'no-table',
+        'warning',
+        `${what} được viết thành văn bản, không có bảng theo mẫu; tìm thấy ${prose.length} tiêu chí: ${prose.join(', ')}. Hãy chuyển nội dung vào bảng mẫu (chèn bảng, mỗi tiêu chí một dòng) để kiểm tra và tổng hợp được.`,
+        {},
+        ['prose'],
+      ),
+    ];
+  }
+  return [
+    make(
+      'no-table',
+      'error',
+      'Không tìm thấy bảng kế hoạch hoặc bảng báo cáo cải tiến chất lượng trong tài liệu. Hãy chèn bảng mẫu, hoặc kiểm tra lại tiêu đề các cột của bảng.',
+      {},
+      [],
+    ),
+  ];
+};
+
+const uncertain: Rule['run'] = (ctx) => {
+  const out: Finding[] = [];
+  for (const rec of ctx.tables) {
+    const guessed = rec.columns.filter((m) => m.guessed);
+    if (!guessed.length) continue;
+    const pairs = guessed.map((m) => {
+      const c = rec.form.columns.find((x) => x.key === m.key)!;
+      const written = m.heading.replace(/\s+/g, ' ').trim();
+      return `«${written.length > 70 ? `${written.slice(0, 69)}…` : written}» là cột «${heading(c)}»`;
+    });
+    out.push(
+      make(
+        'uncertain-heading',
+        'info',
+        `Tiêu đề ${guessed.length} cột khác mẫu ${rec.form.name.toLowerCase()}, đã hiểu theo nội dung: ${pairs.join('; ')}. Nếu hiểu sai, hãy sửa tiêu đề cột theo mẫu rồi kiểm tra lại.`,
+        { table: rec.parts[0].index, row: 0, column: guessed[0].col },
+        [tableKey(ctx, rec)],
+      ),
+    );
+  }
+  return out;
+};
 
 const columns: Rule['run'] = (ctx) => {
   const out: Finding[] = [];
@@ -95,4 +143,5 @@ export const COLUMNS_RULES: readonly Rule[] = [
   { id: 'no-table', family: 'columns', reports: ['no-table'], run: noTable },
   { id: 'columns', family: 'columns', reports: ['missing-column', 'missing-heading', 'extra-column'], run: columns },
   { id: 'labels', family: 'columns', reports: ['missing-label'], run: labels },
+  { id: 'uncertain-heading', family: 'columns', reports: ['uncertain-heading'], run: uncertain },
 ];

@@ -2,6 +2,7 @@
  * Text typed in the old Vietnamese encodings (TCVN3/ABC, VNI) that shows as garbage on other computers.
  */
 import type { FindingLocation } from '../findings';
+import { DAMAGED_RULE } from './damaged';
 import { make, type Rule } from './shared';
 
 // TCVN3 (ABC) and VNI text read as Unicode: typical bytes, and no real Vietnamese letters.
@@ -60,4 +61,5 @@ const legacy: Rule['run'] = (ctx) => {
 
 export const ENCODING_RULES: readonly Rule[] = [
   { id: 'legacy-encoding', family: 'encoding', reports: ['legacy-encoding'], run: legacy },
+  DAMAGED_RULE,
 ];

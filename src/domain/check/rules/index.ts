@@ -10,6 +10,7 @@ import { COVERAGE_RULES } from './coverage';
 import { CRITERIA_RULES } from './criteria';
 import { DATES_RULES } from './dates';
 import { ENCODING_RULES } from './encoding';
+import { FRAME_RULES } from './frame';
 import { METADATA_RULES } from './metadata';
 import type { Rule } from './shared';
 import { TT57_RULES } from './tt57';
@@ -22,6 +23,7 @@ const byId = (rules: readonly Rule[], id: string): Rule => rules.find((r) => r.i
 export const RULES: readonly Rule[] = [
   byId(COLUMNS_RULES, 'no-table'),
   byId(COLUMNS_RULES, 'columns'),
+  byId(COLUMNS_RULES, 'uncertain-heading'),
   ...COVERAGE_RULES.filter((r) => r.id !== 'empty-cells'),
   ...CRITERIA_RULES,
   ...DATES_RULES,
@@ -30,4 +32,5 @@ export const RULES: readonly Rule[] = [
   ...ENCODING_RULES,
   ...METADATA_RULES,
   ...TT57_RULES,
+  ...FRAME_RULES,
 ];

@@ -29,7 +29,7 @@ export interface CheckContext {
 }
 
 /** The families rules are grouped by, one file each under rules/. */
-export type RuleFamily = 'columns' | 'coverage' | 'criteria' | 'dates' | 'encoding' | 'metadata' | 'tt57';
+export type RuleFamily = 'columns' | 'coverage' | 'criteria' | 'dates' | 'encoding' | 'frame' | 'metadata' | 'tt57';
 
 /** One rule of the checker: what it is called, its family, the finding ids it can report, and how it runs. */
 export interface Rule {

@@ -50,7 +50,9 @@ describe('ctcl report-from-plan', () => {
     expect(result.primary?.form.id).toBe('report-2018');
     expect(result.primary?.tag).toMatch(/^ctcl:report-2018:/);
     expect(result.criteria).toEqual(criteriaBySection(plan));
-    expect([...new Set(result.findings.map((f) => f.rule))]).toEqual(['empty-result']);
+    // Besides the results to fill in, only the frame the school still writes (date, number, signature: issue 13).
+    expect([...new Set(result.findings.map((f) => f.rule))]).toEqual(['empty-result', 'document-frame']);
+    expect(result.findings.filter((f) => f.rule === 'document-frame').every((f) => f.severity !== 'error')).toBe(true);
     expect(result.coverage).toMatchObject({ total: 11, reported: 0, basis: 'plan' });
     // Each report row carries its plan row's work, exactly.
     const planned = new Map(criterionEntries(plan).map((e) => [refKey(e.ref), e.cells.actions ?? '']));
