@@ -3,7 +3,8 @@
  * mục V (the writer's empty numbered rows first, then rows copied from the last), statuses, the Cuối học
  * kỳ I review, an item removed and the rest renumbered. Every action runs through the Word gateway over
  * the counting fake Word and through the .docx backend: the tables end up the same, each action is one
- * read sync and one write sync, and nothing outside the edited table changes.
+ * read sync and one write sync (the pane then shows the edited document without a third), and nothing
+ * outside the edited table changes.
  */
 import type { EditPlanner, TableTarget } from '../../src/domain/backend';
 import { getCatalog } from '../../src/domain/catalog';
@@ -21,6 +22,7 @@ import {
   planSetReview,
   planUpdateItem,
   readTt57,
+  withResult,
 } from '../../src/domain/tt57/edits';
 import { newPlan2026 } from '../../src/domain/tt57/new-plan';
 import { reviewDraft, statusCounts } from '../../src/domain/tt57/plan';
@@ -59,13 +61,16 @@ async function act(docx: DocxDocument, which: 'problems' | 'items' | 'reviews', 
       requirements: { isSetSupported: (name, v) => name === 'WordApi' && ['1.1', '1.2', '1.3'].includes(v ?? '1.1') },
     },
   });
-  const plan = await backend.editTable(target, planner);
+  // The pane shows the document as the edit left it without reading it again (withResult).
+  const kept = withResult(planner);
+  const plan = await backend.editTable(target, kept.planner);
   expect(word.syncs).toBe(2);
   expect(word.calls).not.toContain('table.range.insertOoxml(Replace)');
   await docx.editTable(target, planner);
   const after = await docx.read();
   const index = rec.parts[0].index;
   expect(word.tables[index].cells).toEqual(texts(after, index));
+  expect(texts(kept.result()!, index)).toEqual(texts(after, index));
   // Every other table is exactly as it was.
   before.tables.forEach((t, i) => {
     if (i !== index) expect(serialize(after.tables[i].el)).toBe(serialize(t.el));
