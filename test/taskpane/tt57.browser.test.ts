@@ -156,7 +156,8 @@ test('standalone: two problems, three items, statuses and the Cuối học kỳ 
   await page.getByTestId('tab-rows').click();
   const glance = page.getByTestId('tt57-glance');
   await glance.filter({ hasText: 'Biểu 2 · 0 vấn đề (mục IV) · 0 nội dung cải tiến (mục V)' }).waitFor({ timeout: 10000 });
-  if (await glance.getByLabel('Loại trường').count()) await glance.getByLabel('Loại trường').selectOption('tieu-hoc');
+  // The school type comes from mục I («3. Cấp học: Tiểu học»): not asked.
+  expect(await glance.getByLabel('Loại trường').count()).toBe(0);
 
   // Mục IV: two problems.
   await tickCriterion(page, '1.3');

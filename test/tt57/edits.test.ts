@@ -22,6 +22,7 @@ import {
   planSetReview,
   planUpdateItem,
   readTt57,
+  schoolTypeOfBieu2,
   withResult,
 } from '../../src/domain/tt57/edits';
 import { newPlan2026 } from '../../src/domain/tt57/new-plan';
@@ -90,6 +91,8 @@ test('column (2) and the criteria cells: codes and problem numbers as schools wr
 
 test('two problems, three items, statuses, the Cuối học kỳ I review; an item removed, the rest renumbered', async () => {
   const docx = biểu2();
+  // Mục I names the school type («3. Cấp học: Tiểu học»).
+  expect(schoolTypeOfBieu2(await docx.read())).toBe('tieu-hoc');
   const plan0 = readTt57(await docx.read(), 'tieu-hoc', '2026-2027')!;
   expect(plan0.problems).toEqual([]);
   expect(plan0.items).toEqual([]);

@@ -434,3 +434,17 @@ export function withResult(planner: (rec: RecognisedTable, model: DocModel) => E
 function cloneElement(e: XElement): XElement {
   return { ...e, attrs: { ...e.attrs }, children: e.children.map((c) => (c.t === 'e' ? cloneElement(c) : { ...c })) };
 }
+
+/** The school type Biểu 2's mục I names («3. Cấp học: Tiểu học»), when the document says it. */
+export function schoolTypeOfBieu2(model: DocModel): SchoolType | undefined {
+  for (const p of model.paragraphs) {
+    const m = /^\s*(?:\d+\.\s*)?cap hoc\s*:\s*(.+)$/.exec(fold(p.text));
+    if (!m) continue;
+    const v = m[1];
+    if (v.startsWith('giao duc mam non') || v.startsWith('mam non')) return 'mam-non';
+    if (v.startsWith('tieu hoc')) return 'tieu-hoc';
+    if (v.startsWith('trung hoc')) return 'thcs-thpt';
+    if (v.startsWith('giao duc thuong xuyen')) return 'gdtx';
+  }
+  return undefined;
+}

@@ -77,7 +77,7 @@ import {
   type RowForm,
 } from './form';
 import { useRowDraft } from './useRowDraft';
-import { findTt57Tables } from '../../domain/tt57/edits';
+import { findTt57Tables, schoolTypeOfBieu2 } from '../../domain/tt57/edits';
 
 /** The Biểu 2 (TT57) view, its own chunk. */
 const Tt57Fill = lazy(() => import(/* webpackChunkName: "tt57" */ './Tt57Fill'));
@@ -462,7 +462,7 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
           <Tt57Fill
             backend={backend}
             model={model}
-            schoolType={schoolType}
+            schoolType={schoolType ?? schoolTypeOfBieu2(model)}
             schoolYear={meta.schoolYear}
             onSchoolType={pickSchoolType}
             onModel={(m) => {
