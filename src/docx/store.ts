@@ -2,7 +2,7 @@
  * The add-in's data inside a .docx: one custom XML part in the namespace urn:ctcl:store:1 holding
  * versioned JSON. Word's customXmlParts API (Office common API) reads and writes the same part.
  */
-import { parseStoreXml, storeXml, STORE_NS, type DocumentStore } from '../domain/store';
+import { parseStoreXml, storeSeq, storeXml as domainStoreXml, STORE_NS, type DocumentStore } from '../domain/store';
 import {
   contentTypesXml,
   nextRelId,
@@ -17,34 +17,42 @@ import {
 import { el, serializeDocument, type XmlParser } from '../domain/ooxml/xml';
 import type { DocxPackage } from './package';
 
-export { STORE_NS, storeXml, parseStoreXml };
+export { STORE_NS, storeSeq, parseStoreXml };
 
 const CT_ITEM_PROPS = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
 
-function findStorePart(pkg: DocxPackage, parse: XmlParser): string | undefined {
-  for (const p of pkg.paths()) {
-    if (!/^customXml\/item\d+\.xml$/.test(p)) continue;
-    const s = pkg.text(p) ?? '';
+/** The store part as the .docx holds it (with the XML declaration), numbered by `seq`. */
+export function storeXml(store: DocumentStore, seq = 1): string {
+  return domainStoreXml(store, { seq });
+}
+
+/** The newest store part (highest save number; the later one on a tie). */
+function findStorePart(pkg: DocxPackage, parse: XmlParser): { path: string; store: DocumentStore; seq: number } | undefined {
+  let newest: { path: string; store: DocumentStore; seq: number } | undefined;
+  for (const path of pkg.paths()) {
+    if (!/^customXml\/item\d+\.xml$/.test(path)) continue;
+    const s = pkg.text(path) ?? '';
     if (!s.includes(STORE_NS)) continue;
     try {
-      if (parseStoreXml(parse(s))) return p;
+      const root = parse(s);
+      const store = parseStoreXml(root);
+      const seq = storeSeq(root);
+      if (store && (!newest || seq >= newest.seq)) newest = { path, store, seq };
     } catch {
       /* a broken part that is not ours */
     }
   }
-  return undefined;
+  return newest;
 }
 
 export function readStore(pkg: DocxPackage, parse: XmlParser): DocumentStore | undefined {
-  const p = findStorePart(pkg, parse);
-  const root = p ? pkg.xml(p, parse) : undefined;
-  return root ? parseStoreXml(root) : undefined;
+  return findStorePart(pkg, parse)?.store;
 }
 
 export function writeStore(pkg: DocxPackage, parse: XmlParser, store: DocumentStore): void {
   const existing = findStorePart(pkg, parse);
   if (existing) {
-    pkg.set(existing, storeXml(store));
+    pkg.set(existing.path, storeXml(store, existing.seq + 1));
     return;
   }
   let n = 1;

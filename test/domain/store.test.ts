@@ -11,6 +11,7 @@ import {
   parseStoreJson,
   parseStoreXml,
   readStoreV1,
+  storeSeq,
   storeXml,
   STORE_KEYS,
   withDraft,
@@ -59,11 +60,17 @@ describe('a document saved by the current release', () => {
     expect(typed.templates.map((t) => [t.name, t.framework, t.rows.length > 0])).toEqual([['Kế hoạch mẫu 2025', '2018', true]]);
   });
 
-  test('the part is written byte for byte as that release wrote it (.docx with the XML declaration, Word without)', () => {
+  test('its part reads as written (no save number: 0), and is written again the same way with the save number added', () => {
     const pkg = DocxPackage.open(new Uint8Array(readFileSync(SAVED_DOCX)));
     const item = pkg.paths().find((p) => /^customXml\/item\d+\.xml$/.test(p))!;
-    expect(storeXml(SAVED_JSON)).toBe(pkg.text(item));
-    expect(partXml(SAVED_JSON)).toBe(WORD_PART);
+    const old = pkg.text(item)!;
+    expect(storeSeq(parseXml(old))).toBe(0);
+    expect(storeXml(SAVED_JSON, { seq: 1 })).toBe(
+      old.replace('xmlns:ctcl="urn:ctcl:store:1"', 'xmlns:ctcl="urn:ctcl:store:1" ctcl:seq="1"'),
+    );
+    expect(partXml(SAVED_JSON)).toBe(
+      WORD_PART.replace('xmlns:ctcl="urn:ctcl:store:1"', 'xmlns:ctcl="urn:ctcl:store:1" ctcl:seq="1"'),
+    );
     expect(WORD_PART.startsWith('<?xml')).toBe(false);
     expect(readStorePart(WORD_PART, parseXml)).toEqual(SAVED_JSON);
   });

@@ -5,7 +5,7 @@
  * or as paragraphs, with lines split by line breaks inside one paragraph or by paragraphs, a school's
  * name spread over two lines, the title missing, the letterhead after the table.
  */
-import type { DocumentKind } from '../forms';
+import type { FileKind as DocumentKind } from '../forms';
 import type { DocModel } from '../ooxml/reader';
 import type { RecognisedTable } from '../table/recognise';
 import { collapseSpaces, findDates, fold, nfc } from '../text';

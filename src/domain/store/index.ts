@@ -67,12 +67,23 @@ export function serialiseStoreJson(store: DocumentStore): string {
 }
 
 /**
- * The store part's XML: the JSON as the text of one element. Word's customXmlParts.addAsync gets it
- * without the XML declaration (office-js#1643).
+ * The store part's XML: the JSON as the text of one element, numbered by `seq` (each save writes one more
+ * than the highest number in the document, so the newest part wins when an older one is left behind).
+ * Word's customXmlParts.addAsync gets it without the XML declaration (office-js#1643).
  */
-export function storeXml(store: DocumentStore, options: { declaration?: boolean } = {}): string {
-  const xml = serializeDocument(el('ctcl:store', { 'xmlns:ctcl': STORE_NS }, [text(serialiseStoreJson(store))]));
+export function storeXml(store: DocumentStore, options: { declaration?: boolean; seq?: number } = {}): string {
+  const attrs = { 'xmlns:ctcl': STORE_NS, 'ctcl:seq': String(options.seq ?? 1) };
+  const xml = serializeDocument(el('ctcl:store', attrs, [text(serialiseStoreJson(store))]));
   return options.declaration === false ? xml.replace(/^\s*<\?xml[^?]*\?>\s*/, '') : xml;
+}
+
+/** The save number of a store part (0 for a part written before numbering); any prefix bound to our namespace. */
+export function storeSeq(root: XElement): number {
+  const prefixes = Object.entries(root.attrs)
+    .filter(([k, v]) => (k === 'xmlns' || k.startsWith('xmlns:')) && v === STORE_NS)
+    .map(([k]) => k.slice('xmlns:'.length));
+  const n = Number(prefixes.map((p) => root.attrs[p ? `${p}:seq` : 'seq']).find((v) => v !== undefined) ?? 0);
+  return Number.isFinite(n) && n >= 0 ? n : 0;
 }
 
 /** A parsed store part; undefined if it is not ours or not a valid store. Any prefix bound to our namespace counts. */
