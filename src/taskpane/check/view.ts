@@ -233,6 +233,8 @@ export type ReviewRow =
       readonly counts: SeverityCounts;
       readonly groups: readonly FindingGroup[];
       readonly ignored: number;
+      /** The findings the school chose to «Bỏ qua», shown apart and marked «trường đã bỏ qua». */
+      readonly ignoredFindings: readonly Finding[];
     }
   | { readonly name: string; readonly ok: false; readonly reason: string };
 
@@ -248,6 +250,7 @@ export function reviewRow(name: string, r: CheckResult): ReviewRow {
     counts: r.counts,
     groups: groupFindings(r.findings),
     ignored: r.ignored.length,
+    ignoredFindings: r.ignored,
   };
 }
 
