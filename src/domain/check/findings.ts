@@ -35,7 +35,10 @@ export type RuleId =
   | 'document-frame'
   | 'not-khct-document'
   | 'uncertain-heading'
-  | 'damaged-text';
+  | 'damaged-text'
+  | 'problem-without-action'
+  | 'plan-not-focused'
+  | 'unassigned-criterion';
 
 /** Short Vietnamese names of the rules, for grouping in the pane and the workbook. */
 export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
@@ -66,6 +69,9 @@ export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
   'not-khct-document': 'Không phải kế hoạch/báo cáo cải tiến chất lượng',
   'uncertain-heading': 'Tiêu đề cột khác mẫu',
   'damaged-text': 'Chữ bị hỏng (chép từ PDF…)',
+  'problem-without-action': 'Vấn đề (mục IV) chưa có nội dung cải tiến',
+  'plan-not-focused': 'Kế hoạch dàn trải, chưa tập trung',
+  'unassigned-criterion': 'Chưa gán tiêu chí Thông tư 57',
 };
 
 /** Where a finding is: the table (DocTable.index), row (DocRow.index), grid column and w:tc index. */
