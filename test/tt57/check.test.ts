@@ -118,6 +118,8 @@ describe('reading Biểu 2 as schools write it (LibreOffice-made fixtures)', () 
     expect(of(f, 'time-outside-year').map((x) => x.message)).toEqual([expect.stringContaining('9/2028')]);
     expect(of(f, 'problem-without-action').map((x) => x.criterion)).toEqual(['4.1']);
     expect(r.criteria).toEqual({ 'MỨC 1, 2': ['3.2', '3.4', '4.1', '5.1'] });
+    // A Biểu 2 is dated again at its year-end review: June of the end year is not a year mismatch.
+    expect(of(f, 'year-mismatch')).toEqual([]);
   });
 
   test('criteria named inside column (2): «Tiêu chí 1.3: …», «… (TC 1.3)», «tiêu chí 1.3 và 2.2», never a bare number', () => {
@@ -337,6 +339,12 @@ describe('TT57 rules on plans from our writer', () => {
     test('a Cuối năm học row written early makes column (10) due at once', () => {
       const p = setReview(sample(), 'year', { content: 'Rà soát cuối năm', result: 'Xong', reviewer: 'Hội đồng' });
       expect(rulesOn(p, 2026, 12, 1).map((x) => x.rule)).toEqual(['missing-status', 'missing-status', 'missing-status']);
+    });
+
+    test('year-mismatch: a Biểu 2 dated after August of the end year, or before April of the start year', () => {
+      expect(of(checkDocument(written(sample(), { day: 20, month: 9, year: 2027 })).findings, 'year-mismatch')).toHaveLength(1);
+      expect(of(checkDocument(written(sample(), { day: 20, month: 3, year: 2026 })).findings, 'year-mismatch')).toHaveLength(1);
+      expect(of(checkDocument(written(sample(), { day: 20, month: 8, year: 2027 })).findings, 'year-mismatch')).toEqual([]);
     });
 
     test('the date in the document header is used when no asOf is given', () => {
