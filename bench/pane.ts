@@ -1,10 +1,14 @@
 /**
  * Bench section "pane": what the task pane costs to start, in Debian's Chromium, headless, offline.
  *
- * - bundle.initialGzipBytes: the JavaScript the first screen loads (standalone start, until the insert
- *   form is ready), gzip -9 of each file; bundle.totalGzipBytes: every chunk of the build.
+ * - bundle.initialGzipBytes: the JavaScript the first paint needs — the scripts taskpane.html names
+ *   (legacy.js and the entry; catalogs, host detection, the document code and the other tabs come after
+ *   first paint) —, gzip -9 of each file, the same sum test/taskpane/bundle.test.ts holds to 120 KB;
+ *   bundle.loadedGzipBytes: every script loaded by the time the insert form was ready (first start);
+ *   bundle.totalGzipBytes: every chunk of the build.
  * - pane.firstRenderMs: time from navigation to the insert form's "Chèn bảng" button being visible,
- *   with 4× CPU throttling, a fresh browser context (cold cache) each time, median of 5 starts.
+ *   with 4× CPU throttling, a fresh browser context (cold cache) each time; the median of 5 starts,
+ *   interleaved with the template's (pane, template, pane, template…) so the machine's noise hits both.
  * - pane.bareTemplateMs: the same measurement for a bare React 18 + Fluent UI v9 page shaped like
  *   Microsoft's task-pane template (header, a short list, a text box and a button), built by esbuild
  *   into a minified bundle and served the same way — the baseline "no slower than the template".
@@ -106,36 +110,50 @@ export async function run(opts: {
   const bareServer = await serveStatic(bareDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const measure = async (url: string, ready: (p: Page) => Promise<void>): Promise<StartResult[]> => {
-      const out: StartResult[] = [];
-      for (let i = 0; i < starts; i++) {
-        const context = await browser.newContext({ viewport: { width: 400, height: 800 }, locale: 'vi-VN' });
-        await context.route(
-          (u) => !u.href.startsWith('http://127.0.0.1') && !u.href.startsWith('http://localhost'),
-          (r) => r.abort(),
-        );
-        const page = await context.newPage();
-        out.push(await start(page, url, ready));
+    const once = async (url: string, ready: (p: Page) => Promise<void>): Promise<StartResult> => {
+      const context = await browser.newContext({ viewport: { width: 400, height: 800 }, locale: 'vi-VN' });
+      await context.route(
+        (u) => !u.href.startsWith('http://127.0.0.1') && !u.href.startsWith('http://localhost'),
+        (r) => r.abort(),
+      );
+      const page = await context.newPage();
+      try {
+        return await start(page, url, ready);
+      } finally {
         await context.close();
       }
-      return out;
     };
-    // Interleave nothing: each page is measured on its own, same settings.
-    const pane = await measure(`${paneServer.url}taskpane.html`, (p) =>
-      p.getByRole('button', { name: 'Chèn bảng' }).first().waitFor({ state: 'visible' }),
-    );
-    const bare = await measure(`${bareServer.url}index.html`, (p) => p.locator('#ready').waitFor({ state: 'visible' }));
+    // Interleaved: pane, template, pane, template… so a busy moment of the machine hits both alike.
+    const pane: StartResult[] = [];
+    const bare: StartResult[] = [];
+    for (let i = 0; i < starts; i++) {
+      pane.push(
+        await once(`${paneServer.url}taskpane.html`, (p) =>
+          p.getByRole('button', { name: 'Chèn bảng' }).first().waitFor({ state: 'visible' }),
+        ),
+      );
+      bare.push(await once(`${bareServer.url}index.html`, (p) => p.locator('#ready').waitFor({ state: 'visible' })));
+    }
     const firstRenderMs = Math.round(median(pane.map((s) => s.ms)));
     const bareTemplateMs = Math.round(median(bare.map((s) => s.ms)));
-    const initial = [...new Set(pane[0].scripts)];
+    // What the first paint needs: the scripts the page names (the rest is fetched by them afterwards).
+    const html = readFileSync(join(PANE_DIST, 'taskpane.html'), 'utf8');
+    const initial = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
     const initialGzipBytes = initial.reduce((a, f) => a + gzip(join(PANE_DIST, f)), 0);
+    const loadedGzipBytes = [...new Set(pane[0].scripts)].reduce((a, f) => a + gzip(join(PANE_DIST, f)), 0);
     const totalGzipBytes = readdirSync(PANE_DIST)
       .filter((f) => f.endsWith('.js'))
       .reduce((a, f) => a + gzip(join(PANE_DIST, f)), 0);
     const bareGzipBytes = gzip(join(bareDir, 'app.js'));
-    opts.log?.(`pane ${firstRenderMs} ms, template ${bareTemplateMs} ms (4× CPU, trung vị ${starts} lần)`);
+    opts.log?.(`pane ${firstRenderMs} ms, template ${bareTemplateMs} ms (4× CPU, trung vị ${starts} lần xen kẽ)`);
     return {
-      bundle: { initialGzipBytes, totalGzipBytes, initialScripts: initial.length, bareTemplateGzipBytes: bareGzipBytes },
+      bundle: {
+        initialGzipBytes,
+        initialScripts: initial.length,
+        loadedGzipBytes,
+        totalGzipBytes,
+        bareTemplateGzipBytes: bareGzipBytes,
+      },
       pane: {
         firstRenderMs,
         bareTemplateMs,
@@ -155,9 +173,10 @@ export function format(r: Record<string, number | object>): string[] {
   const p = r.pane as Record<string, number>;
   const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
   return [
-    `  JS màn hình đầu (gzip): ${kb(b.initialGzipBytes)} trong ${b.initialScripts} tệp (ngân sách 200 KB); toàn bộ: ${kb(b.totalGzipBytes)}`,
+    `  JS cho lần vẽ đầu (gzip): ${kb(b.initialGzipBytes)} trong ${b.initialScripts} tệp (ngân sách 120 KB); đã tải khi biểu mẫu sẵn sàng: ${kb(b.loadedGzipBytes)}; toàn bộ: ${kb(b.totalGzipBytes)}`,
     `  khung mẫu React + Fluent tối giản (để so sánh): ${kb(b.bareTemplateGzipBytes)}`,
-    `  hiển thị lần đầu (CPU chậm 4×): ${p.firstRenderMs} ms; khung mẫu: ${p.bareTemplateMs} ms`,
+    `  hiển thị lần đầu (CPU chậm 4×, trung vị, xen kẽ): ${p.firstRenderMs} ms; khung mẫu: ${p.bareTemplateMs} ms`,
+    `  từng lần: khung ${(p.runsMs as unknown as number[]).join(', ')} ms; mẫu ${(p.bareRunsMs as unknown as number[]).join(', ')} ms`,
   ];
 }
 export const topLevel = true;

@@ -16,7 +16,8 @@
  */
 import type { DocModel, DocRow, DocTable } from '../domain/ooxml/reader';
 import type { NewCell, NewRow, TableEdit } from '../domain/table/edit';
-import { applyEdits } from '../domain/table/edit';
+import { applyEdits, deleteRefusal } from '../domain/table/edit';
+import { PlacementError } from '../domain/table/model';
 import { isPlainTextCell } from '../domain/ooxml/cell-text';
 import { blocksPackage } from '../domain/ooxml/flat-opc';
 import { flatOpc } from '../domain/ooxml/writer';
@@ -109,7 +110,7 @@ export function tablePackage(ctx: Pick<EditContext, 'source' | 'documentAttrs'>,
 type RowEdit = Extract<TableEdit, { readonly table: number }>;
 
 function isRowEdit(e: TableEdit): e is RowEdit {
-  return 'table' in e && (e.op === 'insert' || e.op === 'set');
+  return 'table' in e && (e.op === 'insert' || e.op === 'set' || e.op === 'delete');
 }
 
 /** The tables an edit changes. */
@@ -130,6 +131,11 @@ export function planTables(ctx: EditContext, edits: readonly TableEdit[]): Map<n
       const cols = t ? ctx.columns(t) : 0;
       const plain = e.rows.every((r) => isPlain(r, cols));
       if (!t || !anchorFor(t, e.index, cols) || (!plain && !ctx.canMerge)) mode = 'rewrite';
+    } else if (e.op === 'delete') {
+      // TableRow.delete (WordApi 1.3) removes the row; the domain's own refusals apply first.
+      const t = ctx.model.tables[e.table];
+      const why = t ? deleteRefusal(t, e.row) : 'Không tìm thấy bảng cần sửa.';
+      if (why) throw new PlacementError(why);
     } else {
       // insertText would replace everything in the cell: cells with more than text are rewritten in place.
       const r = ctx.model.tables[e.table]?.rows[e.row];
@@ -171,6 +177,10 @@ export function queueEdits(ctx: EditContext, edits: readonly TableEdit[]): Map<n
     const table = ctx.table(t);
     if (e.op === 'set') {
       for (const c of e.cells) writeCell(table.getCell(e.row, c.cell), { text: c.text });
+      continue;
+    }
+    if (e.op === 'delete') {
+      table.getCell(e.row, 0).parentRow.delete();
       continue;
     }
     const cols = ctx.columns(t);

@@ -5,6 +5,7 @@ import {
   frameworkForYear,
   getCatalog,
   schoolTypesOf,
+  CATALOG_SCHOOL_TYPES,
   searchCriteria,
   SCHOOL_TYPES,
 } from '../../src/domain/catalog';
@@ -63,6 +64,8 @@ describe('catalog counts (pinned to the circulars)', () => {
     expect(() => getCatalog('2018', 'gdtx')).toThrow(/không có bộ tiêu chí/);
     expect(schoolTypesOf('2018')).toEqual(['mam-non', 'tieu-hoc', 'thcs-thpt']);
     expect(schoolTypesOf('2026')).toEqual([...SCHOOL_TYPES]);
+    // The table the pane's first screen uses without loading any catalog says the same.
+    for (const f of ['2018', '2026'] as const) expect([...CATALOG_SCHOOL_TYPES[f]]).toEqual(schoolTypesOf(f));
   });
 });
 

@@ -1,6 +1,10 @@
 /** The insert form's logic: framework from the year, form mapping, validation and the spec. */
-import { getCatalog } from '../../src/domain/catalog';
-import { defaultChoices, derive, describeStart, type InsertChoices } from '../../src/taskpane/insert/choices';
+import { findCatalog, getCatalog } from '../../src/domain/catalog';
+import { loadCatalog } from '../../src/taskpane/insert/catalogs';
+import { defaultChoices, derive as deriveWith, describeStart, type InsertChoices } from '../../src/taskpane/insert/choices';
+
+/** The form's logic with every catalog at hand (as once the pane has loaded the chosen one). */
+const derive = (c: InsertChoices) => deriveWith(c, findCatalog);
 
 const base: InsertChoices = {
   schoolType: 'tieu-hoc',
@@ -77,4 +81,23 @@ test('the monitoring table has fixed rows and no start choice', () => {
   expect(d.hasGroupByLevel).toBe(false);
   expect(d.spec?.rows.map((r) => (r.kind === 'fixed' ? r.label : r.kind))).toEqual(['Cuối học kỳ I', 'Cuối năm học']);
   expect(describeStart(d)).toContain('Cuối học kỳ I');
+});
+
+test('until the chosen catalog is loaded: no spec, "loading", and no error for a school type the framework has', () => {
+  const d = deriveWith(base, () => undefined);
+  expect(d.loading).toBe(true);
+  expect(d.spec).toBeUndefined();
+  expect(d.errors.schoolType).toBeUndefined();
+  // GDTX has no 2018 catalog: an error, not a wait.
+  const gdtx = deriveWith({ ...base, schoolType: 'gdtx' }, () => undefined);
+  expect(gdtx.loading).toBe(false);
+  expect(gdtx.errors.schoolType).toMatch(/giáo dục thường xuyên/);
+});
+
+test('the pane loads each catalog on demand: the same catalog the CLI uses', async () => {
+  for (const framework of ['2018', '2026'] as const) {
+    for (const schoolType of ['mam-non', 'tieu-hoc', 'thcs-thpt', 'gdtx'] as const) {
+      expect(await loadCatalog(framework, schoolType)).toBe(findCatalog(framework, schoolType));
+    }
+  }
 });

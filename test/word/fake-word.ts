@@ -498,6 +498,14 @@ export class FakeWord {
             });
             return {};
           },
+          // TableRow.delete (WordApi 1.3).
+          delete: () => {
+            fake.write('row.delete', () => {
+              const p = check();
+              fake.tables[p.table].cells.splice(p.row, 1);
+              fake.tables[p.table].vMerged.splice(p.row, 1);
+            });
+          },
         };
       },
     };

@@ -51,6 +51,11 @@ export type TableEdit =
       readonly rows: readonly NewRow[];
       readonly like?: RowTemplates;
     }
+  /**
+   * Remove one row (an item of the Biểu 2 mục V table); refused when it is part of a vertical merge or
+   * inside a row-level content control. Row indexes as read, like every edit.
+   */
+  | { readonly op: 'delete'; readonly table: number; readonly row: number }
   /** Replace the text of cells (w:tc indexes) of one row. */
   | {
       readonly op: 'set';
@@ -601,15 +606,24 @@ export function applyEdits(tables: readonly DocTable[], edits: readonly TableEdi
     } else if (e.op === 'insert') {
       const t = table(e.table);
       inserts.set(e, newRowsXml(t, e, cols(t)));
+    } else if (e.op === 'delete') {
+      const why = deleteRefusal(table(e.table), e.row);
+      if (why) throw new PlacementError(why);
     }
   }
   // 2. Cell texts, new rows (bottom-up, so earlier row indexes stay valid), then new columns (which
   // refer to grid columns as read: rows made above already have the table's old grid).
   for (const w of writes) w();
-  const rowInserts = edits.filter((e): e is Extract<TableEdit, { op: 'insert' }> => e.op === 'insert');
-  const sorted = [...rowInserts].sort((a, b) => b.table - a.table || b.index - a.index);
+  const rowChanges = edits.filter((e): e is RowChange => e.op === 'insert' || e.op === 'delete');
+  const at = (e: RowChange): number => (e.op === 'insert' ? e.index : e.row);
+  const sorted = [...rowChanges].sort((a, b) => b.table - a.table || at(b) - at(a));
   for (const e of sorted) {
     const t = table(e.table);
+    if (e.op === 'delete') {
+      const tr = t.rows[e.row].el;
+      t.el.children.splice(t.el.children.indexOf(tr), 1);
+      continue;
+    }
     const slot = rowSlot(t.el, t, e.index);
     slot.parent.children.splice(slot.at, 0, ...inserts.get(e)!);
   }
@@ -620,6 +634,20 @@ export function applyEdits(tables: readonly DocTable[], edits: readonly TableEdi
       if (t) insertColumn(readTableAgain(t), e, i === 0);
     });
   }
+}
+
+type RowChange = Extract<TableEdit, { op: 'insert' | 'delete' }>;
+
+/** Why a row cannot be removed without damaging the table (undefined: it can). */
+export function deleteRefusal(t: DocTable, row: number): string | undefined {
+  const r = t.rows[row];
+  if (!r) return 'Không tìm thấy dòng cần xóa (tài liệu đã thay đổi?). Hãy đọc lại tài liệu.';
+  if (!t.el.children.includes(r.el))
+    return 'Dòng này nằm trong một vùng nội dung (content control) của Word; xóa dòng trong Word rồi đọc lại tài liệu.';
+  const next = t.rows[row + 1];
+  if (r.cells.some((c) => c.vMerge) || next?.cells.some((c) => c.vMerge === 'continue'))
+    return 'Dòng này thuộc một ô gộp dọc; xóa sẽ cắt đôi ô gộp. Hãy tách ô gộp trong Word rồi thử lại.';
+  return undefined;
 }
 
 /** A table read again after rows were added to its XML (column inserts walk its current rows). */

@@ -10,7 +10,7 @@ import {
   type Framework,
   type Level,
   type SchoolType,
-} from '../catalog';
+} from '../catalog/base';
 import { getForm, sectionForLevel, sectionsOf, type FormId, type SectionId, type TableForm, SECTION_LABELS } from '../forms';
 import { UserError } from '../errors';
 

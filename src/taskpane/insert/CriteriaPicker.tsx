@@ -4,7 +4,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { Badge, Button, Checkbox, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { searchCriteria, type Catalog } from '../../domain/catalog';
+import { searchCriteria, type Catalog } from '../../domain/catalog/base';
 import { refKey } from '../../domain/table/model';
 import { fold } from '../../domain/text';
 import { allRefKeys, toggleKeys } from './choices';

@@ -4,7 +4,7 @@
  * the DocumentBackend. Works the same in Word and in standalone mode.
  */
 import { errorText } from '../error-text';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import {
   Badge,
   Button,
@@ -24,7 +24,15 @@ import {
 } from '@fluentui/react-components';
 import { TableAddRegular } from '@fluentui/react-icons';
 import type { DocumentBackend } from '../../domain/backend';
-import { FRAMEWORK_LABELS, FRAMEWORKS, SCHOOL_TYPE_LABELS, isFramework, isSchoolType } from '../../domain/catalog';
+import {
+  FRAMEWORK_LABELS,
+  FRAMEWORKS,
+  SCHOOL_TYPE_LABELS,
+  isFramework,
+  isSchoolType,
+  type Catalog,
+} from '../../domain/catalog/base';
+import { catalogKey, loadCatalog } from './catalogs';
 import { isFormId } from '../../domain/forms';
 import type { StartWith } from '../../domain/table/model';
 import { CriteriaPicker } from './CriteriaPicker';
@@ -77,7 +85,25 @@ export function InsertPanel({ backend, blocked, target = 'vị trí con trỏ', 
   /** TT57 plan: the whole Biểu 2 (default) or only the mục V table. */
   const [whole, setWhole] = useState(true);
   const [result, setResult] = useState<Result>();
-  const d = useMemo(() => derive(choices), [choices]);
+  // Catalogs loaded so far (the chosen one is fetched on demand: the first screen carries none).
+  const [catalogs, setCatalogs] = useState<ReadonlyMap<string, Catalog>>(() => new Map());
+  const [catalogError, setCatalogError] = useState(false);
+  const d = useMemo(() => derive(choices, (f, t) => catalogs.get(catalogKey(f, t))), [choices, catalogs]);
+
+  const { loading, framework } = d;
+  const { schoolType } = choices;
+  useEffect(() => {
+    if (!loading) return;
+    let live = true;
+    setCatalogError(false);
+    loadCatalog(framework, schoolType).then(
+      (c) => live && c && setCatalogs((m) => new Map(m).set(catalogKey(framework, schoolType), c)),
+      () => live && setCatalogError(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [loading, framework, schoolType]);
   const summaryId = useId();
 
   const set = (patch: Partial<InsertChoices>): void => {
@@ -317,13 +343,17 @@ export function InsertPanel({ backend, blocked, target = 'vị trí con trỏ', 
               {wholePlan ? 'Chèn Biểu 2' : 'Chèn bảng'}
             </Button>
             <Text id={summaryId} size={200} className={styles.note}>
-              {!backend
-                ? 'Đang chuẩn bị tài liệu…'
-                : d.spec
-                  ? wholePlan
-                    ? describeWholePlan(d, choices.start)
-                    : describeStart(d)
-                  : 'Hãy sửa các mục báo đỏ ở trên.'}
+              {catalogError
+                ? 'Không tải được bộ tiêu chí. Hãy kiểm tra kết nối rồi tải lại trang (F5).'
+                : d.loading
+                  ? 'Đang tải bộ tiêu chí…'
+                  : !backend
+                    ? 'Đang chuẩn bị tài liệu…'
+                    : d.spec
+                      ? wholePlan
+                        ? describeWholePlan(d, choices.start)
+                        : describeStart(d)
+                      : 'Hãy sửa các mục báo đỏ ở trên.'}
             </Text>
           </div>
         )}

@@ -1,19 +1,19 @@
 /**
  * What the "Chèn bảng" screen asks for, and everything that follows from it: the framework (from the
  * school year, or chosen by hand), the catalog, the form, validation messages and the TableSpec.
- * Pure: no React, no DOM, so it is tested in Node.
+ * Pure: no React, no DOM, so it is tested in Node. The catalog comes from the caller (the pane loads it
+ * on demand, src/taskpane/insert/catalogs.ts): until it is there, `loading` is set and there is no spec.
  */
 import { YEAR_FIELD_ERROR } from '../../domain/vocabulary';
 import {
   allCriteria,
+  CATALOG_SCHOOL_TYPES,
   currentSchoolYear,
-  findCatalog,
   frameworkForYear,
-  schoolTypesOf,
   type Catalog,
   type Framework,
   type SchoolType,
-} from '../../domain/catalog';
+} from '../../domain/catalog/base';
 import { FORMS, formFor, formsOf, type FormId, type TableForm } from '../../domain/forms';
 import {
   initialRows,
@@ -62,6 +62,8 @@ export interface Derived {
   readonly framework: Framework;
   readonly schoolTypes: readonly SchoolType[];
   readonly catalog?: Catalog;
+  /** The framework has a catalog for the school type, but it is not loaded yet. */
+  readonly loading: boolean;
   readonly forms: readonly TableForm[];
   /** The form actually used: the chosen one, or the same kind in the current framework. */
   readonly form: TableForm;
@@ -82,13 +84,18 @@ export interface Derived {
   readonly criterionRows: number;
 }
 
-export function derive(c: InsertChoices): Derived {
+/** A loaded catalog, or undefined when it is not (yet) there. */
+export type CatalogLookup = (framework: Framework, schoolType: SchoolType) => Catalog | undefined;
+
+export function derive(c: InsertChoices, catalogOf: CatalogLookup): Derived {
   const year = parseSchoolYear(c.schoolYear);
   const yearText = year ? formatSchoolYear(year) : c.schoolYear.trim();
   const autoFramework = year ? frameworkForYear(year) : undefined;
   const framework = c.frameworkOverride ?? autoFramework ?? frameworkForYear(currentSchoolYear());
-  const schoolTypes = schoolTypesOf(framework);
-  const catalog = findCatalog(framework, c.schoolType);
+  const schoolTypes = CATALOG_SCHOOL_TYPES[framework];
+  const available = schoolTypes.includes(c.schoolType);
+  const catalog = available ? catalogOf(framework, c.schoolType) : undefined;
+  const loading = available && !catalog;
   const forms = formsOf(framework);
   const chosen = FORMS[c.formId];
   const form = chosen.framework === framework ? chosen : (formFor(chosen.kind, framework) ?? forms[0]);
@@ -99,7 +106,7 @@ export function derive(c: InsertChoices): Derived {
   if (!year) {
     errors.year = c.schoolYear.trim() ? YEAR_FIELD_ERROR : 'Hãy nhập năm học, ví dụ 2025-2026.';
   }
-  if (!catalog) {
+  if (!available) {
     errors.schoolType =
       framework === '2018'
         ? 'Các thông tư năm 2018 không có bộ tiêu chí cho giáo dục thường xuyên. Hãy chọn Thông tư 57/2026 hoặc loại trường khác.'
@@ -135,6 +142,7 @@ export function derive(c: InsertChoices): Derived {
     framework,
     schoolTypes,
     catalog,
+    loading,
     forms,
     form,
     hasStartChoice,

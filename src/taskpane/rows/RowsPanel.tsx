@@ -14,7 +14,7 @@
  * The logic is in ./document, ./criteria, ./form (pure, tested in Node) and src/domain/table.
  */
 import { errorText } from '../error-text';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Field,
@@ -77,6 +77,10 @@ import {
   type RowForm,
 } from './form';
 import { useRowDraft } from './useRowDraft';
+import { findTt57Tables, schoolTypeOfBieu2 } from '../../domain/tt57/edits';
+
+/** The Biểu 2 (TT57) view, its own chunk. */
+const Tt57Fill = lazy(() => import(/* webpackChunkName: "tt57" */ './Tt57Fill'));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '14px', minWidth: 0, paddingBottom: '4px' },
@@ -150,6 +154,8 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
   const [notice, setNotice] = useState<Notice>();
   const [confirm, setConfirm] = useState<readonly RowField[]>();
   const [loadError, setLoadError] = useState<string>();
+  /** A document with Biểu 2: filled by problems, items and reviews (true), or row by criterion. */
+  const [bieu2View, setBieu2View] = useState(true);
   const { schedule, clear, adopt, update: updateStore, status: draftStatus } = useRowDraft(backend);
   const generation = useRef(0);
   const pendingSchoolType = useRef<SchoolType>(undefined);
@@ -434,6 +440,41 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
     );
   }
   if (!backend || !doc || !meta) return <Spinner size="tiny" label="Đang đọc tài liệu…" labelPosition="after" />;
+  const tt57 = findTt57Tables(doc.tables.map((t) => t.rec));
+  const hasBieu2 = !!(tt57.problems || tt57.items);
+  const viewSwitch = hasBieu2 && (
+    <Field label="Cách điền">
+      <RadioGroup
+        className={styles.choices}
+        value={bieu2View ? 'bieu2' : 'rows'}
+        onChange={(_, d) => setBieu2View(d.value === 'bieu2')}
+      >
+        <Radio className={styles.choice} value="bieu2" label="Biểu 2: vấn đề, nội dung, rà soát" />
+        <Radio className={styles.choice} value="rows" label="Từng dòng theo tiêu chí" />
+      </RadioGroup>
+    </Field>
+  );
+  if (hasBieu2 && bieu2View && model) {
+    return (
+      <div className={styles.root}>
+        {viewSwitch}
+        <Suspense fallback={<Spinner size="tiny" label="Đang tải…" labelPosition="after" />}>
+          <Tt57Fill
+            backend={backend}
+            model={model}
+            schoolType={schoolType ?? schoolTypeOfBieu2(model)}
+            schoolYear={meta.schoolYear}
+            onSchoolType={pickSchoolType}
+            onModel={(m) => {
+              generation.current++;
+              setModel(m);
+            }}
+            onRefresh={() => void refresh()}
+          />
+        </Suspense>
+      </div>
+    );
+  }
   if (!choice) {
     return (
       <MessageBar intent="info" layout="multiline" data-testid="rows-no-table">
@@ -464,6 +505,7 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
 
   return (
     <div className={styles.root}>
+      {viewSwitch}
       <section className={styles.section} aria-label="Bảng cần điền">
         <Field label="Bảng cần điền" hint={<span className={styles.meta}>{metaLine}</span>}>
           <Select

@@ -4,7 +4,21 @@
  * document, a plan .docx, or a template.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Checkbox, Field, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+} from '@fluentui/react-components';
+import { findTt57Tables } from '../../domain/tt57/edits';
+import { requestBieu2Part } from '../rows/requested-view';
 import { TableAddRegular } from '@fluentui/react-icons';
 import { currentSchoolYear, type SchoolType } from '../../domain/catalog';
 import { reportFromPlan } from '../../domain/year';
@@ -24,8 +38,13 @@ import { NoticeBar, SchoolFields, useYearStyles, type Notice } from './ui';
 
 type Source = 'document' | 'file' | 'template';
 
-export function ReportFromPlan({ backend, blocked, doc, profile, templates }: YearViewProps) {
+export function ReportFromPlan({ backend, blocked, doc, profile, templates, openPanel }: YearViewProps) {
   const styles = useYearStyles();
+  // A TT57 plan (Biểu 2) has no report form of its own: its review is column (10) and mục VI.
+  const bieu2 = useMemo(() => {
+    const t = findTt57Tables(doc.result?.tables ?? []);
+    return !!(t.items || t.problems);
+  }, [doc.result]);
   const docPlans = useMemo(() => tablesOfKind(doc.result, ['plan']), [doc.result]);
   // Until the user chooses: the document's own plan when it has one, else a file.
   const [chosen, setSource] = useState<Source>();
@@ -99,6 +118,28 @@ export function ReportFromPlan({ backend, blocked, doc, profile, templates }: Ye
 
   return (
     <div className={styles.view}>
+      {bieu2 && (
+        <MessageBar intent="info" layout="multiline" data-testid="year-tt57-report">
+          <MessageBarBody>
+            <MessageBarTitle>Kế hoạch theo Thông tư 57 không có mẫu báo cáo riêng.</MessageBarTitle>
+            Kết quả thực hiện Biểu 2 được ghi ngay trong kế hoạch: cột (10) «Mức độ thực hiện» của mục V và bảng mục VI «Theo dõi
+            và đánh giá thực hiện» (cuối học kỳ I, cuối năm học).
+          </MessageBarBody>
+          {openPanel && (
+            <MessageBarActions>
+              <Button
+                size="small"
+                onClick={() => {
+                  requestBieu2Part('review');
+                  openPanel('rows');
+                }}
+              >
+                Mở phần rà soát
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
       <Text className={styles.note}>
         Tạo bảng báo cáo kết quả từ kế hoạch: mỗi tiêu chí trong kế hoạch một dòng, có sẵn nội dung kế hoạch đầu năm.
       </Text>

@@ -35,9 +35,11 @@ export interface YearViewProps {
   /** Templates kept in the document. */
   readonly templates: readonly PlanTemplate[];
   readonly onTemplatesChanged: () => void;
+  /** Open another tab of the pane (e.g. «Điền dòng» on Biểu 2's review). */
+  readonly openPanel?: PanelProps['openPanel'];
 }
 
-export default function YearPanel({ backend, blocked, standalone }: PanelProps) {
+export default function YearPanel({ backend, blocked, standalone, openPanel }: PanelProps) {
   const styles = useYearStyles();
   const [task, setTask] = useState<Task>('report');
   const doc = useDocumentView(backend);
@@ -59,7 +61,7 @@ export default function YearPanel({ backend, blocked, standalone }: PanelProps) 
     };
   }, [backend, doc.result, storeAsked]);
 
-  const props: YearViewProps = { backend, blocked, standalone, doc, profile, templates, onTemplatesChanged };
+  const props: YearViewProps = { backend, blocked, standalone, doc, profile, templates, onTemplatesChanged, openPanel };
   return (
     <div className={styles.view} data-testid="year-panel">
       <Field label="Việc cần làm">
