@@ -38,7 +38,8 @@ export type RuleId =
   | 'damaged-text'
   | 'problem-without-action'
   | 'plan-not-focused'
-  | 'unassigned-criterion';
+  | 'unassigned-criterion'
+  | 'plan-mismatch';
 
 /** Short Vietnamese names of the rules, for grouping in the pane and the workbook. */
 export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
@@ -72,6 +73,7 @@ export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
   'problem-without-action': 'Vấn đề (mục IV) chưa có nội dung cải tiến',
   'plan-not-focused': 'Kế hoạch dàn trải, chưa tập trung',
   'unassigned-criterion': 'Chưa gán tiêu chí Thông tư 57',
+  'plan-mismatch': 'Kế hoạch đối chiếu của trường hoặc năm học khác',
 };
 
 /** Where a finding is: the table (DocTable.index), row (DocRow.index), grid column and w:tc index. */
