@@ -18,7 +18,8 @@ export interface SourceFailure {
   readonly message: string;
 }
 
-export type SourceBytes = { readonly bytes: Uint8Array } | { readonly failure: SourceFailure };
+/** The bytes of a .docx; `convertedFrom` when they are a converted copy of an old Word file. */
+export type SourceBytes = { readonly bytes: Uint8Array; readonly convertedFrom?: 'doc' } | { readonly failure: SourceFailure };
 
 export interface ReviewSource {
   /** The path as shown to the user. */
@@ -54,14 +55,17 @@ export interface SourcesRun {
   readonly plans: ReadonlyMap<number, PlanSource>;
 }
 
-type Checked = { readonly result: CheckResult; readonly plan?: PlanSource } | { readonly failure: SourceFailure };
+type Checked =
+  | { readonly result: CheckResult; readonly plan?: PlanSource; readonly convertedFrom?: 'doc' }
+  | { readonly failure: SourceFailure };
 
 /** Read and check one source; every failure (even a checker bug on an odd file) becomes the file's error. */
 function checkBytes(got: SourceBytes, opts: CheckSourcesOptions, plan?: PlanSource): Checked {
   if ('failure' in got) return got;
   try {
     const model = readDocxModel(got.bytes, opts.parse);
-    return { result: checkDocument(model, { overrides: opts.overrides, plan }), plan };
+    const result = checkDocument(model, { overrides: opts.overrides, plan });
+    return got.convertedFrom ? { result, plan, convertedFrom: got.convertedFrom } : { result, plan };
   } catch (e) {
     return { failure: readFailure(e) };
   }
@@ -69,7 +73,11 @@ function checkBytes(got: SourceBytes, opts: CheckSourcesOptions, plan?: PlanSour
 
 function outcomeOf(path: string, c: Checked, planRef: JsonPlanRef | null): ReviewOutcome {
   if ('failure' in c) return { report: unreadableReport(path, c.failure), statuses: {} };
-  return { report: fileReport(path, c.result, planRef), statuses: criterionStatuses(c.result, c.plan) };
+  const report = fileReport(path, c.result, planRef);
+  return {
+    report: c.convertedFrom ? { ...report, convertedFrom: c.convertedFrom } : report,
+    statuses: criterionStatuses(c.result, c.plan),
+  };
 }
 
 /** Check one report against a plan chosen by the pairing or by hand. */
@@ -99,7 +107,8 @@ export async function checkSources(sources: readonly ReviewSource[], opts: Check
     outcomes.push(outcomeOf(s.path, c, compared ? planRef : null));
     if (s.planCandidate && 'result' in c && c.result.meta.documentKind === 'plan') {
       const p = planFromTables(c.result.tables, s.path.split(/[\\/]/).pop());
-      if (p) plans.set(i, { ...p, origin: 'file' });
+      const m = c.result.meta;
+      if (p) plans.set(i, { ...p, origin: 'file', schoolName: m.schoolName, schoolYear: m.schoolYear });
     }
     await opts.onProgress?.({ phase: 'check', done: i + 1, total: sources.length, path: s.path });
   }

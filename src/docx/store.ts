@@ -20,9 +20,22 @@ import type { DocxPackage } from './package';
 export const STORE_NS = 'urn:ctcl:store:1';
 const CT_ITEM_PROPS = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
 
-/** The store part's XML: JSON as the text of one element. */
-export function storeXml(store: DocumentStore): string {
-  return serializeDocument(el('ctcl:store', { 'xmlns:ctcl': STORE_NS }, [text(JSON.stringify(store))]));
+/**
+ * The store part's XML: JSON as the text of one element, numbered by `seq`. Each save writes one more
+ * than the highest number in the document, so the newest part wins when an older one is left behind
+ * (Word could not delete it) or parts come in another order (Word documents no order).
+ */
+export function storeXml(store: DocumentStore, seq = 1): string {
+  return serializeDocument(el('ctcl:store', { 'xmlns:ctcl': STORE_NS, 'ctcl:seq': String(seq) }, [text(JSON.stringify(store))]));
+}
+
+/** The save number of a store part (0 for a part written before numbering); any prefix Word gave our namespace. */
+export function storeSeq(root: XElement): number {
+  const prefixes = Object.entries(root.attrs)
+    .filter(([k, v]) => (k === 'xmlns' || k.startsWith('xmlns:')) && v === STORE_NS)
+    .map(([k]) => k.slice('xmlns:'.length));
+  const n = Number(prefixes.map((p) => root.attrs[p ? `${p}:seq` : 'seq']).find((v) => v !== undefined) ?? 0);
+  return Number.isFinite(n) && n >= 0 ? n : 0;
 }
 
 /** Parse a store part; undefined if it is not ours or not valid JSON. */
@@ -38,30 +51,33 @@ export function parseStoreXml(root: XElement): DocumentStore | undefined {
   return undefined;
 }
 
-function findStorePart(pkg: DocxPackage, parse: XmlParser): string | undefined {
-  for (const p of pkg.paths()) {
-    if (!/^customXml\/item\d+\.xml$/.test(p)) continue;
-    const s = pkg.text(p) ?? '';
+/** The newest store part (highest save number; the later one on a tie). */
+function findStorePart(pkg: DocxPackage, parse: XmlParser): { path: string; store: DocumentStore; seq: number } | undefined {
+  let newest: { path: string; store: DocumentStore; seq: number } | undefined;
+  for (const path of pkg.paths()) {
+    if (!/^customXml\/item\d+\.xml$/.test(path)) continue;
+    const s = pkg.text(path) ?? '';
     if (!s.includes(STORE_NS)) continue;
     try {
-      if (parseStoreXml(parse(s))) return p;
+      const root = parse(s);
+      const store = parseStoreXml(root);
+      const seq = storeSeq(root);
+      if (store && (!newest || seq >= newest.seq)) newest = { path, store, seq };
     } catch {
       /* a broken part that is not ours */
     }
   }
-  return undefined;
+  return newest;
 }
 
 export function readStore(pkg: DocxPackage, parse: XmlParser): DocumentStore | undefined {
-  const p = findStorePart(pkg, parse);
-  const root = p ? pkg.xml(p, parse) : undefined;
-  return root ? parseStoreXml(root) : undefined;
+  return findStorePart(pkg, parse)?.store;
 }
 
 export function writeStore(pkg: DocxPackage, parse: XmlParser, store: DocumentStore): void {
   const existing = findStorePart(pkg, parse);
   if (existing) {
-    pkg.set(existing, storeXml(store));
+    pkg.set(existing.path, storeXml(store, existing.seq + 1));
     return;
   }
   let n = 1;

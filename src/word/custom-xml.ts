@@ -5,7 +5,7 @@
  */
 import type { DocumentStore } from '../domain/backend';
 import type { XmlParser } from '../domain/ooxml/xml';
-import { parseStoreXml, storeXml, STORE_NS } from '../docx/store';
+import { parseStoreXml, storeSeq, storeXml, STORE_NS } from '../docx/store';
 import { notSavedError, storeTooLargeError } from './errors';
 
 /**
@@ -16,10 +16,18 @@ export const STORE_PART_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * The part as Office wants it: without the XML declaration, which makes Word keep the old content of
- * the part (https://github.com/OfficeDev/office-js/issues/1643).
+ * the part (https://github.com/OfficeDev/office-js/issues/1643). `seq` numbers the saves: each writes one
+ * more than the highest in the document, so the newest part wins even when an older one could not be
+ * deleted or Word lists the parts in another order (the order of getByNamespaceAsync is not documented).
  */
-export function partXml(store: DocumentStore): string {
-  return storeXml(store).replace(/^\s*<\?xml[^?]*\?>\s*/, '');
+export function partXml(store: DocumentStore, seq = 1): string {
+  return storeXml(store, seq).replace(/^\s*<\?xml[^?]*\?>\s*/, '');
+}
+
+/** A store part as read: the store and its save number (0 for a part written before numbering). */
+interface StoredPart {
+  readonly store: DocumentStore;
+  readonly seq: number;
 }
 
 /** The part of Office.AsyncResult the adapter reads. */
@@ -69,27 +77,38 @@ export function officeCall<T>(start: (callback: (result: AsyncResultLike<T>) => 
 }
 
 /** Read a store part; Word may give the namespace another prefix, so any declaration of ours counts. */
-export function readStorePart(xml: string, parse: XmlParser): DocumentStore | undefined {
+function readPart(xml: string, parse: XmlParser): StoredPart | undefined {
   if (!xml.includes(STORE_NS)) return undefined;
   const root = parse(xml);
   const declared = Object.entries(root.attrs).some(([k, v]) => (k === 'xmlns' || k.startsWith('xmlns:')) && v === STORE_NS);
   if (!declared) return undefined;
-  return parseStoreXml({ ...root, attrs: { ...root.attrs, 'xmlns:ctcl': STORE_NS } });
+  const store = parseStoreXml({ ...root, attrs: { ...root.attrs, 'xmlns:ctcl': STORE_NS } });
+  return store && { store, seq: storeSeq(root) };
 }
 
-/** The store in the document: the last valid part in our namespace, or undefined. */
-export async function loadStorePart(parts: CustomXmlPartsLike, parse: XmlParser): Promise<DocumentStore | undefined> {
+export function readStorePart(xml: string, parse: XmlParser): DocumentStore | undefined {
+  return readPart(xml, parse)?.store;
+}
+
+/** The newest valid part in our namespace (highest save number; the later one on a tie), or undefined. */
+async function newestPart(parts: CustomXmlPartsLike, parse: XmlParser): Promise<StoredPart | undefined> {
   const found = await officeCall<CustomXmlPartLike[]>((cb) => parts.getByNamespaceAsync(STORE_NS, cb));
-  let store: DocumentStore | undefined;
+  let newest: StoredPart | undefined;
   for (const part of found ?? []) {
     const xml = await officeCall<string>((cb) => part.getXmlAsync(cb));
     try {
-      store = readStorePart(xml, parse) ?? store;
+      const p = readPart(xml, parse);
+      if (p && (!newest || p.seq >= newest.seq)) newest = p;
     } catch {
       /* a broken part in our namespace: skip it, a later save replaces it */
     }
   }
-  return store;
+  return newest;
+}
+
+/** The store in the document: the newest valid part in our namespace, or undefined. */
+export async function loadStorePart(parts: CustomXmlPartsLike, parse: XmlParser): Promise<DocumentStore | undefined> {
+  return (await newestPart(parts, parse))?.store;
 }
 
 /**
@@ -99,8 +118,11 @@ export async function loadStorePart(parts: CustomXmlPartsLike, parse: XmlParser)
  * user is told when what the add-in would load next is not what was saved.
  */
 export async function saveStorePart(parts: CustomXmlPartsLike, store: DocumentStore, parse: XmlParser): Promise<void> {
-  const xml = partXml(store);
-  if (new TextEncoder().encode(xml).length > STORE_PART_LIMIT_BYTES) throw storeTooLargeError();
+  // Checked before Word is asked anything (the save number changes the size by a few bytes at most).
+  if (new TextEncoder().encode(partXml(store, Number.MAX_SAFE_INTEGER)).length > STORE_PART_LIMIT_BYTES) {
+    throw storeTooLargeError();
+  }
+  const xml = partXml(store, ((await newestPart(parts, parse))?.seq ?? 0) + 1);
   const old = await officeCall<CustomXmlPartLike[]>((cb) => parts.getByNamespaceAsync(STORE_NS, cb));
   await officeCall<CustomXmlPartLike>((cb) => parts.addAsync(xml, cb));
   for (const part of old ?? []) await officeCall<void>((cb) => part.deleteAsync(cb));

@@ -132,7 +132,6 @@ describe('bad usage: exit code 2, a Vietnamese message on stderr, nothing on std
     ['an unknown school type', ['check', 'bc.docx', '-t', 'dai-hoc'], /Không có loại trường «dai-hoc»/],
     ['an unknown framework', ['check', 'bc.docx', '--framework', '2020'], /Không có khung quy định «2020»/],
     ['a missing plan', ['check', 'bc.docx', '--plan', 'khong-co.docx'], /Không tìm thấy tệp «khong-co.docx»/],
-    ['a plan that is a report', ['check', 'bc.docx', '--plan', 'bc.docx'], /không có bảng kế hoạch/],
     ['a missing plan folder', ['check', 'bc.docx', '--plan-dir', 'khong-co'], /Không tìm thấy thư mục kế hoạch/],
     ['a workbook that is not .xlsx', ['check', 'bc.docx', '--xlsx', 'tong-hop.csv'], /phải có đuôi \.xlsx/],
     ['an existing workbook without --force', ['check', 'bc.docx', '--xlsx', 'da-co.xlsx'], /đã có\. Thêm --force/],
@@ -235,6 +234,26 @@ describe('text output', () => {
 });
 
 describe('--plan and overrides', () => {
+  test('a --plan without a plan table: said on stderr, the report is still checked (issue 13: it used to stop the run)', async () => {
+    const r = await json(seedPath('000'), '--plan', seedPath('001'));
+    expect(r.err).toMatch(/Lưu ý: tệp «.*001_.*» không có bảng kế hoạch cải tiến chất lượng/);
+    expect(r.data.files).toHaveLength(1);
+    expect(r.data.files[0]).toMatchObject({ documentKind: 'report', plan: null });
+    expect(r.code).toBe(1);
+  });
+
+  test('a plan of another school and year: one warning, and «missing» criteria are warnings, not errors', async () => {
+    const r = await json(seedPath('000'), '--plan', schoolDocPath('02'));
+    const f = r.data.files[0].findings;
+    const mismatch = f.filter((x) => x.rule === 'plan-mismatch');
+    expect(mismatch).toHaveLength(1);
+    expect(mismatch[0]).toMatchObject({ severity: 'warning' });
+    expect(mismatch[0].message).toMatch(/VĨNH THẠNH TRUNG.*Yên Thế.*năm học 2024-2025, báo cáo năm học 2021-2022/);
+    const missing = f.filter((x) => x.rule === 'unreported-criterion');
+    expect(missing.map((x) => x.criterion)).toEqual(['1.6', '3.4']);
+    expect(missing.every((x) => x.severity === 'warning')).toBe(true);
+  });
+
   test('seed 000 against seed 003: every planned criterion the report lacks is a Lỗi, and the plan is named', async () => {
     const plan = planFromDocument(model(seedPath('003')), basename(seedPath('003')))!;
     const expected = checkDocument(model(seedPath('000')), { plan });

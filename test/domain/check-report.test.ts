@@ -213,3 +213,17 @@ describe('pairing reports with plans', () => {
     expect(p.unpairedPlans).toEqual([11, 13]);
   });
 });
+
+describe('pairing other schools', () => {
+  test('a primary and a lower-secondary school of the same name are never paired by their names', () => {
+    const p = pairReportsWithPlans(
+      [{ id: 0, path: 'bao-cao/kim-dong.docx', schoolName: 'TRƯỜNG TH KIM ĐỒNG', schoolYear: '2024-2025' }],
+      [
+        { id: 1, path: 'ke-hoach/kim-dong.docx', schoolName: 'Trường THCS Kim Đồng', schoolYear: '2024-2025' },
+        { id: 2, path: 'ke-hoach/tieu-hoc-kim-dong.docx', schoolName: 'Trường Tiểu học Kim Đồng Mới' },
+      ],
+    );
+    expect(p.pairs.map((x) => [x.report, x.plan])).toEqual([[0, 2]]);
+    expect(p.unpairedPlans).toEqual([1]);
+  });
+});

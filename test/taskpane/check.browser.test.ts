@@ -116,18 +116,18 @@ test('seed 000: what the document is, the two title findings, select, filter, ke
   await coverage.getByText(/Chỉ tính các tiêu chí có trong báo cáo/).waitFor();
   expect(await coverage.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('1');
 
-  // The findings: Tiêu chuẩn 5 in preschool wording (Lỗi), Tiêu chuẩn 2 shortened (Cảnh báo).
+  // The findings: Tiêu chuẩn 5 in preschool wording (Lỗi), Tiêu chuẩn 2 shortened (Gợi ý: it still names the right standard).
   await count(findings(page), 2);
   const group = page.getByTestId('finding-group').filter({ hasText: 'Tên tiêu chuẩn sai' });
   expect(await group.getByTestId('finding').count()).toBe(2);
   const std5 = finding(page, 'Tiêu chuẩn 5');
   const std2 = finding(page, 'Tiêu chuẩn 2');
   expect(await std5.getAttribute('data-severity')).toBe('error');
-  expect(await std2.getAttribute('data-severity')).toBe('warning');
+  expect(await std2.getAttribute('data-severity')).toBe('info');
   expect(await std5.textContent()).toContain('trường mầm non');
   await page.getByRole('button', { name: 'Lỗi (1)' }).waitFor();
-  await page.getByRole('button', { name: 'Cảnh báo (1)' }).waitFor();
-  expect(await page.getByRole('button', { name: 'Gợi ý (0)' }).isDisabled()).toBe(true);
+  await page.getByRole('button', { name: 'Gợi ý (1)' }).waitFor();
+  expect(await page.getByRole('button', { name: 'Cảnh báo (0)' }).isDisabled()).toBe(true);
 
   // Click: the cell is selected in the preview and scrolled into view.
   await page.getByTestId('preview').evaluate((el) => el.closest('section')?.scrollTo(0, 0));
@@ -154,12 +154,12 @@ test('seed 000: what the document is, the two title findings, select, filter, ke
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
   expect(outline).not.toBe('none');
 
-  // The severity filter hides the warning and says so.
-  await page.getByRole('button', { name: 'Cảnh báo (1)' }).click();
+  // The severity filter hides the suggestion and says so.
+  await page.getByRole('button', { name: 'Gợi ý (1)' }).click();
   await count(findings(page), 1);
   await page.getByText('1 mục đang ẩn theo bộ lọc.').waitFor();
-  expect(await page.getByRole('button', { name: 'Cảnh báo (1)' }).getAttribute('aria-pressed')).toBe('false');
-  await page.getByRole('button', { name: 'Cảnh báo (1)' }).click();
+  expect(await page.getByRole('button', { name: 'Gợi ý (1)' }).getAttribute('aria-pressed')).toBe('false');
+  await page.getByRole('button', { name: 'Gợi ý (1)' }).click();
   await count(findings(page), 2);
 
   // Another school type by hand: the check follows (criteria 2.4 and 5.5 do not exist in a preschool).
@@ -186,7 +186,7 @@ test('seed 000: "Bỏ qua" is kept in the saved .docx; "Ghi tên đúng" writes 
   expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="finding"]')?.textContent)).toContain(
     'Tiêu chuẩn 5',
   );
-  await page.getByRole('button', { name: 'Cảnh báo (0)' }).waitFor();
+  await page.getByRole('button', { name: 'Gợi ý (0)' }).waitFor();
   const first = await saveDocx(page);
 
   // Reopen the saved file: still ignored after a new check.
@@ -310,7 +310,7 @@ test('"Kiểm tra tệp khác": three files, one broken, a summary row each and 
     ]);
   await page
     .getByTestId('review-summary')
-    .filter({ hasText: '3 tệp: 2 đã kiểm tra (2 lỗi, 2 cảnh báo, 0 gợi ý), 1 không đọc được.' })
+    .filter({ hasText: '3 tệp: 2 đã kiểm tra (2 lỗi, 1 cảnh báo, 1 gợi ý), 1 không đọc được.' })
     .waitFor();
   const rows = page.getByTestId('review-row');
   expect(await rows.count()).toBe(3);
@@ -321,7 +321,7 @@ test('"Kiểm tra tệp khác": three files, one broken, a summary row each and 
       ),
     ),
   );
-  const counts = { error: '1', warning: '1', info: '0' };
+  const counts000 = { error: '1', warning: '0', info: '1' };
   const report = 'Báo cáo';
   expect(fields[0]).toEqual({
     name: seedFile('000').name,
@@ -329,7 +329,7 @@ test('"Kiểm tra tệp khác": three files, one broken, a summary row each and 
     school: 'trường Tiểu học Yên Thế',
     'school-type': 'Tiểu học',
     year: '2021-2022',
-    ...counts,
+    ...counts000,
   });
   expect(fields[1]).toEqual({ name: 'báo cáo hỏng.docx' });
   expect(await rows.nth(1).getByTestId('review-unreadable').textContent()).toMatch(
@@ -341,7 +341,9 @@ test('"Kiểm tra tệp khác": three files, one broken, a summary row each and 
     school: 'trường Mầm non 2',
     'school-type': 'Mầm non',
     year: '2023-2024',
-    ...counts,
+    error: '1',
+    warning: '1',
+    info: '0',
   });
   expect(await page.getByTestId('review-unreadable').count()).toBe(1);
 

@@ -666,6 +666,10 @@ export class FakeCustomXmlParts implements CustomXmlPartsLike {
   silent = false;
   /** Word on the web: addAsync of a part over this many characters fails with 6100 (office-js#2408). */
   addLimit?: number;
+  /** deleteAsync reports success and the part stays (a delete lost on the way; the old part remains). */
+  keepOnDelete = false;
+  /** getByNamespaceAsync lists the newest part first (Word documents no order). */
+  newestFirst = false;
 
   private ok<T>(value: T): AsyncResultLike<T> {
     return { status: 'succeeded', value };
@@ -673,6 +677,7 @@ export class FakeCustomXmlParts implements CustomXmlPartsLike {
 
   getByNamespaceAsync(ns: string, callback: (result: AsyncResultLike<CustomXmlPartLike[]>) => void): void {
     const found = [...this.parts].filter(([, p]) => p.ns === ns).map(([id]) => this.part(id));
+    if (this.newestFirst) found.reverse();
     setTimeout(() => callback(this.ok(found)), 0);
   }
 
@@ -713,7 +718,7 @@ export class FakeCustomXmlParts implements CustomXmlPartsLike {
       id,
       getXmlAsync: (callback) => setTimeout(() => callback(this.ok(this.parts.get(id)?.xml ?? '')), 0),
       deleteAsync: (callback) => {
-        if (!this.silent) this.parts.delete(id);
+        if (!this.silent && !this.keepOnDelete) this.parts.delete(id);
         setTimeout(() => callback(this.ok(undefined)), 0);
       },
     };

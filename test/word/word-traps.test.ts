@@ -421,6 +421,35 @@ describe('the store in Word (custom XML parts)', () => {
     expect(await backend.loadStore()).toEqual({ version: 1, profile: { schoolName: 'Cũ' } });
   });
 
+  test('an old part that could not be deleted, listed first: the newest save still wins (save numbers)', async () => {
+    const parts = new FakeCustomXmlParts();
+    const backend = withParts(parts, 'PC');
+    parts.keepOnDelete = true;
+    parts.newestFirst = true;
+    await backend.saveStore({ version: 1, profile: { schoolName: 'Một' } });
+    await backend.saveStore({ version: 1, profile: { schoolName: 'Hai' } });
+    await backend.saveStore({ version: 1, profile: { schoolName: 'Ba' } });
+    expect(parts.parts.size).toBe(3);
+    // Each save numbered one more than the newest before it.
+    expect([...parts.parts.values()].map((p) => /ctcl:seq="(\d+)"/.exec(p.xml)?.[1])).toEqual(['1', '2', '3']);
+    expect(await backend.loadStore()).toEqual({ version: 1, profile: { schoolName: 'Ba' } });
+    // The same parts listed oldest first: the same answer.
+    parts.newestFirst = false;
+    expect(await backend.loadStore()).toEqual({ version: 1, profile: { schoolName: 'Ba' } });
+  });
+
+  test('a part written before save numbers (none) loses to a numbered one, and a later save goes past both', async () => {
+    const parts = new FakeCustomXmlParts();
+    const backend = withParts(parts, 'PC');
+    parts.keepOnDelete = true;
+    await backend.saveStore({ version: 1, profile: { schoolName: 'Số' } });
+    const unnumbered = `<ctcl:store xmlns:ctcl="${STORE_NS}">{"version":1,"profile":{"schoolName":"Cũ"}}</ctcl:store>`;
+    parts.parts.set('{legacy}', { ns: STORE_NS, xml: unnumbered });
+    expect(await backend.loadStore()).toEqual({ version: 1, profile: { schoolName: 'Số' } });
+    await backend.saveStore({ version: 1, profile: { schoolName: 'Mới' } });
+    expect(await backend.loadStore()).toEqual({ version: 1, profile: { schoolName: 'Mới' } });
+  });
+
   test('over 1 MB: refused in Vietnamese before Word is asked (the web does not load such parts, office-js#2408)', async () => {
     const parts = new FakeCustomXmlParts();
     parts.addLimit = 1024 * 1024;

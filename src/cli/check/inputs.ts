@@ -4,7 +4,7 @@
  * recursively. Other files are listed as skipped; Word lock files (~$…) and hidden files are passed
  * over silently. Nothing here opens a file for writing.
  */
-import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { CliIo } from '../context';
 import { resolvePath } from '../files';
@@ -39,12 +39,34 @@ function skipReason(name: string): string {
   return 'không phải tệp Word .docx';
 }
 
+/** An old Word file: an OLE compound file (its first bytes only are read, read-only). */
+function isWordDoc(full: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(full, 'r');
+    const head = Buffer.alloc(8);
+    const n = readSync(fd, head, 0, 8, 0);
+    return n === 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Files and folders that are never listed: hidden ones and the lock files Word leaves next to open documents. */
 function silent(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~$');
 }
 
-function walk(dir: string, shown: string, out: InputFile[], skipped: SkippedFile[], exclude: ReadonlySet<string>): void {
+function walk(
+  dir: string,
+  shown: string,
+  out: InputFile[],
+  skipped: SkippedFile[],
+  exclude: ReadonlySet<string>,
+  doc: boolean,
+): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -70,12 +92,13 @@ function walk(dir: string, shown: string, out: InputFile[], skipped: SkippedFile
         continue;
       }
     } else if (d.isDirectory()) {
-      walk(full, path, out, skipped, exclude);
+      walk(full, path, out, skipped, exclude, doc);
       continue;
     } else if (!d.isFile()) {
       continue;
     }
-    if (extname(d.name).toLowerCase() === '.docx') out.push({ path, fullPath: full, explicit: false });
+    const ext = extname(d.name).toLowerCase();
+    if (ext === '.docx' || (doc && ext === '.doc' && isWordDoc(full))) out.push({ path, fullPath: full, explicit: false });
     else skipped.push({ path, reason: skipReason(d.name) });
   }
 }
@@ -84,14 +107,20 @@ function walk(dir: string, shown: string, out: InputFile[], skipped: SkippedFile
  * The files to check, in a stable order (arguments in the order given, folders by name), each once.
  * `exclude`: full paths never to pick up while walking (the workbook being written).
  */
-export function collectInputs(io: CliIo, args: readonly string[], exclude: ReadonlySet<string> = new Set()): Inputs {
+export function collectInputs(
+  io: CliIo,
+  args: readonly string[],
+  exclude: ReadonlySet<string> = new Set(),
+  /** Old Word files (.doc) are checked too (LibreOffice is there to convert them). */
+  doc = false,
+): Inputs {
   const found: InputFile[] = [];
   const skipped: SkippedFile[] = [];
   for (const arg of args) {
     const full = resolvePath(io, arg);
     const st = lstatSync(full, { throwIfNoEntry: false });
     const isDir = st?.isDirectory() || (st?.isSymbolicLink() && statSync(full, { throwIfNoEntry: false })?.isDirectory());
-    if (isDir) walk(full, join(arg), found, skipped, exclude);
+    if (isDir) walk(full, join(arg), found, skipped, exclude, doc);
     // A file named on the command line is always read: a missing one or a .doc gets its own message.
     else found.push({ path: arg, fullPath: full, explicit: true });
   }

@@ -17,7 +17,7 @@ import { readDocxModel, readFailure } from '../../docx/read';
 import { xlsxBytes } from '../../docx/xlsx';
 import { reviewWorkbook } from '../../domain/review/workbook';
 import { parseXml } from '../../docx/xml-node';
-import { checkFiles, type CheckProgress, type CheckRun } from '../check/engine';
+import { checkFiles, findSoffice, type CheckProgress, type CheckRun } from '../check/engine';
 import { collectInputs, type InputFile, type SkippedFile } from '../check/inputs';
 import { CliError, CommandExit, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from '../context';
 import { checkOutput, readInput, resolvePath, writeOutput } from '../files';
@@ -62,8 +62,11 @@ export function parseOverrides(opts: Pick<CheckOptions, 'schoolType' | 'year' | 
   };
 }
 
-/** Read --plan: a .docx with a plan table or a plan template (.json), or a usage error saying what is wrong. */
-export function readPlan(io: CliIo, path: string, overrides: MetaOverrides): PlanSource {
+/**
+ * Read --plan: a .docx with a plan table or a plan template (.json), or a usage error saying what is
+ * wrong. A .docx without a plan table is said on stderr and the reports are checked without it.
+ */
+export function readPlan(io: CliIo, path: string, overrides: MetaOverrides): PlanSource | undefined {
   const bytes = readInput(io, path);
   if (/\.json$/i.test(path)) {
     try {
@@ -79,8 +82,8 @@ export function readPlan(io: CliIo, path: string, overrides: MetaOverrides): Pla
     throw new CliError(`Không đọc được kế hoạch «${path}»: ${readFailure(e).message}`);
   }
   if (!plan) {
-    throw new CliError(
-      `Tệp «${path}» không có bảng kế hoạch cải tiến chất lượng (không nhận ra tiêu đề các cột), nên không dùng làm kế hoạch đối chiếu được.`,
+    io.stderr(
+      `Lưu ý: tệp «${path}» không có bảng kế hoạch cải tiến chất lượng (không nhận ra tiêu đề các cột), nên không dùng làm kế hoạch đối chiếu được; các báo cáo được kiểm tra mà không đối chiếu kế hoạch.\n`,
     );
   }
   return plan;
@@ -91,7 +94,7 @@ function planFolderFiles(io: CliIo, dir: string): { files: readonly InputFile[];
   const st = statSync(full, { throwIfNoEntry: false });
   if (!st) throw new CliError(`Không tìm thấy thư mục kế hoạch «${dir}».`);
   if (!st.isDirectory()) throw new CliError(`«${dir}» không phải thư mục. --plan-dir cần một thư mục chứa các kế hoạch (.docx).`);
-  return collectInputs(io, [dir]);
+  return collectInputs(io, [dir], new Set(), !!findSoffice());
 }
 
 /** JSON for scripts: { files, skipped, summary, pairing? }. */
@@ -198,9 +201,11 @@ export function registerCheck(program: Command, io: CliIo): void {
       const overrides = parseOverrides(opts);
       // The workbook is checked before any work, so a long run never ends in "file exists".
       const xlsx = opts.xlsx ? checkOutput(io, opts.xlsx, { force: opts.force, ext: '.xlsx' }) : undefined;
-      const plan = opts.plan ? { source: readPlan(io, opts.plan, overrides), path: opts.plan } : undefined;
+      const planSource = opts.plan ? readPlan(io, opts.plan, overrides) : undefined;
+      const plan = planSource && opts.plan ? { source: planSource, path: opts.plan } : undefined;
+      const soffice = findSoffice();
       const planDir = opts.planDir ? planFolderFiles(io, opts.planDir) : undefined;
-      const inputs = collectInputs(io, paths, new Set(xlsx ? [xlsx] : []));
+      const inputs = collectInputs(io, paths, new Set(xlsx ? [xlsx] : []), !!soffice);
       // The plan folder may be one of the input folders, or inside one: each skipped file once.
       const skipped = [...inputs.skipped, ...(planDir?.skipped ?? [])].filter(
         (x, i, all) => all.findIndex((y) => resolvePath(io, y.path) === resolvePath(io, x.path)) === i,
@@ -221,6 +226,7 @@ export function registerCheck(program: Command, io: CliIo): void {
           overrides,
           plan,
           planFiles: planDir?.files,
+          soffice,
           onProgress: bar
             ? (p) => {
                 const payload = { file: shorten(p.path), phase: PHASE_LABELS[p.phase] };

@@ -35,7 +35,8 @@ export type RuleId =
   | 'document-frame'
   | 'not-khct-document'
   | 'uncertain-heading'
-  | 'damaged-text';
+  | 'damaged-text'
+  | 'plan-mismatch';
 
 /** Short Vietnamese names of the rules, for grouping in the pane and the workbook. */
 export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
@@ -66,6 +67,7 @@ export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
   'not-khct-document': 'Không phải kế hoạch/báo cáo cải tiến chất lượng',
   'uncertain-heading': 'Tiêu đề cột khác mẫu',
   'damaged-text': 'Chữ bị hỏng (chép từ PDF…)',
+  'plan-mismatch': 'Kế hoạch đối chiếu của trường hoặc năm học khác',
 };
 
 /** Where a finding is: the table (DocTable.index), row (DocRow.index), grid column and w:tc index. */

@@ -67,8 +67,11 @@ export function planFromTables(tables: readonly RecognisedTable[], name = 'kế 
 
 /** A plan document read as a PlanSource (for --plan and "Kiểm tra với kế hoạch…"). */
 export function planFromDocument(model: DocModel, name: string, framework?: Framework): PlanSource | undefined {
-  const p = planFromTables(recogniseTables(model, { framework }), name);
-  return p && { ...p, origin: 'file' };
+  const tables = recogniseTables(model, { framework });
+  const p = planFromTables(tables, name);
+  if (!p) return undefined;
+  const meta = inferMeta(model, tables, framework ? { framework } : {});
+  return { ...p, origin: 'file', schoolName: meta.schoolName, schoolYear: meta.schoolYear };
 }
 
 const ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

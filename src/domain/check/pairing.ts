@@ -166,6 +166,23 @@ function yearsCompatible(a?: string, b?: string): boolean {
   return !a || !b || a === b;
 }
 
+const KIND_KEYS = new Set(['th', 'thcs', 'thpt', 'mn', 'mg', 'gdtx', 'ptdtbt', 'ptdtnt', 'nha', 'pt']);
+
+/** The kinds of school a key names («th», «thcs», «mn»…). */
+function kindsOf(key: string | undefined): string {
+  return (key ?? '')
+    .split(' ')
+    .filter((w) => KIND_KEYS.has(w))
+    .join(' ');
+}
+
+/** Two documents that both name their school, of different kinds («TH Kim Đồng», «THCS Kim Đồng»), are of two schools. */
+function kindsCompatible(a: Prepared, b: Prepared): boolean {
+  const ka = kindsOf(a.key);
+  const kb = kindsOf(b.key);
+  return !ka || !kb || ka === kb;
+}
+
 export interface PairingOptions {
   /** Least name similarity for a pair by name (default 0.6: more than one word in two shared). */
   readonly minSimilarity?: number;
@@ -209,7 +226,7 @@ export function pairReportsWithPlans(
   for (const r of rs) {
     if (paired.has(r.c.id)) continue;
     for (const p of ps) {
-      if (usedPlans.has(p.c.id) || !yearsCompatible(r.c.schoolYear, p.c.schoolYear)) continue;
+      if (usedPlans.has(p.c.id) || !yearsCompatible(r.c.schoolYear, p.c.schoolYear) || !kindsCompatible(r, p)) continue;
       const score = similarity(r, p);
       if (score >= min) candidates.push({ r, p, score, order: order++ });
     }

@@ -63,6 +63,8 @@ export interface FileReport {
   /** Reports compared with a plan from another file. */
   readonly plan: JsonPlanRef | null;
   readonly error?: { readonly code: string; readonly message: string };
+  /** Only for an old Word file checked through a converted copy (the file itself is never changed). */
+  readonly convertedFrom?: 'doc';
 }
 
 function jsonLocation(l: FindingLocation): JsonLocation {
@@ -221,6 +223,7 @@ export function formatFileText(r: FileReport): string {
     return lines.join('\n') + '\n';
   }
   lines.push(`  ${describeDocument(r)}`);
+  if (r.convertedFrom) lines.push('  Đã chuyển từ .doc: kiểm tra trên một bản sao .docx do LibreOffice tạo; tệp gốc không đổi.');
   if (r.plan) lines.push(`  Đối chiếu với kế hoạch ${r.plan.path} (${PLAN_METHOD_LABELS[r.plan.method]}).`);
   if (!r.findings.length) {
     lines.push('  Không có lỗi, cảnh báo hay gợi ý nào.');
@@ -248,6 +251,10 @@ export interface RunSummary {
   readonly filesWithErrors: number;
   /** Readable files by document kind. */
   readonly byKind: Readonly<Record<DocumentKind | 'unknown', number>>;
+  /** Of the unknown ones, files that are something else than a plan or report (a công văn, a list…). */
+  readonly notKhct: number;
+  /** Old Word files (.doc) checked through a converted copy. */
+  readonly converted: number;
 }
 
 export function summarise(files: readonly FileReport[]): RunSummary {
@@ -255,16 +262,29 @@ export function summarise(files: readonly FileReport[]): RunSummary {
   const byKind: Record<DocumentKind | 'unknown', number> = { plan: 0, report: 0, monitoring: 0, unknown: 0 };
   let unreadable = 0;
   let filesWithErrors = 0;
+  let notKhct = 0;
+  let converted = 0;
   for (const f of files) {
     if (f.error) {
       unreadable++;
       continue;
     }
-    byKind[f.documentKind]++;
+    if (f.convertedFrom) converted++;
+    if (f.findings.some((x) => x.rule === 'not-khct-document')) notKhct++;
+    else byKind[f.documentKind]++;
     for (const s of SEVERITIES) findings[s] += f.counts[s];
     if (f.counts.error) filesWithErrors++;
   }
-  return { files: files.length, readable: files.length - unreadable, unreadable, findings, filesWithErrors, byKind };
+  return {
+    files: files.length,
+    readable: files.length - unreadable,
+    unreadable,
+    findings,
+    filesWithErrors,
+    byKind,
+    notKhct,
+    converted,
+  };
 }
 
 const KIND_COUNT_LABELS: Readonly<Record<DocumentKind | 'unknown', string>> = {
@@ -281,7 +301,9 @@ export function formatSummary(s: RunSummary): string {
   const kinds = (Object.keys(KIND_COUNT_LABELS) as (DocumentKind | 'unknown')[])
     .filter((k) => s.byKind[k])
     .map((k) => `${s.byKind[k]} ${KIND_COUNT_LABELS[k]}`)
+    .concat(s.notKhct ? [`${s.notKhct} không phải kế hoạch/báo cáo cải tiến chất lượng (chỉ liệt kê)`] : [])
     .join(', ');
+  const converted = s.converted ? ` ${s.converted} tệp .doc đã được chuyển sang .docx để kiểm tra.` : '';
   const withErrors = s.readable > 1 ? `; ${s.filesWithErrors} tệp có lỗi` : '';
-  return `Tổng cộng: ${files}; ${findings}${withErrors}.${kinds ? ` Theo loại: ${kinds}.` : ''}\n`;
+  return `Tổng cộng: ${files}; ${findings}${withErrors}.${kinds ? ` Theo loại: ${kinds}.` : ''}${converted}\n`;
 }

@@ -64,7 +64,8 @@ export function kindOf(r: FileReport): string {
   if (r.error) return KIND_SHORT.unreadable;
   const kind = KIND_SHORT[r.documentKind] ?? r.documentKind;
   // Thông tư 57's plan and its follow-up table are parts of Biểu 2.
-  return r.form === 'plan-2026' || r.form === 'monitoring-2026' ? `${kind} (Biểu 2)` : kind;
+  const shown = r.form === 'plan-2026' || r.form === 'monitoring-2026' ? `${kind} (Biểu 2)` : kind;
+  return r.convertedFrom ? `${shown} (đã chuyển từ .doc)` : shown;
 }
 
 /** Coverage of the plan by a report: «12/15» (criteria reported with a result / criteria planned), or ''. */

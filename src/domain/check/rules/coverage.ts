@@ -5,6 +5,7 @@ import type { ColumnDef } from '../../forms';
 import { refKey } from '../../table/model';
 import { criterionEntries, type CriterionEntry, type RecognisedTable } from '../../table/recognise';
 import type { Finding } from '../findings';
+import { schoolKey } from '../pairing';
 import { entryLocation, make, name, tableKey, type CheckContext, type Rule } from './shared';
 
 const resultColumns = (rec: RecognisedTable): ColumnDef[] =>
@@ -42,6 +43,30 @@ const planVsReport: Rule['run'] = (ctx) => {
   const report = ctx.tables.find((t) => t.form.kind === 'report');
   if (!plan || !report) return out;
   const reported = reportedRefs(ctx);
+  // A plan of another school or year: say so, and the criteria it lists are no longer sure to be missing.
+  const otherSchool =
+    plan.origin !== 'document' &&
+    !!plan.schoolName &&
+    !!ctx.meta.schoolName &&
+    schoolKey(plan.schoolName) !== schoolKey(ctx.meta.schoolName);
+  const otherYear =
+    plan.origin !== 'document' && !!plan.schoolYear && !!ctx.meta.schoolYear && plan.schoolYear !== ctx.meta.schoolYear;
+  if (otherSchool || otherYear) {
+    const differs = [
+      ...(otherSchool ? [`của «${plan.schoolName}», báo cáo của «${ctx.meta.schoolName}»`] : []),
+      ...(otherYear ? [`năm học ${plan.schoolYear}, báo cáo năm học ${ctx.meta.schoolYear}`] : []),
+    ];
+    out.push(
+      make(
+        'plan-mismatch',
+        'warning',
+        `Kế hoạch «${plan.name}» ${differs.join('; ')}. Có thể đã chọn nhầm kế hoạch: các tiêu chí «có trong kế hoạch nhưng không có trong báo cáo» dưới đây chưa chắc đúng. Hãy đối chiếu với kế hoạch của chính trường, cùng năm học.`,
+        {},
+        [tableKey(ctx, report)],
+      ),
+    );
+  }
+  const mismatch = otherSchool || otherYear;
   const missing: string[] = [];
   const seen = new Set<string>();
   for (const item of plan.items) {
@@ -57,7 +82,7 @@ const planVsReport: Rule['run'] = (ctx) => {
     out.push(
       make(
         'unreported-criterion',
-        'error',
+        mismatch ? 'warning' : 'error',
         `${label} có trong ${where} nhưng không có trong báo cáo. Hãy thêm dòng báo cáo kết quả cho tiêu chí này.`,
         { table: report.parts[0].index },
         [tableKey(ctx, report), key],
@@ -113,6 +138,11 @@ const emptyCells: Rule['run'] = (ctx) => {
 
 export const COVERAGE_RULES: readonly Rule[] = [
   { id: 'empty-result', family: 'coverage', reports: ['empty-result'], run: emptyResult },
-  { id: 'plan-vs-report', family: 'coverage', reports: ['unreported-criterion', 'unplanned-criterion'], run: planVsReport },
+  {
+    id: 'plan-vs-report',
+    family: 'coverage',
+    reports: ['plan-mismatch', 'unreported-criterion', 'unplanned-criterion'],
+    run: planVsReport,
+  },
   { id: 'empty-cells', family: 'coverage', reports: ['empty-cell'], run: emptyCells },
 ];

@@ -3,9 +3,9 @@
  */
 import { findCatalog, findCriterion, findLevel4Item, findStandard, type Level, type SchoolType } from '../../catalog';
 import { refKey } from '../../table/model';
-import { criterionEntries, type RecognisedTable } from '../../table/recognise';
+import { criterionEntries, type CriterionEntry, type RecognisedTable } from '../../table/recognise';
 import { editDistance, fold, parseSchoolYear } from '../../text';
-import type { Finding, Severity } from '../findings';
+import type { Finding, FindingLocation, Severity } from '../findings';
 import { entryLocation, make, name, tableKey, type CheckContext, type Rule } from './shared';
 
 /** Rules that need the catalog of the document's framework and school type. */
@@ -37,9 +37,10 @@ const catalogRules: Rule['run'] = (ctx) => {
       }
       const mismatch = titleMismatch(e.title, std.title, std.titleVariants);
       if (!mismatch) continue;
-      // A shortened title is a slip; another school type's wording is a real mistake.
+      // A shortened title still names the right standard (a matter of wording: Gợi ý); another school
+      // type's wording is a real mistake.
       const other = mismatch === 'shortened' ? undefined : otherWording(ctx, e.standard, e.title);
-      const severity: Severity = mismatch === 'shortened' ? 'warning' : 'error';
+      const severity: Severity = mismatch === 'shortened' ? 'info' : 'error';
       const why = other
         ? `là tên tiêu chuẩn của ${other}, không phải của trường ${typeName}`
         : mismatch === 'shortened'
@@ -58,6 +59,11 @@ const catalogRules: Rule['run'] = (ctx) => {
     }
     // Criterion rows.
     const seen = new Map<string, number>();
+    // A criterion listed again further down: once per criterion, with all its places.
+    const dups = new Map<
+      string,
+      { e: CriterionEntry; loc: FindingLocation; ids: (string | number | undefined)[]; rows: number[] }
+    >();
     criterionEntries(rec).forEach((e) => {
       const key = refKey(e.ref);
       const loc = entryLocation(rec, e);
@@ -178,19 +184,30 @@ const catalogRules: Rule['run'] = (ctx) => {
       const idx = rec.entries.indexOf(e);
       const prevIdx = seen.get(`${key}|${e.level ?? ''}|${e.section ?? ''}`);
       if (prevIdx !== undefined && !onlySameCriterionBetween(rec, prevIdx, idx, key)) {
-        out.push(
-          make(
-            'duplicate-criterion',
-            'warning',
-            `${name(e)} xuất hiện ở nhiều chỗ trong bảng. Hãy gộp các dòng của tiêu chí này vào một chỗ.`,
+        const dup = dups.get(`${key}|${e.level ?? ''}|${e.section ?? ''}`);
+        if (dup) dup.rows.push(e.at.row);
+        else
+          dups.set(`${key}|${e.level ?? ''}|${e.section ?? ''}`, {
+            e,
             loc,
-            [...ids, 'dup'],
-            { criterion: key },
-          ),
-        );
+            ids,
+            rows: [(rec.entries[prevIdx] as CriterionEntry).at.row, e.at.row],
+          });
       }
       seen.set(`${key}|${e.level ?? ''}|${e.section ?? ''}`, idx);
     });
+    for (const { e, loc, ids, rows } of dups.values()) {
+      out.push(
+        make(
+          'duplicate-criterion',
+          'warning',
+          `${name(e)} xuất hiện ở ${rows.length} chỗ trong bảng (dòng ${rows.map((r) => r + 1).join(', ')}). Hãy gộp các dòng của tiêu chí này vào một chỗ.`,
+          loc,
+          [...ids, 'dup'],
+          { criterion: refKey(e.ref) },
+        ),
+      );
+    }
   }
   return out;
 };

@@ -16,6 +16,9 @@ export interface PlanSource {
   /** Where it came from, for messages ("kế hoạch trong tài liệu này", a file name, a template name). */
   readonly name: string;
   readonly items: readonly { readonly ref: CriterionRef; readonly level?: Level; readonly content: string }[];
+  /** What the plan document says of itself, to warn when a report is compared with another school's plan. */
+  readonly schoolName?: string;
+  readonly schoolYear?: string;
 }
 
 export interface CheckContext {
