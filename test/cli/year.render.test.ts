@@ -193,22 +193,31 @@ describe('ctcl roll', () => {
     // 2022-2023 is still a 2018 year: said on stderr, not refused.
     expect(r.err).toContain('Lưu ý: năm học 2022-2023 thường theo');
 
-    const plan = recogniseTables(await modelOf(out), { framework: '2026' })[0];
-    expect(plan.form.id).toBe('plan-2026');
-    const items = plan.entries.filter((e) => e.kind === 'item');
-    expect(items).toHaveLength(11);
-    expect(items.every((e) => e.kind === 'item' && e.cells.criterion?.startsWith(UNASSIGNED_MARK))).toBe(true);
-    expect(criterionEntries(plan)).toEqual([]);
+    // The whole Biểu 2: the old rows are items of mục V, each marked to be assigned, with the suggestions.
+    const read = checkDocument(await modelOf(out)).tt57!;
+    expect(read.itemTable?.form.id).toBe('plan-2026');
+    expect(read.plan.items).toHaveLength(11);
+    expect(read.items.every((i) => i.unassigned && i.item.content.startsWith(UNASSIGNED_MARK))).toBe(true);
+    expect(read.plan.items[0].content).toMatch(
+      /^Cần gán tiêu chí theo Thông tư 57\/2026\. Gợi ý: [\d.; ]+\.\nTrước đây: Tiêu chí/,
+    );
+    expect(read.plan.problems).toEqual([]);
 
     const assigned = outName('ke-hoach-tt57-gan');
     const a = await ctcl('roll', SEED_003, '-o', assigned, '--framework', '2026', '--assign', '1.6=1.3, 2.2=2.2');
     expect(a.code).toBe(0);
     expect(a.out).toContain('Tiêu chí 1.6 → tiêu chí 1.3 (đã gán).');
     expect(a.out).toContain('Cần gán tiêu chí theo Thông tư 57/2026: 9 dòng');
-    const plan2 = recogniseTables(await modelOf(assigned), { framework: '2026' })[0];
-    expect(criterionEntries(plan2).map((e) => e.ref.code)).toEqual(['1.3', '2.2']);
-    expect(criterionEntries(plan2)[0].cells.criterion).toMatch(/^Trước đây: Tiêu chí 1\.6: Quản lý hành chính/);
-    expect(plan2.entries.filter((e) => e.kind === 'item')).toHaveLength(9);
+    const read2 = checkDocument(await modelOf(assigned)).tt57!;
+    // The chosen criteria are mục IV problems, the items serve them and name them in column (2).
+    expect(read2.plan.problems.map((p) => p.criteria)).toEqual([['1.3'], ['2.2']]);
+    const linked = read2.plan.items.filter((i) => i.problems.length);
+    expect(linked.map((i) => [i.criteria, i.problems])).toEqual([
+      [['1.3'], ['p1']],
+      [['2.2'], ['p2']],
+    ]);
+    expect(linked[0].content).toMatch(/^Tiêu chí 1\.3: Trước đây: Tiêu chí 1\.6: Quản lý hành chính/);
+    expect(read2.items.filter((i) => i.unassigned)).toHaveLength(9);
   });
 
   test('bad input: exit code 2 and a Vietnamese message', async () => {

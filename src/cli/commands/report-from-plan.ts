@@ -23,6 +23,7 @@ import { refKey, type TableSpec } from '../../domain/table/model';
 import { criterionEntries } from '../../domain/table/recognise';
 import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
 import { reportFromPlan, YearError } from '../../domain/year';
+import { reviewAdvice } from '../../domain/tt57/year';
 import { DocxDocument } from '../../docx/document';
 import { parseXml } from '../../docx/xml-node';
 import { CliError, type CliIo } from '../context';
@@ -157,6 +158,13 @@ export function registerReportFromPlan(program: Command, io: CliIo): void {
       const output = checkOutput(io, opts.output, { force: opts.force });
       const profile = opts.profile === undefined ? undefined : readProfile(io, opts.profile);
       const found = readForYear(io, input);
+      const tt57 = found.tt57;
+      if (tt57?.itemTable || tt57?.problemTable) {
+        // TT57 has no report form of its own: the review lives in the plan.
+        const now = new Date();
+        const plan2026 = { ...tt57.plan, schoolYear: found.meta.schoolYear ?? tt57.plan.schoolYear };
+        throw new CliError(reviewAdvice(plan2026, { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() }));
+      }
       const plan = found.tables.find((t) => t.form.kind === 'plan');
       if (!plan) {
         throw new CliError(

@@ -17,6 +17,10 @@ import {
 import { parseFramework, schoolTypeList } from '../../domain/documents/new-document';
 import { parseRef, refKey } from '../../domain/table/model';
 import { NO_OFFICIAL_MAPPING, rollForward, rolledSpec, UNASSIGNED_MARK, type RollResult } from '../../domain/year';
+import { plan2026Blocks } from '../../domain/tt57/document';
+import { planFrom2018, rollPlan2026 } from '../../domain/tt57/year';
+import { EMPTY_PROFILE, type SchoolProfile } from '../../domain/profile';
+import type { CheckResult } from '../../domain/check';
 import { CliError, type CliIo } from '../context';
 import { checkOutput } from '../files';
 import {
@@ -104,6 +108,11 @@ export function registerRoll(program: Command, io: CliIo): void {
       const framework = opts.framework === undefined ? undefined : parseFramework(opts.framework);
       const profile = opts.profile === undefined ? undefined : readProfile(io, opts.profile);
       const found = readForYear(io, input);
+      const tt57 = found.tt57;
+      if (tt57 && (tt57.itemTable || tt57.problemTable) && !found.tables.some((t) => t.form.kind === 'report')) {
+        rollTt57(io, input, found, opts, framework, profile);
+        return;
+      }
       const table = found.tables.find((t) => t.form.kind === 'report') ?? found.tables.find((t) => t.form.kind === 'plan');
       if (!table) {
         throw new CliError(
@@ -138,8 +147,22 @@ export function registerRoll(program: Command, io: CliIo): void {
           `Mọi dòng trong «${input}» đã hoàn thành năm trước nên không còn việc nào chuyển sang. Thêm --all để lập kế hoạch từ tất cả các dòng.`,
         );
       }
-      const { spec, unassigned } = rolledSpec(result, schoolType, picks);
-      writeNewDocument(io, output, bodyWithTable(spec, { profile, school: found.meta.schoolName }), opts.force);
+      let unassigned: number;
+      if (result.remap) {
+        // Into Thông tư 57: the whole Biểu 2, old rows as items, the criteria chosen for them as mục IV problems.
+        const made = planFrom2018(result, schoolType, picks);
+        unassigned = made.unassigned;
+        writeNewDocument(
+          io,
+          output,
+          plan2026Blocks(made.plan, { profile: frameProfile(profile, found), date: today() }),
+          opts.force,
+        );
+      } else {
+        const rolled = rolledSpec(result, schoolType, picks);
+        unassigned = rolled.unassigned;
+        writeNewDocument(io, output, bodyWithTable(rolled.spec, { profile, school: found.meta.schoolName }), opts.force);
+      }
       if (framework && framework !== frameworkForYear(result.toYear)) {
         io.stderr(
           `Lưu ý: năm học ${result.toYear} thường theo ${FRAMEWORK_LABELS[frameworkForYear(result.toYear)]}; ` +
@@ -158,6 +181,48 @@ export function registerRoll(program: Command, io: CliIo): void {
         }),
       );
     });
+}
+
+function today(): { day: number; month: number; year: number } {
+  const now = new Date();
+  return { day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear() };
+}
+
+/** --profile, else what the old document says of the school. */
+function frameProfile(profile: SchoolProfile | undefined, found: CheckResult): SchoolProfile | undefined {
+  if (profile) return profile;
+  return found.meta.schoolName ? { ...EMPTY_PROFILE, schoolName: found.meta.schoolName } : undefined;
+}
+
+/** A Biểu 2 plan (TT57) rolled to the next year, as a whole Biểu 2. */
+function rollTt57(
+  io: CliIo,
+  input: string,
+  found: CheckResult,
+  opts: RollOptions,
+  framework: string | undefined,
+  profile: SchoolProfile | undefined,
+): void {
+  if (framework === '2018') throw new CliError('Không thể chuyển kế hoạch theo Thông tư 57/2026 về các thông tư 2018.');
+  if (opts.assign !== undefined) throw new CliError('--assign chỉ dùng khi chuyển từ các thông tư 2018 sang Thông tư 57/2026.');
+  const schoolType = schoolTypeOf(opts.schoolType, found, input);
+  const fromYear = opts.fromYear !== undefined ? schoolYearOption(opts.fromYear, '--from-year') : found.meta.schoolYear;
+  if (!fromYear) throw new CliError(`Không tìm thấy năm học trong «${input}». Thêm --from-year, ví dụ --from-year 2026-2027.`);
+  const old = { ...found.tt57!.plan, schoolType, schoolYear: fromYear };
+  const { plan, carried, done } = asInputError(() => rollPlan2026(old, { all: opts.all }));
+  if (!carried && old.items.length) {
+    throw new CliError(
+      `Mọi nội dung cải tiến trong «${input}» đã hoàn thành nên không còn nội dung nào chuyển sang. Thêm --all để lập kế hoạch từ tất cả các nội dung.`,
+    );
+  }
+  writeNewDocument(io, opts.output, plan2026Blocks(plan, { profile: frameProfile(profile, found), date: today() }), opts.force);
+  io.stdout(
+    `Đã tạo ${opts.output}: kế hoạch cải tiến chất lượng (Biểu 2, Thông tư 57/2026) năm học ${plan.schoolYear} ` +
+      `từ kế hoạch năm học ${fromYear}, ${SCHOOL_TYPE_LABELS[schoolType].toLowerCase()}.\n` +
+      `Mục V: ${carried} nội dung chuyển tiếp${done ? `, ${done} nội dung đã hoàn thành không đưa vào (thêm --all để đưa vào)` : ''}; ` +
+      'mỗi nội dung ghi rõ «chuyển tiếp từ năm học …» và mức độ đã đạt, ngày tháng đã chuyển sang năm mới, cột (10) để trống.\n' +
+      `Mục IV: ${plan.problems.length} vấn đề giữ nguyên để trường rà soát lại. Mục VI để trống cho hai lần rà soát năm nay.\n`,
+  );
 }
 
 /** The Vietnamese summary: rows kept, rows offered but left out, rows to assign with suggestions. */
@@ -197,7 +262,7 @@ function summary(
     if (o.unassigned) {
       lines.push(NO_OFFICIAL_MAPPING);
       lines.push(
-        `Cần gán tiêu chí theo Thông tư 57/2026: ${o.unassigned} dòng, ghi ở cuối bảng và đánh dấu «${UNASSIGNED_MARK}» Gợi ý:`,
+        `Cần gán tiêu chí theo Thông tư 57/2026: ${o.unassigned} dòng, ghi ở mục V và đánh dấu «${UNASSIGNED_MARK}» Gợi ý:`,
       );
       for (const c of kept.filter((x) => !o.assign.has(refKey(x.ref)))) {
         const s = c.suggestions.map((x) => `${x.code} «${x.title}» (giống ${percent(x.score)})`).join('; ');

@@ -36,6 +36,9 @@ export type RuleId =
   | 'not-khct-document'
   | 'uncertain-heading'
   | 'damaged-text'
+  | 'problem-without-action'
+  | 'plan-not-focused'
+  | 'unassigned-criterion'
   | 'plan-mismatch';
 
 /** Short Vietnamese names of the rules, for grouping in the pane and the workbook. */
@@ -67,6 +70,9 @@ export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
   'not-khct-document': 'Không phải kế hoạch/báo cáo cải tiến chất lượng',
   'uncertain-heading': 'Tiêu đề cột khác mẫu',
   'damaged-text': 'Chữ bị hỏng (chép từ PDF…)',
+  'problem-without-action': 'Vấn đề (mục IV) chưa có nội dung cải tiến',
+  'plan-not-focused': 'Kế hoạch dàn trải, chưa tập trung',
+  'unassigned-criterion': 'Chưa gán tiêu chí Thông tư 57',
   'plan-mismatch': 'Kế hoạch đối chiếu của trường hoặc năm học khác',
 };
 

@@ -9,6 +9,9 @@ import { criteriaBySection, criterionEntries, recogniseTables, type RecognisedTa
 import type { Finding, Severity } from './findings';
 import { inferMeta, type DocumentMeta, type MetaOverrides } from './metadata';
 import { RULES, type CheckContext, type PlanSource } from './rules';
+import { namedCriteria } from '../tt57/plan';
+import { readPlan2026, type ReadPlan2026 } from '../tt57/read';
+import { defaultSectionLabel } from '../forms';
 
 export * from './findings';
 export type { DocumentMeta, MetaOverrides } from './metadata';
@@ -48,6 +51,8 @@ export interface CheckResult {
   readonly ignored: readonly Finding[];
   readonly coverage?: Coverage;
   readonly counts: Readonly<Record<Severity, number>>;
+  /** The Biểu 2 plan (TT57) read from the mục IV, V and VI tables, when the document has them. */
+  readonly tt57?: ReadPlan2026;
 }
 
 /** The plan table of a document as a PlanSource. */
@@ -126,11 +131,22 @@ export function checkDocument(model: DocModel, opts: CheckOptions = {}): CheckRe
   const primary = primaryTable(tables);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
+  const tt57 = readPlan2026(tables, { schoolType: meta.schoolType ?? 'tieu-hoc', schoolYear: meta.schoolYear ?? '' });
+  // A Biểu 2 plan: every criterion named in mục IV and V.
+  const named = tt57 && (tt57.itemTable || tt57.problemTable) ? namedCriteria(tt57.plan) : undefined;
   return {
     meta,
     tables,
     primary,
-    criteria: primary ? criteriaBySection(primary) : {},
+    tt57,
+    criteria:
+      named && (!primary || primary.form.kind !== 'report')
+        ? named.length
+          ? { [defaultSectionLabel('2026')]: named }
+          : {}
+        : primary
+          ? criteriaBySection(primary)
+          : {},
     findings,
     ignored,
     coverage: coverageOf(primary, plan),

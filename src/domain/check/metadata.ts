@@ -122,6 +122,7 @@ export function inferMeta(model: DocModel, tables: readonly RecognisedTable[], o
   let documentKind = kindOfTables(tables);
   if (documentKind !== 'unknown') evidence.documentKind = 'Nhận ra từ tiêu đề các cột của bảng.';
   else if (title?.khct && title.kind) {
+    // A title names a plan, a report or monitoring (the frame reads it as a file kind).
     documentKind = title.kind;
     evidence.documentKind = `Theo tên văn bản «${collapseSpaces(title.lines.join(' ')).slice(0, 80)}».`;
   }

@@ -287,6 +287,7 @@ const PLAN_2026: TableForm = {
       number: 5,
       required: true,
       hint: 'Đo kết quả bằng chỉ số nào',
+      aliases: ['Chỉ số đánh giá'],
     },
     {
       key: 'time',
@@ -306,6 +307,7 @@ const PLAN_2026: TableForm = {
       number: 7,
       required: true,
       hint: 'Đơn vị, cá nhân phụ trách',
+      aliases: ['Phụ trách', 'Người phụ trách'],
     },
     {
       key: 'resources',
@@ -333,6 +335,7 @@ const PLAN_2026: TableForm = {
       number: 10,
       status: true,
       hint: 'Cuối năm: Hoàn thành / Đang thực hiện / Chưa hoàn thành',
+      aliases: ['Mức độ hoàn thành', 'Tiến độ thực hiện'],
     },
   ],
 };
@@ -418,6 +421,7 @@ const MONITORING_2026: TableForm = {
       width: 3400,
       required: true,
       hint: 'Những nội dung đã theo dõi',
+      aliases: ['Nội dung'],
     },
     {
       key: 'result',
@@ -426,8 +430,16 @@ const MONITORING_2026: TableForm = {
       width: 3600,
       required: true,
       hint: 'Kết quả thực hiện đến thời điểm này',
+      aliases: ['Kết quả'],
     },
-    { key: 'adjustment', heading: 'Điều chỉnh (nếu có)', role: 'text', width: 3000, hint: 'Điều chỉnh kế hoạch, nếu có' },
+    {
+      key: 'adjustment',
+      heading: 'Điều chỉnh (nếu có)',
+      role: 'text',
+      width: 3000,
+      hint: 'Điều chỉnh kế hoạch, nếu có',
+      aliases: ['Điều chỉnh'],
+    },
     {
       key: 'reviewer',
       heading: 'Người đánh giá',

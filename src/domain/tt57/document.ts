@@ -21,6 +21,7 @@ import { EMPTY_PROFILE, type SchoolProfile } from '../profile';
 import { buildTableBlock } from '../table/render';
 import type { BodyRow, TableSpec } from '../table/model';
 import { fold } from '../text';
+import { criteriaNamedIn } from './read';
 import { getReview, ITEM_COLUMN_KEYS, ITEM_TEXTS, problemNumber, type Tt57Item, type Tt57Plan, type Tt57Problem } from './plan';
 
 /** Number of empty numbered rows a table gets when the plan has nothing for it yet (to fill by hand). */
@@ -39,12 +40,10 @@ export function signerTitle(profile: Pick<SchoolProfile, 'signerTitle'>, schoolT
   return schoolType === 'gdtx' ? t.replace(/HIỆU TRƯỞNG/gi, planForm.signature.gdtx) : t;
 }
 
-/** Codes named in a text as «Tiêu chí 1.3», «TC 1.3», «tiêu chí 1.3 và 2.2». */
+/** Whether column (2) already names these criteria (as the reader finds them). */
 function namesCodes(text: string, codes: readonly string[]): boolean {
-  const f = fold(text);
-  return codes.every((c) =>
-    new RegExp(`(?:tieu chi|tc)[^.\\d]{0,3}(?:\\d\\.\\d+\\s*(?:,|va)\\s*)*${c.replace('.', '\\.')}(?![\\d])`).test(f),
-  );
+  const named = criteriaNamedIn(text);
+  return codes.every((c) => named.includes(c));
 }
 
 /** Column (2) as written: the criteria the item serves named first («Tiêu chí 1.3: …»), or its problems («Vấn đề 2: …»). */

@@ -63,9 +63,16 @@ export interface ReadPlan2026 {
 
 const CODE = String.raw`(\d{1,2})\s*\.\s*(\d{1,2})(?![\d])`;
 
-/** Criterion codes named in a text: «Tiêu chí 1.3», «TC 1.3», «tiêu chí 1.3, 1.4 và 2.2», «(TC1.3)». */
+/**
+ * Criterion codes named in a text: «Tiêu chí 1.3», «TC 1.3», «tiêu chí 1.3, 1.4 và 2.2», «(TC1.3)». A line that
+ * says where a row came from («Trước đây: Tiêu chí 1.6 … (TT 17/2018)», written by a roll from 2018) names an old
+ * criterion, not a TT57 one, and is skipped.
+ */
 export function criteriaNamedIn(text: string): string[] {
-  const f = fold(text);
+  const f = text
+    .split('\n')
+    .map((line) => fold(line).replace(/\btruoc day\b.*$/, ''))
+    .join('\n');
   const out: string[] = [];
   const add = (a: string, b: string): void => {
     const code = `${Number(a)}.${Number(b)}`;
@@ -232,15 +239,15 @@ function readReviews(rec: RecognisedTable): ReadReview[] {
   return out;
 }
 
-/** The Biểu 2 plan of a document, or undefined when it has no TT57 plan table (mục IV or V). */
+/** The Biểu 2 plan of a document, or undefined when it has none of the mục IV, V and VI tables. */
 export function readPlan2026(
   tables: readonly RecognisedTable[],
   opts: { readonly schoolType: SchoolType; readonly schoolYear: string },
 ): ReadPlan2026 | undefined {
   const problemTable = tables.find((t) => t.form.id === 'problems-2026');
   const itemTable = tables.find((t) => t.form.id === 'plan-2026');
-  if (!problemTable && !itemTable) return undefined;
   const reviewTable = tables.find((t) => t.form.id === 'monitoring-2026');
+  if (!problemTable && !itemTable && !reviewTable) return undefined;
   const problems = problemTable ? readProblems(problemTable) : [];
   const items = itemTable ? readItems(itemTable, problems) : [];
   const reviews = reviewTable ? readReviews(reviewTable) : [];

@@ -50,6 +50,8 @@ import {
 } from '../../domain/tt57/plan';
 import { errorText } from '../error-text';
 import { NoticeBar, type Notice } from '../NoticeBar';
+import { Unverified } from '../insert/Unverified';
+import { getForm } from '../../domain/forms';
 import { takeRequestedBieu2Part, type Bieu2Part } from './requested-view';
 
 const useStyles = makeStyles({
@@ -271,6 +273,7 @@ export default function Tt57Fill(props: Tt57FillProps) {
           </ul>
         )}
         <Text data-testid="tt57-status">Mức độ thực hiện: {counts}</Text>
+        <Unverified notes={getForm('plan-2026').unverified ?? []} label="Chưa xác minh: cách ghi Biểu 2" />
         <Text data-testid="tt57-due" className={due.term1 && !written(due.year ? 'year' : 'term1') ? styles.warn : undefined}>
           {dueText}
         </Text>
@@ -383,6 +386,7 @@ export default function Tt57Fill(props: Tt57FillProps) {
                     <div className={styles.row}>
                       <Field className={styles.grow} label={`Mức độ thực hiện (10) của nội dung ${it.tt || n}`}>
                         <Input
+                          className={styles.control}
                           value={status}
                           list={statusListId}
                           autoComplete="off"

@@ -121,7 +121,8 @@ const columns: Rule['run'] = (ctx) => {
 const labels: Rule['run'] = (ctx) => {
   const out: Finding[] = [];
   for (const rec of ctx.tables) {
-    if (rec.form.framework === '2026' && rec.form.kind === 'plan') continue; // TT57 allows content rows not tied to one criterion
+    // TT57 allows content rows not tied to one criterion; the mục IV table's rows are problems.
+    if (rec.form.framework === '2026' && (rec.form.kind === 'plan' || rec.form.kind === 'problems')) continue;
     for (const e of rec.entries) {
       if (e.kind !== 'item') continue;
       if (!Object.values(e.cells).some((v) => v.trim())) continue;

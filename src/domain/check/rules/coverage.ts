@@ -5,6 +5,7 @@ import type { ColumnDef } from '../../forms';
 import { refKey } from '../../table/model';
 import { criterionEntries, type CriterionEntry, type RecognisedTable } from '../../table/recognise';
 import type { Finding } from '../findings';
+import { emptyItemCells } from './tt57';
 import { schoolKey } from '../pairing';
 import { entryLocation, make, name, tableKey, type CheckContext, type Rule } from './shared';
 
@@ -112,7 +113,8 @@ const planVsReport: Rule['run'] = (ctx) => {
 
 const emptyCells: Rule['run'] = (ctx) => {
   const out: Finding[] = [];
-  for (const rec of ctx.tables.filter((t) => t.form.kind === 'plan')) {
+  // Biểu 2 items are judged by the tt57 rules.
+  for (const rec of ctx.tables.filter((t) => t.form.kind === 'plan' && t.form.id !== 'plan-2026')) {
     const required = rec.form.columns.filter((c) => c.required && rec.columns.some((m) => m.key === c.key));
     for (const e of criterionEntries(rec)) {
       const empty = required.filter((c) => !(e.cells[c.key] ?? '').trim());
@@ -133,7 +135,7 @@ const emptyCells: Rule['run'] = (ctx) => {
       );
     }
   }
-  return out;
+  return [...out, ...emptyItemCells(ctx)];
 };
 
 export const COVERAGE_RULES: readonly Rule[] = [

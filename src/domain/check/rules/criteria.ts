@@ -6,6 +6,7 @@ import { refKey } from '../../table/model';
 import { criterionEntries, type CriterionEntry, type RecognisedTable } from '../../table/recognise';
 import { editDistance, fold, parseSchoolYear } from '../../text';
 import type { Finding, FindingLocation, Severity } from '../findings';
+import { unknownCriteria2026 } from './tt57';
 import { entryLocation, make, name, tableKey, type CheckContext, type Rule } from './shared';
 
 /** Rules that need the catalog of the document's framework and school type. */
@@ -16,7 +17,8 @@ const catalogRules: Rule['run'] = (ctx) => {
   const typeName = ctx.meta.schoolType ? TYPE_IN_SENTENCE[ctx.meta.schoolType] : '';
   const yearStart = ctx.meta.schoolYear ? parseSchoolYear(ctx.meta.schoolYear)?.start : undefined;
   for (const rec of ctx.tables) {
-    if (rec.form.sections === 'none') continue;
+    // Biểu 2 (mục V) is the school's own content: never compared with catalog titles; the tt57 rules judge its codes.
+    if (rec.form.sections === 'none' || rec.form.id === 'plan-2026') continue;
     const tk = tableKey(ctx, rec);
     // Standard rows.
     for (const e of rec.entries) {
@@ -209,7 +211,7 @@ const catalogRules: Rule['run'] = (ctx) => {
       );
     }
   }
-  return out;
+  return [...out, ...unknownCriteria2026(ctx)];
 };
 
 function onlySameCriterionBetween(rec: RecognisedTable, from: number, to: number, key: string): boolean {

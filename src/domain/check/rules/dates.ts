@@ -3,9 +3,10 @@
  */
 import { refKey } from '../../table/model';
 import { criterionEntries } from '../../table/recognise';
-import { fold, formatSchoolYear, parseSchoolYear, type SchoolYear } from '../../text';
+import { formatSchoolYear, parseSchoolYear, type SchoolYear } from '../../text';
 import type { Finding } from '../findings';
-import { entryLocation, make, name, tableKey, type Rule } from './shared';
+import { itemTimes } from './tt57';
+import { entryLocation, make, monthsOutsideYear, name, tableKey, type Rule } from './shared';
 
 const framework: Rule['run'] = (ctx) => {
   const out: Finding[] = [];
@@ -70,8 +71,10 @@ const years: Rule['run'] = (ctx) => {
     const months = (d.year - yearOf.start) * 12 + d.month; // months since January of the start year
     const report = m.documentKind === 'report';
     // A report is written from the end of term I (December) to the end of the calendar year after;
-    // a plan from spring before the year starts to the middle of the year.
-    const ok = report ? months >= 12 && months <= 24 : months >= 4 && months <= 15;
+    // a plan from spring before the year starts to the middle of the year. A Biểu 2 plan (TT57) carries its own
+    // reviews (column (10), mục VI), so it is dated again up to the end of the school year (August).
+    const biểu2 = ctx.tables.some((t) => t.form.id === 'plan-2026' || t.form.id === 'monitoring-2026');
+    const ok = report ? months >= 12 && months <= 24 : months >= 4 && months <= (biểu2 ? 20 : 15);
     if (!ok) {
       out.push(
         make(
@@ -89,31 +92,16 @@ const years: Rule['run'] = (ctx) => {
   return out;
 };
 
-/** "tháng 12/2026", "5/2022", "tháng 9 năm 2022" in a plan's time column, past the school year's end. */
-function monthsIn(text: string): { month: number; year: number }[] {
-  const t = fold(text);
-  const out: { month: number; year: number }[] = [];
-  for (const mm of t.matchAll(/(?<![\d/])(\d{1,2})\s*\/\s*((?:19|20)\d\d)(?![\d/])/g))
-    out.push({ month: Number(mm[1]), year: Number(mm[2]) });
-  for (const mm of t.matchAll(/thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)/g))
-    out.push({ month: Number(mm[1]), year: Number(mm[2]) });
-  return out.filter((x) => x.month >= 1 && x.month <= 12);
-}
-
 const planTimes: Rule['run'] = (ctx) => {
   const out: Finding[] = [];
   const y = ctx.meta.schoolYear ? parseSchoolYear(ctx.meta.schoolYear) : undefined;
   if (!y) return out;
-  for (const rec of ctx.tables.filter((t) => t.form.kind === 'plan')) {
+  // Biểu 2 items are judged by the tt57 rules.
+  for (const rec of ctx.tables.filter((t) => t.form.kind === 'plan' && t.form.id !== 'plan-2026')) {
     const timeCol = rec.form.columns.find((c) => c.key === 'timeline' || c.key === 'time');
     if (!timeCol) continue;
     for (const e of criterionEntries(rec)) {
-      const text = e.cells[timeCol.key] ?? '';
-      // A plan may run beyond the year on purpose ("và các năm học tiếp theo").
-      if (/cac nam hoc tiep theo|giai doan/.test(fold(text))) continue;
-      const late = monthsIn(text).filter(
-        (m) => m.year * 12 + m.month > y.end * 12 + 8 || m.year * 12 + m.month < y.start * 12 + 5,
-      );
+      const late = monthsOutsideYear(e.cells[timeCol.key] ?? '', y);
       if (!late.length) continue;
       out.push(
         make(
@@ -127,7 +115,7 @@ const planTimes: Rule['run'] = (ctx) => {
       );
     }
   }
-  return out;
+  return [...out, ...itemTimes(ctx)];
 };
 
 export const DATES_RULES: readonly Rule[] = [

@@ -9,6 +9,7 @@ import type { CriterionRef } from '../../table/model';
 import type { RecognisedTable } from '../../table/recognise';
 import { findingId, type Finding, type FindingLocation, type RuleId, type Severity } from '../findings';
 import type { DocumentMeta } from '../metadata';
+import { fold, type SchoolYear } from '../../text';
 
 /** Criteria a plan lists, to compare a report with. */
 export interface PlanSource {
@@ -80,4 +81,22 @@ export function name(e: { ref: CriterionRef }): string {
 
 export function heading(c: ColumnDef): string {
   return fillYear(c.heading, '…').replace(/ …$/, '');
+}
+
+/** "tháng 12/2026", "5/2022", "tháng 9 năm 2022" in a plan's time column, past the school year's end. */
+function monthsIn(text: string): { month: number; year: number }[] {
+  const t = fold(text);
+  const out: { month: number; year: number }[] = [];
+  for (const mm of t.matchAll(/(?<![\d/])(\d{1,2})\s*\/\s*((?:19|20)\d\d)(?![\d/])/g))
+    out.push({ month: Number(mm[1]), year: Number(mm[2]) });
+  for (const mm of t.matchAll(/thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)/g))
+    out.push({ month: Number(mm[1]), year: Number(mm[2]) });
+  return out.filter((x) => x.month >= 1 && x.month <= 12);
+}
+
+/** Months written in a time cell that fall outside the school year (September to August, with a little slack). */
+export function monthsOutsideYear(text: string, y: SchoolYear): { month: number; year: number }[] {
+  // A plan may run beyond the year on purpose ("và các năm học tiếp theo").
+  if (/cac nam hoc tiep theo|giai doan/.test(fold(text))) return [];
+  return monthsIn(text).filter((m) => m.year * 12 + m.month > y.end * 12 + 8 || m.year * 12 + m.month < y.start * 12 + 5);
 }
