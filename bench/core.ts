@@ -10,7 +10,7 @@ import { checkDocument } from '../src/domain/check';
 import type { BodyRow, TableSpec } from '../src/domain/table/model';
 import { recogniseTables } from '../src/domain/table/recognise';
 import { DocxDocument } from '../src/docx/document';
-import { readDocxModel } from '../src/docx/read';
+import { readDocxModel } from '../src/app/open';
 import { parseXml } from '../src/docx/xml-node';
 
 function median(xs: readonly number[]): number {

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertToHtml } from 'mammoth';
 import { run as ctcl } from '../src/cli/main';
-import { readDocxModel } from '../src/docx/read';
+import { readDocxModel } from '../src/app/open';
 import { parseXml } from '../src/docx/xml-node';
 import { buildCorpus } from '../test/fixtures/corpus';
 

@@ -6,12 +6,14 @@
  * dropped folder, a .zip) is the caller's; a source that cannot be read becomes a record with an error
  * and the run goes on.
  */
-import { checkDocument, planFromTables, type CheckResult, type MetaOverrides, type PlanSource } from '../domain/check';
+import { readFailure } from './open';
+import { planFromTables, type CheckResult, type MetaOverrides, type PlanSource } from '../domain/check';
 import { pairReportsWithPlans, type PairMethod } from '../domain/check/pairing';
 import { criterionStatuses, fileReport, unreadableReport, type JsonPlanRef } from '../domain/check/report';
 import type { XmlParser } from '../domain/ooxml/xml';
 import type { ReviewOutcome, ReviewPairing } from '../domain/review';
-import { readDocxModel, readFailure } from '../docx/read';
+import { checkOpened } from './check';
+import { tryOpenForReading } from './open';
 
 export interface SourceFailure {
   readonly code: string;
@@ -62,9 +64,10 @@ type Checked =
 /** Read and check one source; every failure (even a checker bug on an odd file) becomes the file's error. */
 function checkBytes(got: SourceBytes, opts: CheckSourcesOptions, plan?: PlanSource): Checked {
   if ('failure' in got) return got;
+  const opened = tryOpenForReading(got.bytes, opts.parse);
+  if (!opened.ok) return { failure: opened.failure };
   try {
-    const model = readDocxModel(got.bytes, opts.parse);
-    const result = checkDocument(model, { overrides: opts.overrides, plan });
+    const result = checkOpened(opened.doc, { overrides: opts.overrides, plan });
     return got.convertedFrom ? { result, plan, convertedFrom: got.convertedFrom } : { result, plan };
   } catch (e) {
     return { failure: readFailure(e) };

@@ -2,6 +2,7 @@
  * A .docx held in memory, implementing the same DocumentBackend as the Word gateway: the CLI, the
  * tests and the standalone pane (a browser without Word) all edit documents through it.
  */
+import { StoreQueue, type StoreChange } from '../domain/store';
 import type {
   BackendInfo,
   CellLocation,
@@ -24,6 +25,8 @@ import { DocxPackage } from './package';
 import { readStore, writeStore } from './store';
 
 export class DocxDocument implements DocumentBackend {
+  /** Store changes, one after another. */
+  private readonly storeQueue = new StoreQueue();
   /** Insert position for the next table: before this top-level block (blockCount = at the end). */
   cursor: number;
   private selected: CellLocation | undefined;
@@ -130,8 +133,16 @@ export class DocxDocument implements DocumentBackend {
     return readStore(this.pkg, this.parse) ?? EMPTY_STORE;
   }
 
-  async saveStore(store: DocumentStore): Promise<void> {
-    writeStore(this.pkg, this.parse, store);
+  saveStore(store: DocumentStore): Promise<void> {
+    return this.storeQueue.enqueue(async () => writeStore(this.pkg, this.parse, store));
+  }
+
+  updateStore(change: StoreChange): Promise<DocumentStore> {
+    return this.storeQueue.update(
+      () => this.loadStore(),
+      async (s) => writeStore(this.pkg, this.parse, s),
+      change,
+    );
   }
 
   /** Mark the tree as edited from outside (after direct changes through body()). */

@@ -2,7 +2,7 @@
  * The add-in's data inside a .docx: one custom XML part in the namespace urn:ctcl:store:1 holding
  * versioned JSON. Word's customXmlParts API (Office common API) reads and writes the same part.
  */
-import type { DocumentStore } from '../domain/backend';
+import { parseStoreXml, storeSeq, storeXml as domainStoreXml, STORE_NS, type DocumentStore } from '../domain/store';
 import {
   contentTypesXml,
   nextRelId,
@@ -14,41 +14,16 @@ import {
   REL_CUSTOM_XML,
   REL_CUSTOM_XML_PROPS,
 } from '../domain/ooxml/package';
-import { el, serializeDocument, text, type XElement, type XmlParser } from '../domain/ooxml/xml';
+import { el, serializeDocument, type XmlParser } from '../domain/ooxml/xml';
 import type { DocxPackage } from './package';
 
-export const STORE_NS = 'urn:ctcl:store:1';
+export { STORE_NS, storeSeq, parseStoreXml };
+
 const CT_ITEM_PROPS = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
 
-/**
- * The store part's XML: JSON as the text of one element, numbered by `seq`. Each save writes one more
- * than the highest number in the document, so the newest part wins when an older one is left behind
- * (Word could not delete it) or parts come in another order (Word documents no order).
- */
+/** The store part as the .docx holds it (with the XML declaration), numbered by `seq`. */
 export function storeXml(store: DocumentStore, seq = 1): string {
-  return serializeDocument(el('ctcl:store', { 'xmlns:ctcl': STORE_NS, 'ctcl:seq': String(seq) }, [text(JSON.stringify(store))]));
-}
-
-/** The save number of a store part (0 for a part written before numbering); any prefix Word gave our namespace. */
-export function storeSeq(root: XElement): number {
-  const prefixes = Object.entries(root.attrs)
-    .filter(([k, v]) => (k === 'xmlns' || k.startsWith('xmlns:')) && v === STORE_NS)
-    .map(([k]) => k.slice('xmlns:'.length));
-  const n = Number(prefixes.map((p) => root.attrs[p ? `${p}:seq` : 'seq']).find((v) => v !== undefined) ?? 0);
-  return Number.isFinite(n) && n >= 0 ? n : 0;
-}
-
-/** Parse a store part; undefined if it is not ours or not valid JSON. */
-export function parseStoreXml(root: XElement): DocumentStore | undefined {
-  if (root.attrs['xmlns:ctcl'] !== STORE_NS && root.attrs.xmlns !== STORE_NS) return undefined;
-  const json = root.children.map((c) => (c.t === 'x' ? c.v : '')).join('');
-  try {
-    const v = JSON.parse(json) as unknown;
-    if (v && typeof v === 'object' && (v as { version?: unknown }).version === 1) return v as DocumentStore;
-  } catch {
-    /* not ours */
-  }
-  return undefined;
+  return domainStoreXml(store, { seq });
 }
 
 /** The newest store part (highest save number; the later one on a tie). */

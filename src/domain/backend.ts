@@ -9,6 +9,7 @@ import type { EditPlan } from './table/edit';
 import type { TableSpec } from './table/model';
 import type { RecognisedTable } from './table/recognise';
 import { UserError } from './errors';
+import type { DocumentStore, StoreChange } from './store';
 
 /** Where a finding or a row is: a table (DocTable.index), a row, and optionally a cell (w:tc index). */
 export interface CellLocation {
@@ -54,7 +55,13 @@ export interface DocumentBackend {
   editTable(target: TableTarget, planner: EditPlanner): Promise<EditPlan>;
   /** Data the add-in keeps inside the document (drafts, ignored findings, templates, profile). */
   loadStore(): Promise<DocumentStore>;
+  /** Replace the store (queued after pending updates). Prefer updateStore, which cannot lose another panel's write. */
   saveStore(store: DocumentStore): Promise<void>;
+  /**
+   * Change the store: the change gets the store as it is after every earlier change and its result is saved
+   * before the next change runs (both backends keep one queue per document). Resolves to the saved store.
+   */
+  updateStore(change: StoreChange): Promise<DocumentStore>;
 }
 
 /** Which table to edit: our content control's tag, or the table's DocTable.index (its first part). */
@@ -82,13 +89,8 @@ export function findTarget(tables: readonly RecognisedTable[], target: TableTarg
   return target.tag ? undefined : tables[0];
 }
 
-/** Versioned JSON the add-in keeps in the document (a custom XML part in both backends). */
-export interface DocumentStore {
-  readonly version: 1;
-  readonly [key: string]: unknown;
-}
-
-export const EMPTY_STORE: DocumentStore = { version: 1 };
+/** Versioned JSON the add-in keeps in the document (src/domain/store owns its keys). */
+export { EMPTY_STORE, type DocumentStore, type StoreChange } from './store';
 
 /** The spec a pane or CLI request turns into (re-exported for backends). */
 export type { TableSpec };

@@ -26,3 +26,7 @@ export const YEAR_FIELD_ERROR = `Năm học chưa đúng. ${YEAR_FORMAT_HINT}`;
 export function invalidYearMessage(text: string, where?: string): string {
   return `Năm học không hợp lệ${where ? ` ở ${where}` : ''}: «${text}». ${YEAR_FORMAT_HINT}`;
 }
+
+/** How every surface marks a finding the school chose to «Bỏ qua» (listed and counted apart, never dropped). */
+export const IGNORED_MARK = 'trường đã bỏ qua';
+export const IGNORED_HEADING = 'Trường đã bỏ qua';

@@ -5,7 +5,7 @@
  */
 import type { DocumentStore } from '../domain/backend';
 import type { XmlParser } from '../domain/ooxml/xml';
-import { parseStoreXml, storeSeq, storeXml, STORE_NS } from '../docx/store';
+import { parseStoreXml, storeSeq, storeXml, STORE_NS } from '../domain/store';
 import { notSavedError, storeTooLargeError } from './errors';
 
 /**
@@ -21,7 +21,7 @@ export const STORE_PART_LIMIT_BYTES = 1024 * 1024;
  * deleted or Word lists the parts in another order (the order of getByNamespaceAsync is not documented).
  */
 export function partXml(store: DocumentStore, seq = 1): string {
-  return storeXml(store, seq).replace(/^\s*<\?xml[^?]*\?>\s*/, '');
+  return storeXml(store, { seq, declaration: false });
 }
 
 /** A store part as read: the store and its save number (0 for a part written before numbering). */
@@ -80,9 +80,7 @@ export function officeCall<T>(start: (callback: (result: AsyncResultLike<T>) => 
 function readPart(xml: string, parse: XmlParser): StoredPart | undefined {
   if (!xml.includes(STORE_NS)) return undefined;
   const root = parse(xml);
-  const declared = Object.entries(root.attrs).some(([k, v]) => (k === 'xmlns' || k.startsWith('xmlns:')) && v === STORE_NS);
-  if (!declared) return undefined;
-  const store = parseStoreXml({ ...root, attrs: { ...root.attrs, 'xmlns:ctcl': STORE_NS } });
+  const store = parseStoreXml(root);
   return store && { store, seq: storeSeq(root) };
 }
 

@@ -35,6 +35,7 @@
  *   (https://github.com/OfficeDev/office-js/issues/334): with WordApi 1.4 editTable reads
  *   changeTrackingMode in its first sync and refuses a rewrite while tracking is on.
  */
+import { StoreQueue, type StoreChange } from '../domain/store';
 import type {
   BackendInfo,
   CellLocation,
@@ -265,6 +266,15 @@ function descendants(model: DocModel, t: DocTable): DocTable[] {
   };
   visit(t);
   return out;
+}
+
+/** One queue of store changes per document (its customXmlParts), shared by every gateway on it. */
+const STORE_QUEUES = new WeakMap<object, StoreQueue>();
+
+function storeQueueOf(parts: CustomXmlPartsLike): StoreQueue {
+  let q = STORE_QUEUES.get(parts);
+  if (!q) STORE_QUEUES.set(parts, (q = new StoreQueue()));
+  return q;
 }
 
 class WordGateway implements WordBackend {
@@ -548,8 +558,30 @@ class WordGateway implements WordBackend {
   }
 
   async saveStore(store: DocumentStore): Promise<void> {
+    const parts = this.storeParts();
+    await storeQueueOf(parts).enqueue(() => this.savePart(parts, store));
+  }
+
+  async updateStore(change: StoreChange): Promise<DocumentStore> {
+    const parts = this.storeParts();
+    return storeQueueOf(parts).update(
+      () => this.loadStore(),
+      (s) => this.savePart(parts, s),
+      change,
+    );
+  }
+
+  private storeParts(): CustomXmlPartsLike {
     try {
-      await saveStorePart(this.parts('save-store'), store, this.options.parse);
+      return this.parts('save-store');
+    } catch (e) {
+      throw this.wrap('save-store', e);
+    }
+  }
+
+  private async savePart(parts: CustomXmlPartsLike, store: DocumentStore): Promise<void> {
+    try {
+      await saveStorePart(parts, store, this.options.parse);
     } catch (e) {
       throw this.wrap('save-store', e);
     }

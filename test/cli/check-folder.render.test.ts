@@ -19,7 +19,7 @@ import { convertToPdf, pdfInfo, pdfPages, squash, xlsxSheets } from '../docx/lib
 import { run } from '../../src/cli/main';
 import { SEVERITY_LABELS } from '../../src/domain/check';
 import { CRITERION_STATUS_LABELS, planMethodLabel, type FileReport } from '../../src/domain/check/report';
-import { readDocxModel, readFailure } from '../../src/docx/read';
+import { readDocxModel, readFailure } from '../../src/app/open';
 import { parseXml } from '../../src/docx/xml-node';
 import { buildCorpus, type Corpus } from '../fixtures/corpus';
 

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path';
 import { checkDocument, planFromDocument, SEVERITY_LABELS } from '../../src/domain/check';
 import { describeDocument, formatLocation, type FileReport } from '../../src/domain/check/report';
-import { readDocxModel, readFailure } from '../../src/docx/read';
+import { readDocxModel, readFailure } from '../../src/app/open';
 import { parseXml } from '../../src/docx/xml-node';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { serializeTemplate, templateFromTable } from '../../src/domain/year/templates';

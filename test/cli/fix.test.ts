@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDocument } from '../../src/domain/check';
-import { readDocxModel } from '../../src/docx/read';
+import { readDocxModel } from '../../src/app/open';
 import { parseXml } from '../../src/docx/xml-node';
 import { seedPath } from '../helpers';
 import { cliFolder } from './run';

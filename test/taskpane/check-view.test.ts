@@ -292,9 +292,11 @@ describe('other files', () => {
     expect(plan).toMatchObject({ origin: 'file', name: '003.docx' });
     expect(plan.items.length).toBeGreaterThan(5);
     await expect(readPlanFile(input('004.docx', seedBytes('004')), parseXml)).rejects.toThrow(
-      'Không tìm thấy bảng kế hoạch trong «004.docx».',
+      'Không tìm thấy bảng kế hoạch trong «004.docx»: tệp không có bảng kế hoạch cải tiến chất lượng (không nhận ra tiêu đề các cột), nên không dùng làm kế hoạch đối chiếu được.',
     );
-    await expect(readPlanFile(input('x.docx', new Uint8Array(0)), parseXml)).rejects.toThrow(/^Tệp rỗng/);
+    await expect(readPlanFile(input('x.docx', new Uint8Array(0)), parseXml)).rejects.toThrow(
+      /^Không đọc được kế hoạch «x\.docx»: Tệp rỗng/,
+    );
   });
 
   test('unexpected errors still read as Vietnamese', () => {

@@ -14,7 +14,7 @@ import type { MetaOverrides, PlanSource } from '../../domain/check';
 import type { ReviewPairing } from '../../domain/review';
 import type { CriterionStatus, FileReport } from '../../domain/check/report';
 import type { XmlParser } from '../../domain/ooxml/xml';
-import { readFailure, tooLargeError, type ReadFailure } from '../../docx/read';
+import { readFailure, tooLargeError, type ReadFailure } from '../../app/open';
 import { parseXml } from '../../docx/xml-node';
 import { realPathOf, type InputFile } from './inputs';
 

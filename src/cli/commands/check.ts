@@ -3,17 +3,16 @@
  * schools, as Vietnamese text or JSON, optionally with a summary workbook. Exit code 0 when no file
  * has a Lỗi, 1 when one has, 2 when an input could not be read or the command line is wrong.
  */
+import { PlanInputError, readPlanInput } from '../../app/plan-input';
 import { invalidYearMessage } from '../../domain/vocabulary';
 import { statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { SingleBar } from 'cli-progress';
-import { planFromDocument, type MetaOverrides, type PlanSource } from '../../domain/check';
-import { parseTemplate, planSourceFromTemplate } from '../../domain/year/templates';
+import type { MetaOverrides, PlanSource } from '../../domain/check';
 import { formatFileText, formatSummary, planMethodLabel, summarise, type FileReport } from '../../domain/check/report';
 import { parseFramework, parseSchoolType, schoolTypeList } from '../../domain/documents/new-document';
 import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
-import { readDocxModel, readFailure } from '../../docx/read';
 import { xlsxBytes } from '../../docx/xlsx';
 import { reviewWorkbook } from '../../domain/review/workbook';
 import { parseXml } from '../../docx/xml-node';
@@ -55,10 +54,11 @@ export function parseOverrides(opts: Pick<CheckOptions, 'schoolType' | 'year' | 
     if (!y) throw new CliError(invalidYearMessage(opts.year));
     schoolYear = formatSchoolYear(y);
   }
+  // Only the options given: the others keep what the document's store says.
   return {
-    schoolType: opts.schoolType === undefined ? undefined : parseSchoolType(opts.schoolType),
-    schoolYear,
-    framework: opts.framework === undefined ? undefined : parseFramework(opts.framework),
+    ...(opts.schoolType === undefined ? {} : { schoolType: parseSchoolType(opts.schoolType) }),
+    ...(schoolYear === undefined ? {} : { schoolYear }),
+    ...(opts.framework === undefined ? {} : { framework: parseFramework(opts.framework) }),
   };
 }
 
@@ -68,25 +68,22 @@ export function parseOverrides(opts: Pick<CheckOptions, 'schoolType' | 'year' | 
  */
 export function readPlan(io: CliIo, path: string, overrides: MetaOverrides): PlanSource | undefined {
   const bytes = readInput(io, path);
-  if (/\.json$/i.test(path)) {
-    try {
-      return planSourceFromTemplate(parseTemplate(new TextDecoder().decode(bytes)));
-    } catch (e) {
-      throw new CliError(`Không dùng được mẫu «${path}»: ${(e as Error).message}`);
-    }
-  }
-  let plan: PlanSource | undefined;
   try {
-    plan = planFromDocument(readDocxModel(bytes, parseXml), basename(path), overrides.framework);
+    return readPlanInput(path, bytes, parseXml, overrides.framework);
   } catch (e) {
-    throw new CliError(`Không đọc được kế hoạch «${path}»: ${readFailure(e).message}`);
+    if (e instanceof PlanInputError && e.code === 'no-plan') {
+      io.stderr(
+        `Lưu ý: tệp «${path}» không có bảng kế hoạch cải tiến chất lượng (không nhận ra tiêu đề các cột), nên không dùng làm kế hoạch đối chiếu được; các báo cáo được kiểm tra mà không đối chiếu kế hoạch.\n`,
+      );
+      return undefined;
+    }
+    if (e instanceof PlanInputError && e.code === 'empty-plan') {
+      io.stderr(`Lưu ý: ${e.message} Các báo cáo được kiểm tra mà không đối chiếu kế hoạch.\n`);
+      return undefined;
+    }
+    if (e instanceof PlanInputError) throw new CliError(e.message);
+    throw e;
   }
-  if (!plan) {
-    io.stderr(
-      `Lưu ý: tệp «${path}» không có bảng kế hoạch cải tiến chất lượng (không nhận ra tiêu đề các cột), nên không dùng làm kế hoạch đối chiếu được; các báo cáo được kiểm tra mà không đối chiếu kế hoạch.\n`,
-    );
-  }
-  return plan;
 }
 
 function planFolderFiles(io: CliIo, dir: string): { files: readonly InputFile[]; skipped: readonly SkippedFile[] } {

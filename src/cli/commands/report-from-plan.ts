@@ -4,16 +4,17 @@
  * .docx (title block, or the official NĐ 30/2020 frame with --profile).
  * Also the helpers `roll` shares: reading a .docx to look at it, the school profile file, the new body.
  */
+import { checkOpened } from '../../app/check';
+import { tryOpenForReading } from '../../app/open';
 import { invalidYearMessage } from '../../domain/vocabulary';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { compareCodes, FRAMEWORK_LABELS, SCHOOL_TYPE_LABELS, type SchoolType } from '../../domain/catalog';
-import { checkDocument, type CheckResult } from '../../domain/check';
+import type { CheckResult } from '../../domain/check';
 import { getForm } from '../../domain/forms';
 import { parseSchoolType, schoolTypeList } from '../../domain/documents/new-document';
 import { titleBlock } from '../../domain/documents/frame';
 import { framedBody } from '../../domain/documents/official-frame';
-import { DocumentStructureError, readDocument } from '../../domain/ooxml/reader';
 import { paragraph } from '../../domain/ooxml/writer';
 import { buildTableBlock } from '../../domain/table/render';
 import type { XElement } from '../../domain/ooxml/xml';
@@ -24,7 +25,6 @@ import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
 import { reportFromPlan, YearError } from '../../domain/year';
 import { reviewAdvice } from '../../domain/tt57/year';
 import { DocxDocument } from '../../docx/document';
-import { DocxError, DocxPackage } from '../../docx/package';
 import { parseXml } from '../../docx/xml-node';
 import { CliError, type CliIo } from '../context';
 import { checkOutput, readInput, writeOutput } from '../files';
@@ -35,17 +35,9 @@ import { checkOutput, readInput, writeOutput } from '../files';
 
 /** Read a .docx only to look at it: its tables recognised and what the document is (kind, school, year). */
 export function readForYear(io: CliIo, path: string): CheckResult {
-  const bytes = readInput(io, path);
-  try {
-    const pkg = DocxPackage.open(bytes, { parts: 'read' });
-    return checkDocument(readDocument(pkg.mainDocument(parseXml)));
-  } catch (e) {
-    if (e instanceof DocumentStructureError) {
-      throw new CliError(`Không đọc được «${path}»: tệp .docx không có phần thân văn bản (w:body), có thể đã bị hỏng.`);
-    }
-    if (e instanceof DocxError) throw new CliError(`Không đọc được «${path}»: ${e.message}`);
-    throw e;
-  }
+  const opened = tryOpenForReading(readInput(io, path), parseXml);
+  if (!opened.ok) throw new CliError(`Không đọc được «${path}»: ${opened.failure.message}`);
+  return checkOpened(opened.doc);
 }
 
 /** --school-type, else the one the document names. */

@@ -2,30 +2,13 @@
  * What a document is, worked out from the document itself: kind, school type, school year and
  * framework, school name, date, each with the evidence it came from. The user can override any of them.
  */
-import {
-  findCatalog,
-  findCriterion,
-  findLevel4Item,
-  frameworkForYear,
-  isFramework,
-  isSchoolType,
-  type Framework,
-  type SchoolType,
-} from '../catalog';
+import { STORE_KEYS } from '../store';
+import { findCatalog, findCriterion, findLevel4Item, frameworkForYear, type Framework, type SchoolType } from '../catalog';
 import type { FileKind as DocumentKind } from '../forms';
 import type { DocModel } from '../ooxml/reader';
 import type { RecognisedTable } from '../table/recognise';
 import { readFrame, type DatedLine, type DocumentFrame } from './frame';
-import {
-  collapseSpaces,
-  findDates,
-  findSchoolYears,
-  fold,
-  formatSchoolYear,
-  parseSchoolYear,
-  schoolYearOfDate,
-  type SchoolYear,
-} from '../text';
+import { collapseSpaces, findDates, findSchoolYears, fold, formatSchoolYear, schoolYearOfDate, type SchoolYear } from '../text';
 
 export type { DatedLine } from './frame';
 
@@ -64,20 +47,10 @@ export interface MetaOverrides {
   readonly framework?: Framework;
 }
 
-/** Key of the overrides in the document store: what the user told the add-in the document does not say. */
-export const META_OVERRIDES_KEY = 'metaOverrides';
-
-/** The overrides kept in a document store, each field validated (anything else is ignored). */
-export function storedOverrides(store: { readonly [key: string]: unknown } | undefined): MetaOverrides {
-  const v = store?.[META_OVERRIDES_KEY];
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
-  const o = v as Record<string, unknown>;
-  return {
-    ...(isSchoolType(o.schoolType) ? { schoolType: o.schoolType } : {}),
-    ...(typeof o.schoolYear === 'string' && parseSchoolYear(o.schoolYear) ? { schoolYear: o.schoolYear } : {}),
-    ...(isFramework(o.framework) ? { framework: o.framework } : {}),
-  };
-}
+/** The overrides live in the document store (src/domain/store). */
+export { storedOverrides } from '../store';
+/** Key of the overrides in the document store. */
+export const META_OVERRIDES_KEY = STORE_KEYS.metaOverrides;
 
 const TYPE_NAMES: readonly [RegExp, SchoolType][] = [
   [/\b(mam non|mau giao|nha tre|mn)\b/, 'mam-non'],

@@ -4,7 +4,7 @@
  * humans, and the status of every criterion in a file (the reviewer workbook's matrix). Pure: the CLI
  * and the pane share it.
  */
-import { FRAMEWORK_SHORT } from '../vocabulary';
+import { FRAMEWORK_SHORT, IGNORED_HEADING } from '../vocabulary';
 import { SCHOOL_TYPE_LABELS, type Framework, type SchoolType } from '../catalog';
 import type { FileKind as DocumentKind, FormId } from '../forms';
 import { refKey } from '../table/model';
@@ -29,6 +29,8 @@ export interface JsonFinding {
   readonly message: string;
   readonly criterion: string | null;
   readonly location: JsonLocation;
+  /** Present (true) on a finding the school chose to «Bỏ qua»: listed and counted apart, never dropped. */
+  readonly ignored?: true;
 }
 
 /** The plan a report was compared with, and how it was chosen. */
@@ -94,7 +96,11 @@ export function fileReport(path: string, result: CheckResult, plan: JsonPlanRef 
     schoolYear: m.schoolYear ?? null,
     schoolName: m.schoolName ?? null,
     criteria: result.criteria,
-    findings: result.findings.map(jsonFinding),
+    // The ones the school ignored come last, marked; `counts` counts the others.
+    findings: [
+      ...result.findings.map(jsonFinding),
+      ...result.ignored.map((f) => ({ ...jsonFinding(f), ignored: true as const })),
+    ],
     counts: result.counts,
     coverage: result.coverage ?? null,
     plan,
@@ -225,18 +231,22 @@ export function formatFileText(r: FileReport): string {
   lines.push(`  ${describeDocument(r)}`);
   if (r.convertedFrom) lines.push('  Đã chuyển từ .doc: kiểm tra trên một bản sao .docx do LibreOffice tạo; tệp gốc không đổi.');
   if (r.plan) lines.push(`  Đối chiếu với kế hoạch ${r.plan.path} (${PLAN_METHOD_LABELS[r.plan.method]}).`);
-  if (!r.findings.length) {
-    lines.push('  Không có lỗi, cảnh báo hay gợi ý nào.');
-    return lines.join('\n') + '\n';
-  }
+  const shown = r.findings.filter((f) => !f.ignored);
+  const ignored = r.findings.filter((f) => f.ignored);
+  const item = (f: JsonFinding) => {
+    const where = formatLocation(f.location);
+    return `    - ${where ? `${where}: ` : ''}${f.message}`;
+  };
+  if (!shown.length) lines.push('  Không có lỗi, cảnh báo hay gợi ý nào.');
   for (const s of SEVERITIES) {
-    const group = r.findings.filter((f) => f.severity === s);
+    const group = shown.filter((f) => f.severity === s);
     if (!group.length) continue;
     lines.push(`  ${SEVERITY_LABELS[s]} (${group.length}):`);
-    for (const f of group) {
-      const where = formatLocation(f.location);
-      lines.push(`    - ${where ? `${where}: ` : ''}${f.message}`);
-    }
+    for (const f of group) lines.push(item(f));
+  }
+  if (ignored.length) {
+    lines.push(`  ${IGNORED_HEADING} (${ignored.length}, không tính vào số lỗi):`);
+    for (const f of ignored) lines.push(`${item(f)} [${SEVERITY_LABELS[f.severity].toLowerCase()}]`);
   }
   return lines.join('\n') + '\n';
 }

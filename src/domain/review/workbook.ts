@@ -6,6 +6,7 @@
  * Each sheet has a title row, a frozen heading row with filters, and prints on A4 landscape pages one
  * page wide with the heading row repeated.
  */
+import { IGNORED_HEADING, IGNORED_MARK } from '../vocabulary';
 import { SCHOOL_TYPE_LABELS } from '../catalog';
 import { RULE_LABELS, SEVERITY_LABELS, type RuleId } from '../check/findings';
 import { CRITERION_STATUS_LABELS, formatLocation, planMethodLabel, type FileReport } from '../check/report';
@@ -42,7 +43,7 @@ export const PAIR_RESULT_LABELS = {
   planAlone: 'Kế hoạch chưa có báo cáo',
 } as const;
 
-export const IGNORED_LABEL = 'trường đã bỏ qua';
+export const IGNORED_LABEL = IGNORED_MARK;
 
 /** Headings of «Tổng hợp». */
 export const SUMMARY_HEADINGS = {
@@ -55,7 +56,7 @@ export const SUMMARY_HEADINGS = {
   errors: 'Lỗi',
   warnings: 'Cảnh báo',
   infos: 'Gợi ý',
-  ignored: 'Trường đã bỏ qua',
+  ignored: IGNORED_HEADING,
   coverage: 'Tiêu chí đã báo cáo / kế hoạch',
   plan: 'Kế hoạch đối chiếu',
   reason: 'Lý do không đọc được',
@@ -263,7 +264,7 @@ export const DETAIL_HEADINGS = {
   table: 'Bảng',
   row: 'Dòng',
   column: 'Cột',
-  ignored: 'Trường đã bỏ qua',
+  ignored: IGNORED_HEADING,
 } as const;
 
 function detailsSheet(run: ReviewRun, when: string): Sheet {

@@ -185,17 +185,3 @@ export function planSourceFromTemplate(t: PlanTemplate): PlanSource {
     items: t.rows.map((r) => ({ ref: parseRef(r.criterion)!, level: r.level, content: r.cells[content] ?? '' })),
   };
 }
-
-/** Templates kept in the document store (key "templates"); unreadable entries are skipped. */
-export function templatesInStore(store: { readonly [key: string]: unknown }): PlanTemplate[] {
-  const list = Array.isArray(store.templates) ? store.templates : [];
-  const out: PlanTemplate[] = [];
-  for (const t of list) {
-    try {
-      out.push(parseTemplate(t));
-    } catch {
-      /* a damaged or newer entry is not offered */
-    }
-  }
-  return out;
-}

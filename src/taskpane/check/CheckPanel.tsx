@@ -31,7 +31,8 @@ import { ArrowSyncRegular, ArrowUndoRegular, FolderOpenRegular } from '@fluentui
 import type { DocumentBackend, DocumentStore } from '../../domain/backend';
 import { storedOverrides, type Finding, type MetaOverrides, type PlanSource } from '../../domain/check';
 import type { DocModel } from '../../domain/ooxml/reader';
-import { planSourceFromTemplate, templatesInStore } from '../../domain/year/templates';
+import { planSourceFromTemplate } from '../../domain/year/templates';
+import { templatesInStore } from '../../domain/store';
 import type { PanelProps } from '../panels';
 import { DocumentInfo } from './DocumentInfo';
 import { FindingList } from './FindingList';
@@ -192,8 +193,7 @@ export default function CheckPanel({ backend, blocked }: PanelProps) {
     if (!backend || !loaded) return;
     setBusy(id);
     try {
-      const store = change(await backend.loadStore());
-      await backend.saveStore(store);
+      const store = await backend.updateStore(change);
       focusAfter.current = focus;
       setLoaded((l) => l && { ...l, store });
       setNotice({ intent: 'success', text: done });
@@ -212,12 +212,8 @@ export default function CheckPanel({ backend, blocked }: PanelProps) {
     setOverrides(next);
     if (!backend) return;
     void backend
-      .loadStore()
-      .then(async (store) => {
-        const saved = withOverrides(store, next);
-        await backend.saveStore(saved);
-        setLoaded((l) => l && { ...l, store: saved });
-      })
+      .updateStore((store) => withOverrides(store, next))
+      .then((saved) => setLoaded((l) => l && { ...l, store: saved }))
       .catch((e: unknown) => setNotice({ intent: 'error', title: 'Chưa lưu được lựa chọn vào tài liệu.', text: errorText(e) }));
   };
 

@@ -4,6 +4,7 @@
  * type, year, kind, counts — with the findings on expand. A file that cannot be read gets its reason in
  * Vietnamese and the run goes on. Nothing is written to any file.
  */
+import { IGNORED_HEADING, IGNORED_MARK } from '../../domain/vocabulary';
 import { Fragment, useId, useRef, useState, type ChangeEvent } from 'react';
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular, DocumentMultipleRegular } from '@fluentui/react-icons';
@@ -50,6 +51,7 @@ const useStyles = makeStyles({
   nowrap: { whiteSpace: 'nowrap' },
   unreadable: { color: tokens.colorPaletteRedForeground1 },
   details: { padding: '8px 6px 12px', backgroundColor: tokens.colorNeutralBackground2 },
+  ignoredList: { margin: '4px 0 0', paddingLeft: '20px' },
 });
 
 /** Read and check the files one after another (the page stays responsive between them). */
@@ -226,10 +228,20 @@ export function Reviewer() {
                           <Text size={200}>Không thấy lỗi nào trong tệp này.</Text>
                         )}
                         {r.ignored > 0 && (
-                          <Text size={200} className={styles.small}>
-                            {' '}
-                            Trường đã chọn bỏ qua {r.ignored} mục.
-                          </Text>
+                          <div data-testid="review-ignored">
+                            <Text size={200} weight="semibold">
+                              {IGNORED_HEADING} ({r.ignored} mục, không tính vào số lỗi):
+                            </Text>
+                            <ul className={styles.ignoredList}>
+                              {r.ignoredFindings.map((f) => (
+                                <li key={f.id}>
+                                  <Text size={200}>
+                                    {f.message} <span className={styles.small}>({IGNORED_MARK})</span>
+                                  </Text>
+                                </li>
+                              ))}
+                            </ul>
+                          </div>
                         )}
                       </td>
                     </tr>

@@ -1,18 +1,15 @@
 /**
  * Other .docx files, read only to be checked or used as a plan: "Chọn tệp kế hoạch…" and "Kiểm tra tệp
- * khác". Loaded on demand (it brings the zip code, shared with the standalone chunk). Only the parts
- * reading needs are inflated; every broken or hostile file becomes a Vietnamese message, never a crash.
+ * khác". Loaded on demand (it brings the zip code, shared with the standalone chunk). Reading and checking
+ * are src/app's (the same as `ctcl check`): the file's own store counts (what the school told the add-in,
+ * the findings it ignored). Every broken or hostile file becomes a Vietnamese message, never a crash.
  */
-import { UserError } from '../../domain/errors';
-import { checkDocument, planFromDocument, type CheckResult, type PlanSource } from '../../domain/check';
+import { checkOpened } from '../../app/check';
+import { readFailure, tooLargeError, tryOpenForReading } from '../../app/open';
+import { readPlanInput } from '../../app/plan-input';
+import type { CheckResult, PlanSource } from '../../domain/check';
 import type { Framework } from '../../domain/catalog';
-import { DocumentStructureError, readDocument, type DocModel } from '../../domain/ooxml/reader';
 import type { XmlParser } from '../../domain/ooxml/xml';
-import { DocxPackage } from '../../docx/package';
-import { readFailure, tooLargeError } from '../../docx/read';
-import { readStore } from '../../docx/store';
-import { parseTemplate, planSourceFromTemplate } from '../../domain/year/templates';
-import { ignoredOf } from './view';
 
 /** A file's bytes as the browser gives them (File), or already read (tests). */
 export interface InputFile {
@@ -23,22 +20,7 @@ export interface InputFile {
 
 /** Why a file could not be read, in Vietnamese (the CLI's messages). */
 export function failureMessage(e: unknown): string {
-  if (e instanceof DocumentStructureError) return 'Tệp .docx không có phần thân văn bản (w:body), có thể đã bị hỏng.';
   return readFailure(e).message;
-}
-
-/** A .docx read for looking only: the model and the ids the school chose to ignore. */
-export function readDocx(bytes: Uint8Array, parse: XmlParser): { model: DocModel; ignored: string[] } {
-  const pkg = DocxPackage.open(bytes, { parts: 'read' });
-  // Read-only: the lean tree (formatting the reader never uses is left out).
-  const model = readDocument(pkg.mainDocument(parse, { lean: true }));
-  let ignored: string[] = [];
-  try {
-    ignored = ignoredOf(readStore(pkg, parse));
-  } catch {
-    // A broken store part does not stop the check.
-  }
-  return { model, ignored };
 }
 
 async function bytesOf(file: InputFile): Promise<Uint8Array> {
@@ -51,32 +33,21 @@ export type FileCheck =
   | { readonly name: string; readonly ok: true; readonly result: CheckResult }
   | { readonly name: string; readonly ok: false; readonly reason: string };
 
-/** Check another file with the same checker (its own plan table, its own ignored findings). */
+/** Check another file with the same checker (its own plan table, its own store). */
 export async function checkFile(file: InputFile, parse: XmlParser): Promise<FileCheck> {
   try {
-    const { model, ignored } = readDocx(await bytesOf(file), parse);
-    return { name: file.name, ok: true, result: checkDocument(model, { ignored }) };
+    const opened = tryOpenForReading(await bytesOf(file), parse);
+    if (!opened.ok) return { name: file.name, ok: false, reason: opened.failure.message };
+    return { name: file.name, ok: true, result: checkOpened(opened.doc) };
   } catch (e) {
     return { name: file.name, ok: false, reason: failureMessage(e) };
   }
 }
 
 /**
- * A plan from another .docx, or from a plan template (.json, «Lưu làm mẫu»); throws an Error with a
+ * A plan from another .docx, or from a plan template (.json, «Lưu làm mẫu»); throws a UserError with a
  * Vietnamese message when there is none.
  */
 export async function readPlanFile(file: InputFile, parse: XmlParser, framework?: Framework): Promise<PlanSource> {
-  if (/\.json$/i.test(file.name)) {
-    return planSourceFromTemplate(parseTemplate(new TextDecoder().decode(await bytesOf(file))));
-  }
-  let model: DocModel;
-  try {
-    model = readDocx(await bytesOf(file), parse).model;
-  } catch (e) {
-    throw new UserError('read-failed', failureMessage(e));
-  }
-  const plan = planFromDocument(model, file.name, framework);
-  if (!plan) throw new UserError('no-plan', `Không tìm thấy bảng kế hoạch trong «${file.name}».`);
-  if (!plan.items.length) throw new UserError('empty-plan', `Bảng kế hoạch trong «${file.name}» chưa có tiêu chí nào.`);
-  return plan;
+  return readPlanInput(file.name, await bytesOf(file), parse, framework);
 }

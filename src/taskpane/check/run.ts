@@ -3,23 +3,14 @@
  * A check is one read (Word: one context.sync) and one store load (Office common API, no sync):
  * whatever the document's size, it costs one sync. Everything after that is the domain's, in memory.
  */
+import { checkWithStore } from '../../app/check';
 import { UserError } from '../../domain/errors';
 import type { DocumentBackend, DocumentStore } from '../../domain/backend';
 import { findCatalog } from '../../domain/catalog';
-import {
-  checkDocument,
-  planFromTables,
-  type CheckResult,
-  type Finding,
-  type MetaOverrides,
-  type PlanSource,
-  storedOverrides,
-  META_OVERRIDES_KEY,
-} from '../../domain/check';
+import { planFromTables, type CheckResult, type Finding, type MetaOverrides, type PlanSource } from '../../domain/check';
 import { fixPlanner, type FixContext } from '../../domain/check/fixes';
 import type { DocModel } from '../../domain/ooxml/reader';
 import type { EditPlan } from '../../domain/table/edit';
-import { ignoredOf } from './view';
 
 export interface CheckInput {
   readonly overrides?: MetaOverrides;
@@ -38,8 +29,7 @@ export interface CheckRun {
  * the user told any panel about the document; the ones chosen here win). Pure.
  */
 export function checkModel(model: DocModel, store: DocumentStore, input: CheckInput = {}): CheckRun {
-  const overrides = { ...storedOverrides(store), ...input.overrides };
-  const result = checkDocument(model, { overrides, plan: input.plan, ignored: ignoredOf(store) });
+  const result = checkWithStore(model, store, { overrides: input.overrides, plan: input.plan });
   return { model, store, result };
 }
 
@@ -72,6 +62,4 @@ export function applyFix(backend: DocumentBackend, finding: Finding, ctx: FixCon
 }
 
 /** The store with the overrides chosen in the check panel saved, for the other panels and later sessions. */
-export function withOverrides(store: DocumentStore, overrides: MetaOverrides): DocumentStore {
-  return { ...store, version: 1, [META_OVERRIDES_KEY]: overrides };
-}
+export { withOverrides } from '../../domain/store';

@@ -3,6 +3,7 @@
  * and coverage in words, the ignored-findings list kept in the document store, the reviewer's summary
  * rows. Pure (no React, no DOM, no backend), so it is tested in Node.
  */
+import { STORE_KEYS } from '../../domain/store';
 import { YEAR_FIELD_ERROR } from '../../domain/vocabulary';
 import { FRAMEWORK_LABELS, SCHOOL_TYPE_LABELS, type Framework, type SchoolType } from '../../domain/catalog';
 import {
@@ -16,7 +17,7 @@ import {
   type Severity,
 } from '../../domain/check';
 import type { DocumentMeta, MetaOverrides } from '../../domain/check';
-import type { CellLocation, DocumentStore } from '../../domain/backend';
+import type { CellLocation } from '../../domain/backend';
 import type { FileKind as DocumentKind } from '../../domain/forms';
 import { cellAt, type DocModel } from '../../domain/ooxml/reader';
 import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
@@ -168,24 +169,9 @@ export const DOCUMENT_PLAN = 'kế hoạch trong tài liệu này';
 
 // The ignored findings, kept in the document ---------------------------------------------------
 
-/** Store key of the ids of the findings the user chose to ignore ("Bỏ qua"). */
-export const IGNORED_KEY = 'ignoredFindings';
-
-export function ignoredOf(store: DocumentStore | undefined): string[] {
-  const v = store?.[IGNORED_KEY];
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
-
-/** The store with `id` ignored (everything else kept). */
-export function withIgnored(store: DocumentStore, id: string): DocumentStore {
-  const ids = ignoredOf(store);
-  return ids.includes(id) ? store : { ...store, [IGNORED_KEY]: [...ids, id] };
-}
-
-/** The store with `id` no longer ignored. */
-export function withoutIgnored(store: DocumentStore, id: string): DocumentStore {
-  return { ...store, [IGNORED_KEY]: ignoredOf(store).filter((x) => x !== id) };
-}
+/** The ids of the findings the user chose to ignore («Bỏ qua») live in the document store. */
+export { ignoredOf, withIgnored, withoutIgnored } from '../../domain/store';
+export const IGNORED_KEY = STORE_KEYS.ignoredFindings;
 
 // What the document is ------------------------------------------------------------------------
 
@@ -247,6 +233,8 @@ export type ReviewRow =
       readonly counts: SeverityCounts;
       readonly groups: readonly FindingGroup[];
       readonly ignored: number;
+      /** The findings the school chose to «Bỏ qua», shown apart and marked «trường đã bỏ qua». */
+      readonly ignoredFindings: readonly Finding[];
     }
   | { readonly name: string; readonly ok: false; readonly reason: string };
 
@@ -262,6 +250,7 @@ export function reviewRow(name: string, r: CheckResult): ReviewRow {
     counts: r.counts,
     groups: groupFindings(r.findings),
     ignored: r.ignored.length,
+    ignoredFindings: r.ignored,
   };
 }
 

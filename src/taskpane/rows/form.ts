@@ -4,9 +4,10 @@
  * report's plan column. Rows are always found again by criterion, level and ordinal (never by a row
  * index kept from an earlier read). Texts are kept exactly as typed. Pure: tested in Node.
  */
+import { STORE_KEYS, type RowDraftV1 } from '../../domain/store';
 import type { CellLocation, DocumentStore, TableTarget } from '../../domain/backend';
 import type { Level, SchoolType } from '../../domain/catalog';
-import { META_OVERRIDES_KEY, storedOverrides, type MetaOverrides, type PlanSource } from '../../domain/check';
+import { META_OVERRIDES_KEY, storedOverrides, type PlanSource } from '../../domain/check';
 import { findCriterionEntry, type RowRequest } from '../../domain/table/edit';
 import { parseRef, refKey, sameRef, type CriterionRef } from '../../domain/table/model';
 import type { CriterionEntry, RecognisedTable } from '../../domain/table/recognise';
@@ -48,19 +49,9 @@ export function requestOf(form: RowForm, fields: readonly RowField[]): RowReques
 // The draft, kept in the document's store
 // ---------------------------------------------------------------------------------------------
 
-export const DRAFT_KEY = 'rowDraft';
-
-export interface RowDraft {
-  /** The table: our tag, or its position (DocTable.index). */
-  readonly table: TableTarget;
-  readonly ref?: string;
-  readonly level?: Level;
-  readonly section: Section;
-  readonly cells: Readonly<Record<string, string>>;
-  readonly ordinal: number;
-  /** ISO time of the last change. */
-  readonly updatedAt: string;
-}
+export const DRAFT_KEY = STORE_KEYS.rowDraft;
+export type RowDraft = RowDraftV1;
+export { parseDraft, withDraft, withSchoolType } from '../../domain/store';
 
 export function draftOf(form: RowForm, target: TableTarget | undefined, now: Date): RowDraft {
   return {
@@ -72,40 +63,6 @@ export function draftOf(form: RowForm, target: TableTarget | undefined, now: Dat
     ordinal: form.ordinal,
     updatedAt: now.toISOString(),
   };
-}
-
-const isLevel = (v: unknown): v is Level => v === 1 || v === 2 || v === 3;
-
-/** The draft in a store, if it is one (anything malformed is ignored, never thrown). */
-export function parseDraft(store: DocumentStore | undefined): RowDraft | undefined {
-  const v = store?.[DRAFT_KEY];
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const d = v as Record<string, unknown>;
-  const t = d.table && typeof d.table === 'object' ? (d.table as Record<string, unknown>) : {};
-  const table: TableTarget = {
-    ...(typeof t.tag === 'string' ? { tag: t.tag } : {}),
-    ...(typeof t.table === 'number' && Number.isInteger(t.table) && t.table >= 0 ? { table: t.table } : {}),
-  };
-  const cells: Record<string, string> = {};
-  if (d.cells && typeof d.cells === 'object' && !Array.isArray(d.cells)) {
-    for (const [k, x] of Object.entries(d.cells as Record<string, unknown>)) if (typeof x === 'string') cells[k] = x;
-  }
-  const ref = typeof d.ref === 'string' && parseRef(d.ref) ? d.ref : undefined;
-  return {
-    table,
-    ref,
-    level: isLevel(d.level) ? d.level : undefined,
-    section: d.section === 'm4' || (ref && parseRef(ref)?.level4) ? 'm4' : 'main',
-    cells,
-    ordinal: typeof d.ordinal === 'number' && Number.isInteger(d.ordinal) && d.ordinal >= 0 ? d.ordinal : 0,
-    updatedAt: typeof d.updatedAt === 'string' ? d.updatedAt : '',
-  };
-}
-
-/** The store with the draft set (or removed), every other key kept. */
-export function withDraft(store: DocumentStore, draft: RowDraft | undefined): DocumentStore {
-  const { [DRAFT_KEY]: _old, ...rest } = store;
-  return draft ? { ...rest, version: 1, [DRAFT_KEY]: draft } : { ...rest, version: 1 };
 }
 
 /** The form a draft restores; `table` is the key of the draft's table, when it is still there. */
@@ -129,16 +86,6 @@ export const META_KEY = META_OVERRIDES_KEY;
 
 export function storedSchoolType(store: DocumentStore | undefined): SchoolType | undefined {
   return storedOverrides(store).schoolType;
-}
-
-export function withSchoolType(store: DocumentStore, schoolType: SchoolType | undefined): DocumentStore {
-  const old = store[META_KEY];
-  const meta: MetaOverrides = {
-    ...(old && typeof old === 'object' && !Array.isArray(old) ? (old as MetaOverrides) : {}),
-    schoolType,
-  };
-  if (!schoolType) delete (meta as { schoolType?: SchoolType }).schoolType;
-  return { ...store, version: 1, [META_KEY]: meta };
 }
 
 /** Same content (the time of saving aside): to tell a draft written elsewhere from our own. */

@@ -1,5 +1,5 @@
 /**
- * The side form's draft, kept in the document's store (DocumentBackend.loadStore/saveStore) under
+ * The side form's draft, kept in the document's store (DocumentBackend.loadStore/updateStore) under
  * "rowDraft": saved a moment after the user stops typing, at once when the panel closes or the page
  * goes away, and removed only when the row is written or the user discards it. Every change to the
  * store (the draft, the school type chosen by hand) goes through one queue: each reads the store,
@@ -46,7 +46,7 @@ export function useRowDraft(backend: DocumentBackend | undefined): RowDraftHandl
       if (!backend) return chain.current;
       chain.current = chain.current
         .then(async () => {
-          await backend.saveStore(change(await backend.loadStore()));
+          await backend.updateStore(change);
           done?.();
         })
         .catch((e: unknown) => {

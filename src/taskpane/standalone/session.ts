@@ -3,6 +3,7 @@
  * DocumentBackend — it forwards to the open DocxDocument — and also the document's file state
  * (new, open, save, unsaved changes) that the toolbar and the preview follow.
  */
+import type { StoreChange } from '../../domain/store';
 import { errorText } from '../error-text';
 import type {
   CellLocation,
@@ -141,6 +142,12 @@ export class StandaloneSession implements DocumentBackend {
   async saveStore(store: DocumentStore): Promise<void> {
     await this.doc.saveStore(store);
     this.update({ dirty: true });
+  }
+
+  async updateStore(change: StoreChange): Promise<DocumentStore> {
+    const saved = await this.doc.updateStore(change);
+    this.update({ dirty: true });
+    return saved;
   }
 }
 

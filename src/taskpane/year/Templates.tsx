@@ -51,8 +51,7 @@ export function Templates({ backend, blocked, doc, profile, templates, onTemplat
         schoolYear: meta?.schoolYear,
         createdBy: profile.profile.schoolName || undefined,
       });
-      const store = await backend.loadStore();
-      await backend.saveStore(withTemplate(store, t));
+      await backend.updateStore((store) => withTemplate(store, t));
       const file = templateFileName(t.name);
       const how = await handOverTemplate(backend, t, file);
       onTemplatesChanged();

@@ -13,7 +13,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { ArrowSyncRegular } from '@fluentui/react-icons';
-import { templatesInStore, type PlanTemplate } from '../../domain/year/templates';
+import type { PlanTemplate } from '../../domain/year/templates';
+import { templatesInStore } from '../../domain/store';
 import type { DocumentBackend } from '../../domain/backend';
 import type { PanelProps } from '../panels';
 import { useDocumentView, useProfile, type DocumentView, type ProfileState } from './hooks';

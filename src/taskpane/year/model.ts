@@ -3,8 +3,9 @@
  * templates in the document store, what to insert (with or without the official frame), and the
  * words the panel uses for tables and files.
  */
+import { storedProfile, withProfile } from '../../domain/store';
 import { errorText } from '../error-text';
-import type { DocumentBackend, DocumentStore } from '../../domain/backend';
+import type { DocumentBackend } from '../../domain/backend';
 import { FRAMEWORK_LABELS, SCHOOL_TYPES, type Framework, type SchoolType } from '../../domain/catalog';
 import type { CheckResult } from '../../domain/check';
 import { getForm, type DocumentKind } from '../../domain/forms';
@@ -49,8 +50,8 @@ function userProfile(): SchoolProfile | undefined {
 export async function loadProfile(backend: DocumentBackend): Promise<LoadedProfile> {
   let problem: string | undefined;
   try {
-    const store = await backend.loadStore();
-    if (store.profile && typeof store.profile === 'object') return { profile: parseProfile(store.profile), source: 'document' };
+    const stored = storedProfile(await backend.loadStore());
+    if (stored) return { profile: stored, source: 'document' };
   } catch (e) {
     problem = errorText(e);
   }
@@ -65,8 +66,7 @@ export async function saveProfile(backend: DocumentBackend, profile: SchoolProfi
   } catch {
     // Private windows may refuse; the document still keeps it.
   }
-  const store = await backend.loadStore();
-  await backend.saveStore({ ...store, profile });
+  await backend.updateStore((store) => withProfile(store, profile));
 }
 
 /** A profile the official frame can be written from. */
@@ -86,12 +86,7 @@ export function parseRecipients(text: string): string[] {
 // Templates in the document store
 // ---------------------------------------------------------------------------------------------
 
-/** The store with a template added (one of the same name is replaced; other entries are kept as they are). */
-export function withTemplate(store: DocumentStore, t: PlanTemplate): DocumentStore {
-  const list = Array.isArray(store.templates) ? (store.templates as unknown[]) : [];
-  const others = list.filter((x) => !(x && typeof x === 'object' && (x as { name?: unknown }).name === t.name));
-  return { ...store, templates: [...others, t] };
-}
+export { withTemplate } from '../../domain/store';
 
 /** A file name for a template: its name without characters file systems refuse. */
 export function templateFileName(name: string): string {
