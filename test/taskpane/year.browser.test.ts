@@ -156,7 +156,7 @@ test('templates: "Lưu làm mẫu" keeps the plan in the document and downloads 
   expect(errors).toEqual([]);
 });
 
-test('roll a 2018 plan into TT57: the plain warning, suggestions with a bar, one row assigned, the rest marked; a new framed document', async () => {
+test('roll a 2018 plan into TT57: the plain warning, suggestions with a bar, one row assigned, the rest marked; a new framed Biểu 2', async () => {
   const { page, errors } = await openPane();
   await openYearTab(page);
 
@@ -196,7 +196,10 @@ test('roll a 2018 plan into TT57: the plain warning, suggestions with a bar, one
   await teachers.getByLabel('Gán tiêu chí cho Tiêu chí 2.2').selectOption('2.2');
   // One row left out.
   await items.filter({ hasText: 'Tiêu chí 5.5' }).getByRole('checkbox').uncheck();
-  await page.getByTestId('year-summary').filter({ hasText: 'Sẽ có 10 dòng, trong đó 9 dòng chưa gán tiêu chí' }).waitFor();
+  await page
+    .getByTestId('year-summary')
+    .filter({ hasText: 'Sẽ lập Biểu 2 (Thông tư 57/2026) với 10 nội dung ở mục V, trong đó 9 nội dung chưa gán tiêu chí' })
+    .waitFor();
   expect(await page.getByRole('checkbox', { name: 'Kèm phần đầu và phần ký theo Nghị định 30/2020' }).isChecked()).toBe(true);
 
   await page.getByRole('button', { name: 'Tạo tài liệu mới' }).click();
@@ -210,11 +213,15 @@ test('roll a 2018 plan into TT57: the plain warning, suggestions with a bar, one
   const checked = checkDocument(model);
   expect(checked.meta).toMatchObject({ documentKind: 'plan', schoolYear: '2026-2027', schoolName: 'TRƯỜNG TIỂU HỌC THANH CHẤN' });
   expect(checked.meta.number).toMatch(/\/KH-THTC$/);
-  const plan = checked.tables.find((t) => t.form.id === 'plan-2026')!;
-  expect(criterionEntries(plan).map((e) => e.ref.code)).toEqual(['2.2']);
-  const loose = plan.entries.filter((e) => e.kind === 'item');
+  // A whole Biểu 2: the assigned criterion is a mục IV problem its item serves; the other rows are items marked.
+  expect(checked.tables.map((t) => t.form.id)).toEqual(['problems-2026', 'plan-2026', 'monitoring-2026']);
+  const plan = checked.tt57!.plan;
+  expect(plan.problems.map((p) => p.criteria)).toEqual([['2.2']]);
+  expect(plan.items).toHaveLength(10);
+  expect(plan.items.filter((i) => i.criteria.includes('2.2'))).toHaveLength(1);
+  const loose = plan.items.filter((i) => i.content.startsWith(UNASSIGNED_MARK));
   expect(loose).toHaveLength(9);
-  expect(loose.every((e) => e.kind === 'item' && e.cells.criterion?.startsWith(UNASSIGNED_MARK))).toBe(true);
+  expect(checked.tt57!.items.filter((i) => i.unassigned)).toHaveLength(9);
   const last = model.tables[model.tables.length - 1].rows.flatMap((r) => r.cells.map((c) => c.text)).join('\n');
   expect(last).toContain('Nơi nhận:');
   expect(last).toContain('Nguyễn Văn An');

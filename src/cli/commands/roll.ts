@@ -17,10 +17,10 @@ import {
 import { parseFramework, schoolTypeList } from '../../domain/documents/new-document';
 import { parseRef, refKey } from '../../domain/table/model';
 import { NO_OFFICIAL_MAPPING, rollForward, rolledSpec, UNASSIGNED_MARK, type RollResult } from '../../domain/year';
-import { plan2026Blocks } from '../../domain/tt57/document';
-import { planFrom2018, rollPlan2026 } from '../../domain/tt57/year';
-import { EMPTY_PROFILE, type SchoolProfile } from '../../domain/profile';
+import { bieu2ToRoll, planFrom2018, rolledPlanBlocks, rollPlan2026 } from '../../domain/tt57/year';
+import type { SchoolProfile } from '../../domain/profile';
 import type { CheckResult } from '../../domain/check';
+import type { Tt57Plan } from '../../domain/tt57/plan';
 import { CliError, type CliIo } from '../context';
 import { checkOutput } from '../files';
 import {
@@ -108,9 +108,9 @@ export function registerRoll(program: Command, io: CliIo): void {
       const framework = opts.framework === undefined ? undefined : parseFramework(opts.framework);
       const profile = opts.profile === undefined ? undefined : readProfile(io, opts.profile);
       const found = readForYear(io, input);
-      const tt57 = found.tt57;
-      if (tt57 && (tt57.itemTable || tt57.problemTable) && !found.tables.some((t) => t.form.kind === 'report')) {
-        rollTt57(io, input, found, opts, framework, profile);
+      const bieu2 = bieu2ToRoll(found);
+      if (bieu2) {
+        rollTt57(io, input, bieu2, found, opts, framework, profile);
         return;
       }
       const table = found.tables.find((t) => t.form.kind === 'report') ?? found.tables.find((t) => t.form.kind === 'plan');
@@ -155,7 +155,7 @@ export function registerRoll(program: Command, io: CliIo): void {
         writeNewDocument(
           io,
           output,
-          plan2026Blocks(made.plan, { profile: frameProfile(profile, found), date: today() }),
+          rolledPlanBlocks(made.plan, { profile, schoolName: found.meta.schoolName, date: today() }),
           opts.force,
         );
       } else {
@@ -188,16 +188,11 @@ function today(): { day: number; month: number; year: number } {
   return { day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear() };
 }
 
-/** --profile, else what the old document says of the school. */
-function frameProfile(profile: SchoolProfile | undefined, found: CheckResult): SchoolProfile | undefined {
-  if (profile) return profile;
-  return found.meta.schoolName ? { ...EMPTY_PROFILE, schoolName: found.meta.schoolName } : undefined;
-}
-
 /** A Biểu 2 plan (TT57) rolled to the next year, as a whole Biểu 2. */
 function rollTt57(
   io: CliIo,
   input: string,
+  bieu2: Tt57Plan,
   found: CheckResult,
   opts: RollOptions,
   framework: string | undefined,
@@ -208,14 +203,19 @@ function rollTt57(
   const schoolType = schoolTypeOf(opts.schoolType, found, input);
   const fromYear = opts.fromYear !== undefined ? schoolYearOption(opts.fromYear, '--from-year') : found.meta.schoolYear;
   if (!fromYear) throw new CliError(`Không tìm thấy năm học trong «${input}». Thêm --from-year, ví dụ --from-year 2026-2027.`);
-  const old = { ...found.tt57!.plan, schoolType, schoolYear: fromYear };
+  const old = { ...bieu2, schoolType, schoolYear: fromYear };
   const { plan, carried, done } = asInputError(() => rollPlan2026(old, { all: opts.all }));
   if (!carried && old.items.length) {
     throw new CliError(
       `Mọi nội dung cải tiến trong «${input}» đã hoàn thành nên không còn nội dung nào chuyển sang. Thêm --all để lập kế hoạch từ tất cả các nội dung.`,
     );
   }
-  writeNewDocument(io, opts.output, plan2026Blocks(plan, { profile: frameProfile(profile, found), date: today() }), opts.force);
+  writeNewDocument(
+    io,
+    opts.output,
+    rolledPlanBlocks(plan, { profile, schoolName: found.meta.schoolName, date: today() }),
+    opts.force,
+  );
   io.stdout(
     `Đã tạo ${opts.output}: kế hoạch cải tiến chất lượng (Biểu 2, Thông tư 57/2026) năm học ${plan.schoolYear} ` +
       `từ kế hoạch năm học ${fromYear}, ${SCHOOL_TYPE_LABELS[schoolType].toLowerCase()}.\n` +

@@ -13,6 +13,10 @@
  *                                        what the review (mục VI and column (10)) holds and which one is due
  */
 import { findCriterion, getCatalog, type SchoolType } from '../catalog';
+import type { CheckResult } from '../check';
+import type { XElement } from '../ooxml/xml';
+import { EMPTY_PROFILE, type SchoolProfile } from '../profile';
+import { plan2026Blocks, type Plan2026Options } from './document';
 import { formatSchoolYear, nextSchoolYear, parseSchoolYear } from '../text';
 import { shiftYears, UNASSIGNED_MARK, YearError, type RollResult } from '../year';
 import {
@@ -83,6 +87,29 @@ export function rollPlan2026(plan: Tt57Plan, opts: { readonly all?: boolean } = 
     carried: keep.length,
     done: plan.items.length - keep.length,
   };
+}
+
+/**
+ * The Biểu 2 a roll starts from: the document's plan when it holds mục IV or V (and no 2018 report table), else
+ * undefined (a 2018 plan or report, rolled by year/rollForward).
+ */
+export function bieu2ToRoll(found: CheckResult): Tt57Plan | undefined {
+  const tt57 = found.tt57;
+  if (!tt57 || !(tt57.itemTable || tt57.problemTable)) return undefined;
+  if (found.tables.some((t) => t.form.kind === 'report')) return undefined;
+  return tt57.plan;
+}
+
+/**
+ * The rolled plan as a whole Biểu 2 (what `ctcl roll` writes and the pane inserts): header and signature from the
+ * school profile when there is one, else from the old document's school name, else left to fill by hand.
+ */
+export function rolledPlanBlocks(
+  plan: Tt57Plan,
+  opts: { readonly profile?: SchoolProfile; readonly schoolName?: string; readonly date: Plan2026Options['date'] },
+): XElement[] {
+  const profile = opts.profile ?? (opts.schoolName ? { ...EMPTY_PROFILE, schoolName: opts.schoolName } : undefined);
+  return plan2026Blocks(plan, { profile, date: opts.date });
 }
 
 /** A 2018 plan or report (rolled by year/rollForward) as a Biểu 2 plan. */

@@ -2,8 +2,11 @@
  * "Kế hoạch năm mới từ năm trước": last year's plan or report becomes this year's plan. Unfinished
  * rows are ticked, finished ones offered unticked with the reason; the year moves on and results are
  * cleared. From the 2018 circulars into Thông tư 57/2026 each row is given a TT57 criterion from a
- * list led by the closest ones (a similarity bar each); rows left unassigned are written as numbered
- * rows marked to be assigned. Inserted at the cursor, or — without Word — as a new document.
+ * list led by the closest ones (a similarity bar each) and the plan is written as a whole Biểu 2 (rows
+ * left unassigned are items marked to be assigned). A Biểu 2 (TT57) is rolled to the next year as a
+ * whole Biểu 2: items not «Hoàn thành» carried over with a note, problems kept, dates moved, column (10)
+ * and mục VI emptied. The same use cases and writer as `ctcl roll` (domain/tt57/year). Inserted at the
+ * cursor, or — without Word — as a new document.
  */
 import { useEffect, useMemo, useState } from 'react';
 import {
@@ -24,6 +27,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DocumentAddRegular, TableAddRegular } from '@fluentui/react-icons';
+import type { TableSpec } from '../../domain/table/model';
+import type { Tt57Plan } from '../../domain/tt57/plan';
+import { bieu2ToRoll, planFrom2018, rolledPlanBlocks, rollPlan2026 } from '../../domain/tt57/year';
 import {
   allCriteria,
   findCatalog,
@@ -46,7 +52,16 @@ import {
   type RollResult,
 } from '../../domain/year';
 import type { YearViewProps } from './YearPanel';
-import { errorText, insertWithFrame, newDocumentBody, newDocumentName, profileReady, schoolYearOf, tablesOfKind } from './model';
+import {
+  errorText,
+  insertWithFrame,
+  newDocumentBody,
+  newDocumentName,
+  profileReady,
+  schoolYearOf,
+  tablesOfKind,
+  today,
+} from './model';
 import { DocxPicker, TableSelect, type PickedDocx } from './pickers';
 import { NoticeBar, SchoolFields, sessionOf, useYearStyles, type Notice } from './ui';
 
@@ -78,6 +93,18 @@ interface Pick {
 
 const percent = (score: number): string => `${Math.round(score * 100)}%`;
 
+/** What the panel will write: a 2018 table, or a whole Biểu 2 (TT57). */
+type Made =
+  | { readonly kind: 'table'; readonly spec: TableSpec; readonly unassigned: number; readonly rows: number }
+  | {
+      readonly kind: 'bieu2';
+      readonly plan: Tt57Plan;
+      readonly unassigned: number;
+      /** Items carried over from a Biểu 2, and items left out because they were done (0 from 2018). */
+      readonly done: number;
+    }
+  | { readonly error: string };
+
 export function RollForward({ backend, blocked, standalone, doc, profile }: YearViewProps) {
   const styles = useYearStyles();
   const own = useStyles();
@@ -87,6 +114,7 @@ export function RollForward({ backend, blocked, standalone, doc, profile }: Year
   const [schoolType, setSchoolType] = useState<SchoolType>('tieu-hoc');
   const [fromYear, setFromYear] = useState('');
   const [frameworkOverride, setFrameworkOverride] = useState<Framework>();
+  const [all, setAll] = useState(false);
   const [picks, setPicks] = useState<readonly Pick[]>([]);
   const [frame, setFrame] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -96,7 +124,10 @@ export function RollForward({ backend, blocked, standalone, doc, profile }: Year
 
   const docTables = useMemo(() => tablesOfKind(doc.result, ['report', 'plan']), [doc.result]);
   const table = source === 'file' ? file?.tables[0] : docTables[Math.min(tableIndex, docTables.length - 1)];
-  const meta = source === 'file' ? file?.file.result.meta : doc.result?.meta;
+  const found = source === 'file' ? file?.file.result : doc.result;
+  const meta = found?.meta;
+  // A Biểu 2 (TT57) is rolled as a whole plan, not table by table.
+  const bieu2 = useMemo(() => (found ? bieu2ToRoll(found) : undefined), [found]);
   const foundType = meta?.schoolType;
   const foundYear = meta?.schoolYear;
   useEffect(() => {
@@ -108,13 +139,13 @@ export function RollForward({ backend, blocked, standalone, doc, profile }: Year
   const toYear = from ? formatSchoolYear(nextSchoolYear(parseSchoolYear(from)!)) : undefined;
   const autoFramework = toYear ? frameworkForYear(toYear) : undefined;
   const outcome = useMemo((): { result: RollResult } | { error: string } | undefined => {
-    if (!table || !from) return undefined;
+    if (!table || !from || bieu2) return undefined;
     try {
       return { result: rollForward({ table, schoolType, schoolYear: from, framework: frameworkOverride }) };
     } catch (e) {
       return { error: errorText(e) };
     }
-  }, [table, schoolType, from, frameworkOverride]);
+  }, [table, schoolType, from, frameworkOverride, bieu2]);
   const result = outcome && 'result' in outcome ? outcome.result : undefined;
 
   // New candidates: unfinished rows ticked, finished ones not; nothing assigned yet.
@@ -122,24 +153,59 @@ export function RollForward({ backend, blocked, standalone, doc, profile }: Year
     setPicks(result ? result.candidates.map((c) => ({ on: c.selected })) : []);
   }, [result]);
 
-  const made = useMemo(() => {
+  // A Biểu 2 rolled to the next year (as `ctcl roll` does).
+  const rolled = useMemo((): Made | undefined => {
+    if (!bieu2 || !from) return undefined;
+    try {
+      const r = rollPlan2026({ ...bieu2, schoolType, schoolYear: from }, { all });
+      return { kind: 'bieu2', plan: r.plan, unassigned: 0, done: r.done };
+    } catch (e) {
+      return { error: errorText(e) };
+    }
+  }, [bieu2, from, schoolType, all]);
+
+  const made = useMemo((): Made | undefined => {
+    if (bieu2) return rolled;
     if (!result || picks.length !== result.candidates.length) return undefined;
     const chosen = picks.flatMap((p, index) => (p.on ? [{ index, assign: p.assign }] : []));
     if (!chosen.length) return undefined;
     try {
-      return { ...rolledSpec(result, schoolType, chosen), rows: chosen.length };
+      if (result.remap) {
+        // Into Thông tư 57: the whole Biểu 2, old rows as items, the criteria chosen for them as mục IV problems.
+        const m = planFrom2018(result, schoolType, chosen);
+        return { kind: 'bieu2', plan: m.plan, unassigned: m.unassigned, done: 0 };
+      }
+      return { kind: 'table', ...rolledSpec(result, schoolType, chosen), rows: chosen.length };
     } catch (e) {
       return { error: errorText(e) };
     }
-  }, [result, picks, schoolType]);
+  }, [bieu2, rolled, result, picks, schoolType]);
+  const good = made && !('error' in made) ? made : undefined;
+  const carriedNone = good?.kind === 'bieu2' && !!bieu2 && !good.plan.items.length && bieu2.items.length > 0;
 
   const canFrame = profileReady(profile.profile);
   const framed = frame && canFrame ? profile.profile : undefined;
-  const ready = !!backend && !blocked && !!made && 'spec' in made && !busy;
+  const ready = !!backend && !blocked && !!good && !carriedNone && !busy;
+
+  /** The whole Biểu 2, as `ctcl roll` writes it: the profile's header and signature, else the old school name. */
+  const bieu2Blocks = (plan: Tt57Plan) =>
+    rolledPlanBlocks(plan, { profile: framed, schoolName: meta?.schoolName, date: today() });
 
   const done = (how: string): void => {
-    if (!made || !('spec' in made)) return;
-    const { spec, unassigned, rows } = made;
+    if (!good) return;
+    if (good.kind === 'bieu2') {
+      const { plan, unassigned } = good;
+      setNotice({
+        intent: unassigned ? 'warning' : 'success',
+        title: how,
+        text:
+          `Kế hoạch cải tiến chất lượng (Biểu 2) năm học ${plan.schoolYear}: ${plan.items.length} nội dung ở mục V, ` +
+          `${plan.problems.length} vấn đề ở mục IV để trường rà soát lại; ngày tháng đã chuyển sang năm mới, cột (10) và mục VI để trống.` +
+          (unassigned ? ` ${unassigned} nội dung chưa gán tiêu chí theo Thông tư 57/2026, ghi rõ «${UNASSIGNED_MARK}»` : ''),
+      });
+      return;
+    }
+    const { spec, unassigned, rows } = good;
     setNotice({
       intent: unassigned ? 'warning' : 'success',
       title: how,
@@ -152,12 +218,17 @@ export function RollForward({ backend, blocked, standalone, doc, profile }: Year
   };
 
   const insert = async (): Promise<void> => {
-    if (!backend || !made || !('spec' in made)) return;
+    if (!backend || !good) return;
     setBusy(true);
     setNotice(undefined);
     try {
-      await insertWithFrame(backend, made.spec, framed);
-      done('Đã chèn bảng kế hoạch.');
+      if (good.kind === 'bieu2') {
+        await backend.insertAtCursor(bieu2Blocks(good.plan));
+        done('Đã chèn Biểu 2.');
+      } else {
+        await insertWithFrame(backend, good.spec, framed);
+        done('Đã chèn bảng kế hoạch.');
+      }
     } catch (e) {
       setNotice({ intent: 'error', title: 'Chưa chèn được bảng.', text: errorText(e) });
     } finally {
@@ -167,12 +238,16 @@ export function RollForward({ backend, blocked, standalone, doc, profile }: Year
 
   const createDocument = (): void => {
     setConfirmNew(false);
-    if (!session || !made || !('spec' in made)) return;
+    if (!session || !good) return;
     try {
-      session.newDocument(
-        newDocumentBody(made.spec, { profile: framed, school: meta?.schoolName }),
-        newDocumentName('plan', made.spec.schoolYear),
-      );
+      if (good.kind === 'bieu2') {
+        session.newDocument(bieu2Blocks(good.plan), newDocumentName('plan', good.plan.schoolYear));
+      } else {
+        session.newDocument(
+          newDocumentBody(good.spec, { profile: framed, school: meta?.schoolName }),
+          newDocumentName('plan', good.spec.schoolYear),
+        );
+      }
       done('Đã tạo tài liệu mới.');
     } catch (e) {
       setNotice({ intent: 'error', title: 'Chưa tạo được tài liệu.', text: errorText(e) });
@@ -222,22 +297,33 @@ export function RollForward({ backend, blocked, standalone, doc, profile }: Year
             yearLabel="Năm học của tệp năm trước"
             yearHint={toYear ? `Năm học mới: ${toYear}` : undefined}
           />
-          <Field label="Bộ tiêu chuẩn năm nay">
-            <Select
-              className={styles.control}
-              select={{ className: styles.selectEl }}
-              value={frameworkOverride ?? 'auto'}
-              onChange={(_, v) => setFrameworkOverride(isFramework(v.value) ? v.value : undefined)}
-            >
-              <option value="auto">Theo năm học{autoFramework ? `: ${FRAMEWORK_LABELS[autoFramework]}` : ''}</option>
-              {FRAMEWORKS.map((f) => (
-                <option key={f} value={f}>
-                  {FRAMEWORK_LABELS[f]}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          {!bieu2 && (
+            <Field label="Bộ tiêu chuẩn năm nay">
+              <Select
+                className={styles.control}
+                select={{ className: styles.selectEl }}
+                value={frameworkOverride ?? 'auto'}
+                onChange={(_, v) => setFrameworkOverride(isFramework(v.value) ? v.value : undefined)}
+              >
+                <option value="auto">Theo năm học{autoFramework ? `: ${FRAMEWORK_LABELS[autoFramework]}` : ''}</option>
+                {FRAMEWORKS.map((f) => (
+                  <option key={f} value={f}>
+                    {FRAMEWORK_LABELS[f]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
         </>
+      )}
+
+      {bieu2 && from && (
+        <Bieu2Roll old={bieu2} fromYear={from} made={good?.kind === 'bieu2' ? good : undefined} all={all} onAll={setAll} />
+      )}
+      {made && 'error' in made && (
+        <Text role="alert" data-testid="year-error">
+          {made.error}
+        </Text>
       )}
 
       {outcome && 'error' in outcome && (
@@ -273,13 +359,25 @@ export function RollForward({ backend, blocked, standalone, doc, profile }: Year
               />
             ))}
           </ul>
-          {made && 'spec' in made && (
+          {good?.kind === 'table' && (
             <Text data-testid="year-summary">
-              Sẽ có {made.rows} dòng
-              {made.unassigned ? `, trong đó ${made.unassigned} dòng chưa gán tiêu chí theo Thông tư 57/2026` : ''}.
+              Sẽ có {good.rows} dòng
+              {good.unassigned ? `, trong đó ${good.unassigned} dòng chưa gán tiêu chí theo Thông tư 57/2026` : ''}.
+            </Text>
+          )}
+          {good?.kind === 'bieu2' && (
+            <Text data-testid="year-summary">
+              Sẽ lập Biểu 2 (Thông tư 57/2026) với {good.plan.items.length} nội dung ở mục V
+              {good.unassigned ? `, trong đó ${good.unassigned} nội dung chưa gán tiêu chí theo Thông tư 57/2026` : ''}
+              {good.plan.problems.length ? `; ${good.plan.problems.length} vấn đề ở mục IV theo các tiêu chí đã gán` : ''}.
             </Text>
           )}
           {!made && <Text className={styles.note}>Hãy đánh dấu ít nhất một dòng.</Text>}
+        </>
+      )}
+
+      {(result || (bieu2 && good)) && (
+        <>
           <Checkbox
             checked={!!framed}
             disabled={!canFrame}
@@ -297,7 +395,7 @@ export function RollForward({ backend, blocked, standalone, doc, profile }: Year
               disabled={!ready}
               onClick={() => void insert()}
             >
-              Chèn bảng kế hoạch
+              {good?.kind === 'bieu2' ? 'Chèn Biểu 2' : 'Chèn bảng kế hoạch'}
             </Button>
             {session && (
               <Button
@@ -411,5 +509,56 @@ function CandidateItem(props: {
         </div>
       )}
     </li>
+  );
+}
+
+/** A Biểu 2 to roll: what moves to the new year, and whether finished items go too. */
+function Bieu2Roll(props: {
+  old: Tt57Plan;
+  fromYear: string;
+  made?: Extract<Made, { kind: 'bieu2' }>;
+  all: boolean;
+  onAll: (all: boolean) => void;
+}) {
+  const styles = useYearStyles();
+  const own = useStyles();
+  const { old, made } = props;
+  return (
+    <>
+      <Text>
+        Kế hoạch cải tiến chất lượng (Biểu 2, Thông tư 57/2026) năm học {props.fromYear}
+        {made ? ` → ${made.plan.schoolYear}` : ''}: {old.items.length} nội dung ở mục V, {old.problems.length} vấn đề ở mục IV.
+      </Text>
+      <Checkbox
+        checked={props.all}
+        onChange={(_, v) => props.onAll(v.checked === true)}
+        label="Đưa vào cả những nội dung đã hoàn thành"
+      />
+      {made && (
+        <>
+          <Text data-testid="year-summary">
+            Sẽ lập Biểu 2 năm học {made.plan.schoolYear}: {made.plan.items.length} nội dung chuyển tiếp
+            {made.done ? `, ${made.done} nội dung đã hoàn thành không đưa vào` : ''}; {made.plan.problems.length} vấn đề ở mục IV
+            giữ nguyên để trường rà soát lại. Ngày tháng chuyển sang năm mới; cột (10) và mục VI để trống.
+          </Text>
+          {made.plan.items.length || !old.items.length ? (
+            <ul className={own.list} aria-label="Các nội dung chuyển tiếp">
+              {made.plan.items.map((it) => (
+                <li key={it.id} className={own.item} data-testid="year-carried">
+                  <Text>
+                    {it.number}. {it.content}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Text className={styles.note} role="alert">
+              Mọi nội dung cải tiến đã hoàn thành nên không còn nội dung nào chuyển sang. Hãy đánh dấu «Đưa vào cả những nội dung
+              đã hoàn thành» để lập kế hoạch từ tất cả các nội dung.
+            </Text>
+          )}
+        </>
+      )}
+    </>
   );
 }
