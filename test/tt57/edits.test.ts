@@ -11,11 +11,10 @@ import { getCatalog } from '../../src/domain/catalog';
 import { readDocument, type DocModel } from '../../src/domain/ooxml/reader';
 import { el, serialize } from '../../src/domain/ooxml/xml';
 import { recogniseTables } from '../../src/domain/table/recognise';
+import { criteriaNamedIn, problemNumbersIn } from '../../src/domain/tt57/read';
 import {
   findTt57Tables,
   itemColumnText,
-  namedCodes,
-  namedProblems,
   planAddItem,
   planAddProblem,
   planRemoveItem,
@@ -80,10 +79,10 @@ async function act(docx: DocxDocument, which: 'problems' | 'items' | 'reviews', 
 }
 
 test('column (2) and the criteria cells: codes and problem numbers as schools write them', () => {
-  expect(namedCodes('Tiêu chí 1.3, 2.1: Công khai')).toEqual(['1.3', '2.1']);
-  expect(namedCodes('Nâng cao chất lượng (TC 3.2)')).toEqual(['3.2']);
-  expect(namedCodes('Tăng 10% học sinh')).toEqual([]);
-  expect(namedProblems('Vấn đề 1 và 2: bồi dưỡng')).toEqual([1, 2]);
+  expect(criteriaNamedIn('Tiêu chí 1.3, 2.1: Công khai')).toEqual(['1.3', '2.1']);
+  expect(criteriaNamedIn('Nâng cao chất lượng (TC 3.2)')).toEqual(['3.2']);
+  expect(criteriaNamedIn('Tăng 10% học sinh')).toEqual([]);
+  expect(problemNumbersIn('Vấn đề 1 và 2: bồi dưỡng')).toEqual([1, 2]);
   expect(itemColumnText(['1.3'], [1], 'Công khai thông tin')).toBe('Tiêu chí 1.3: Công khai thông tin');
   expect(itemColumnText([], [2], 'Bồi dưỡng')).toBe('Vấn đề 2: Bồi dưỡng');
   expect(itemColumnText(['1.3'], [], 'Tiêu chí 1.3: đã ghi')).toBe('Tiêu chí 1.3: đã ghi');

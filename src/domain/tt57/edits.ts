@@ -21,6 +21,7 @@ import { recogniseTables, type RecognisedTable, type RowRef } from '../table/rec
 import { fold } from '../text';
 import type { XElement } from '../ooxml/xml';
 import { addItem, addProblem, emptyPlan, setReview, type ReviewWhen, type Tt57Plan } from './plan';
+import { codesInCriteriaCell, criteriaNamedIn, problemNumbersIn } from './read';
 
 export interface Tt57Tables {
   /** Mục IV: the problems. */
@@ -84,26 +85,6 @@ export interface Tt57Document {
   readonly plan: Tt57Plan;
 }
 
-/** Codes named after «Tiêu chí» / «TC» («Tiêu chí 1.3, 2.1: …», «(TC 1.3)»), or alone on a line of a criteria cell. */
-export function namedCodes(text: string, bare = false): string[] {
-  const f = fold(text);
-  const out: string[] = [];
-  for (const m of f.matchAll(/(?:tieu chi|\btc)\s*((?:\d+\.\d+(?:\s*(?:,|;|va)\s*)?)+)/g)) {
-    for (const c of m[1].matchAll(/\d+\.\d+/g)) out.push(c[0]);
-  }
-  if (bare) for (const m of f.matchAll(/(?:^|\n|\s)(\d\.\d+)\b/g)) out.push(m[1]);
-  return [...new Set(out)];
-}
-
-/** Problem numbers named as «Vấn đề 2», «vấn đề 1, 3». */
-export function namedProblems(text: string): number[] {
-  const out: number[] = [];
-  for (const m of fold(text).matchAll(/van de\s*((?:\d+(?:\s*(?:,|;|va)\s*)?)+)/g)) {
-    for (const n of m[1].matchAll(/\d+/g)) out.push(Number(n[0]));
-  }
-  return [...new Set(out)];
-}
-
 /** The text of the cell covering a grid column. */
 function cellAt(row: DocRow, col: number) {
   return row.cells.find((c) => c.col <= col && col < c.col + c.span);
@@ -146,7 +127,7 @@ export function readTt57(model: DocModel, schoolType: SchoolType, schoolYear: st
   const problems: ProblemRow[] = (tables.problems ? bodyRows(tables.problems) : [])
     .filter((r) => !r.empty)
     .map((r) => {
-      const criteria = namedCodes(r.texts.criteria ?? '', true);
+      const criteria = codesInCriteriaCell(r.texts.criteria ?? '');
       const std = /(\d)/.exec(fold(r.texts.standard ?? ''))?.[1];
       return { ...r, criteria, standard: std ? Number(std) : criteria[0] ? Number(criteria[0].split('.')[0]) : undefined };
     });
@@ -154,8 +135,8 @@ export function readTt57(model: DocModel, schoolType: SchoolType, schoolYear: st
     .filter((r) => !r.empty)
     .map((r) => {
       const text = r.texts.criterion ?? '';
-      const criteria = namedCodes(text);
-      const named = namedProblems(text).filter((n) => n >= 1 && n <= problems.length);
+      const criteria = criteriaNamedIn(text);
+      const named = problemNumbersIn(text).filter((n) => n >= 1 && n <= problems.length);
       const sharing = problems.filter((p) => p.criteria.some((c) => criteria.includes(c))).map((p) => problems.indexOf(p) + 1);
       return { ...r, criteria, problems: [...new Set([...named, ...sharing])].sort((a, b) => a - b) };
     });
@@ -205,8 +186,8 @@ export function readTt57(model: DocModel, schoolType: SchoolType, schoolYear: st
 export function itemColumnText(criteria: readonly string[], problems: readonly number[], content: string): string {
   const text = content.trim();
   let prefix = '';
-  if (criteria.length && !namedCodes(text).length) prefix = `Tiêu chí ${criteria.join(', ')}`;
-  else if (!criteria.length && problems.length && !namedProblems(text).length) prefix = `Vấn đề ${problems.join(', ')}`;
+  if (criteria.length && !criteriaNamedIn(text).length) prefix = `Tiêu chí ${criteria.join(', ')}`;
+  else if (!criteria.length && problems.length && !problemNumbersIn(text).length) prefix = `Vấn đề ${problems.join(', ')}`;
   if (!prefix) return text;
   return text ? `${prefix}: ${text}` : prefix;
 }

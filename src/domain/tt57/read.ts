@@ -88,7 +88,7 @@ export function criteriaNamedIn(text: string): string[] {
 }
 
 /** Codes in a «Tiêu chí liên quan» cell, where bare codes («1.3; 1.4») are the norm. */
-function codesInCriteriaCell(text: string): string[] {
+export function codesInCriteriaCell(text: string): string[] {
   const named = criteriaNamedIn(text);
   if (named.length) return named;
   const out: string[] = [];
@@ -107,7 +107,7 @@ function standardNumber(text: string): number | undefined {
 }
 
 /** «Vấn đề 2», «VĐ 2», «vấn đề 1, 3» in column (2): the mục IV rows an item serves by number. */
-function problemNumbersIn(text: string): number[] {
+export function problemNumbersIn(text: string): number[] {
   const out: number[] = [];
   for (const m of fold(text).matchAll(/\b(?:van de|vd)\s*(?:so\s*)?(\d{1,2})((?:\s*(?:,|va)\s*\d{1,2})*)/g)) {
     out.push(Number(m[1]));
