@@ -165,10 +165,14 @@ export function flatOpc(document: XElement): string {
   );
 }
 
-/** A4 landscape, NĐ 30/2020 margins (top/bottom 20 mm, left 30 mm, right 20 mm). */
-export function landscapeSection(): XElement {
+/** A4 in either orientation, NĐ 30/2020 margins (top/bottom 20 mm, left 30 mm, right 20 mm). */
+export function a4Section(orientation: 'portrait' | 'landscape'): XElement {
+  const pgSz =
+    orientation === 'landscape'
+      ? el('w:pgSz', { 'w:w': 16838, 'w:h': 11906, 'w:orient': 'landscape' })
+      : el('w:pgSz', { 'w:w': 11906, 'w:h': 16838 });
   return props('w:sectPr', [
-    el('w:pgSz', { 'w:w': 16838, 'w:h': 11906, 'w:orient': 'landscape' }),
+    pgSz,
     el('w:pgMar', {
       'w:top': 1134,
       'w:right': 1134,
@@ -180,4 +184,9 @@ export function landscapeSection(): XElement {
     }),
     el('w:cols', { 'w:space': 720 }),
   ]);
+}
+
+/** A4 landscape, NĐ 30/2020 margins: the page of every plan and report table. */
+export function landscapeSection(): XElement {
+  return a4Section('landscape');
 }

@@ -7,7 +7,7 @@
 import type { FileKind as DocumentKind } from '../forms';
 import { blankDocumentParts } from '../ooxml/package';
 import { formatDate, signatureBlock } from '../documents/official-frame';
-import { cell, documentElement, paragraph, row, runProps } from '../ooxml/writer';
+import { a4Section, cell, documentElement, paragraph, row, runProps } from '../ooxml/writer';
 import { el, serializeDocument, type XElement } from '../ooxml/xml';
 import type { SchoolProfile } from '../profile';
 import { SEVERITY_LABELS, type Severity } from '../check/findings';
@@ -223,28 +223,11 @@ export function noteBody(run: ReviewRun, school: SchoolFiles, opts: NoteOptions)
   ];
 }
 
-/** A4 portrait, NĐ 30 margins (top/bottom 20 mm, left 30 mm, right 20 mm). */
-function portraitSection(): XElement {
-  return props('w:sectPr', [
-    el('w:pgSz', { 'w:w': 11906, 'w:h': 16838 }),
-    el('w:pgMar', {
-      'w:top': 1134,
-      'w:right': 1134,
-      'w:bottom': 1134,
-      'w:left': 1701,
-      'w:header': 567,
-      'w:footer': 567,
-      'w:gutter': 0,
-    }),
-    el('w:cols', { 'w:space': 720 }),
-  ]);
-}
-
 /** The XML parts of the school's «Phiếu nhận xét» .docx. */
 export function noteParts(run: ReviewRun, school: SchoolFiles, opts: NoteOptions): Map<string, string> {
   const content = noteBody(run, school, opts);
   const parts = blankDocumentParts(content, { title: `Phiếu nhận xét — ${school.school}`, now: opts.date });
-  parts.set('word/document.xml', serializeDocument(documentElement(content, portraitSection())));
+  parts.set('word/document.xml', serializeDocument(documentElement(content, a4Section('portrait'))));
   return parts;
 }
 
