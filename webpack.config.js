@@ -17,6 +17,8 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const TerserPlugin = require('terser-webpack-plugin');
+const MiniCssExtractPlugin = require('mini-css-extract-plugin');
+const { GriffelCSSExtractionPlugin } = require('@griffel/webpack-extraction-plugin');
 
 const ROOT = __dirname;
 const PORT = 3000;
@@ -114,6 +116,17 @@ function deployManifest(xml, { url, id } = {}) {
   return out;
 }
 
+/**
+ * Fluent UI's light theme as CSS variables on :root, written into taskpane.html at build time (Fluent's own
+ * createCSSRuleFromTheme, "for applying theming statically"). The pane's FluentProvider then has no theme
+ * to turn into a style tag at start, and the theme's tables (@fluentui/tokens) stay out of the JavaScript.
+ */
+function staticThemeCss() {
+  const { webLightTheme } = require('@fluentui/tokens');
+  const { createCSSRuleFromTheme } = require('@fluentui/react-provider');
+  return createCSSRuleFromTheme(':root', webLightTheme);
+}
+
 /** Fail the build if a Node-only module reaches the browser bundle (the pane parses XML with DOMParser). */
 class NodeOnlyGuard {
   apply(compiler) {
@@ -187,12 +200,30 @@ module.exports = async (env = {}, argv = {}) => {
     target: ['web', TARGET],
     resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
     module: {
+      // Loaders run from the last rule to the first: esbuild compiles our TypeScript; Griffel's loader turns
+      // our makeStyles() calls into precomputed rules (as Fluent UI's packages ship theirs); the extraction
+      // loader then takes the CSS of every component, ours and Fluent UI's, out of the JavaScript into one
+      // stylesheet. The pane then inserts no CSS rules at run time (only the theme's variables), and parses
+      // less JavaScript before its first paint.
       rules: [
+        {
+          test: /\.[cm]?[jt]sx?$/,
+          use: { loader: GriffelCSSExtractionPlugin.loader },
+        },
+        {
+          test: /\.[cm]?[jt]sx?$/,
+          exclude: /node_modules/,
+          use: { loader: '@griffel/webpack-loader' },
+        },
         {
           test: /\.[cm]?[jt]sx?$/,
           exclude: /node_modules/,
           loader: 'esbuild-loader',
           options: { target: TARGET, jsx: 'automatic', charset: 'utf8' },
+        },
+        {
+          test: /\.css$/,
+          use: [MiniCssExtractPlugin.loader, 'css-loader'],
         },
       ],
     },
@@ -238,14 +269,17 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       new NodeOnlyGuard(),
+      // ignoreOrder: Griffel sorts its rules itself; the order warnings of mini-css-extract-plugin do not apply.
+      new MiniCssExtractPlugin({ filename: dev ? '[name].css' : '[name].[contenthash:8].css', ignoreOrder: true }),
+      new GriffelCSSExtractionPlugin(),
       new HtmlWebpackPlugin({
         template: './src/taskpane/taskpane.html',
         filename: 'taskpane.html',
         chunks: ['taskpane'],
         // type="module": runtimes too old for modules (IE11) never run it; legacy.js explains instead.
         scriptLoading: 'module',
-        inject: 'body',
-        templateParameters: { csp: contentSecurityPolicy(dev && serving) },
+        inject: 'head',
+        templateParameters: { csp: contentSecurityPolicy(dev && serving), themeCss: staticThemeCss() },
         minify: false,
       }),
       new CopyWebpackPlugin({
@@ -292,3 +326,4 @@ module.exports.PORT = PORT;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.OFFICE_CDN_HOSTS = OFFICE_CDN_HOSTS;
 module.exports.deployManifest = deployManifest;
+module.exports.staticThemeCss = staticThemeCss;

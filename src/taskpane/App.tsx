@@ -24,11 +24,12 @@ import {
   Spinner,
   Text,
   tokens,
-  webLightTheme,
 } from '@fluentui/react-components';
 import { startBackend, type Startup, type WordStartup } from './backend-factory';
 import { InsertPanel } from './insert/InsertPanel';
-import { CheckPanel, LAZY_PANELS, RowsPanel, YearPanel, type PanelId, type PanelProps } from './panels';
+import { CheckPanel, LAZY_PANELS, retryPanels, RowsPanel, YearPanel, type PanelId, type PanelProps } from './panels';
+import { preloadAll, whenIdle } from './chunks';
+import { CHUNK_FAILED, isChunkLoadError } from './error-text';
 import { Tabs } from './Tabs';
 
 type StandaloneModule = typeof import('./standalone');
@@ -73,6 +74,13 @@ const useStyles = makeStyles({
   scroll: { '@media (min-width: 900px)': { overflowY: 'auto' } },
 });
 
+/**
+ * The theme's values are CSS variables on :root, written into taskpane.html at build time (webpack.config.js,
+ * staticThemeCss: Fluent UI's light theme). The provider gets an empty theme: no style tag to build at start,
+ * and the theme's tables stay out of the first screen's JavaScript.
+ */
+const STATIC_THEME = {};
+
 const BLOCKED_SHORT = 'Phiên bản Word này chưa có WordApi 1.3 — xem hướng dẫn ở đầu khung.';
 
 const noSubscribe = (): (() => void) => () => undefined;
@@ -107,17 +115,33 @@ export function App() {
     };
   }, []);
 
+  /** Tries of the standalone page's document code (a failed download can be tried again). */
+  const [standaloneTry, setStandaloneTry] = useState(0);
   useEffect(() => {
     if (host.mode !== 'standalone') return;
     let live = true;
+    setLoadError(undefined);
     import(/* webpackChunkName: "standalone" */ './standalone').then(
       (m) => live && setStandalone({ m, session: new m.StandaloneSession() }),
-      () => live && setLoadError('Không tải được phần soạn tài liệu. Hãy kiểm tra kết nối rồi tải lại trang (F5).'),
+      () =>
+        live &&
+        setLoadError('Không tải được phần soạn tài liệu: có thể mạng vừa bị ngắt. Hãy kiểm tra kết nối rồi bấm «Thử lại».'),
     );
     return () => {
       live = false;
     };
-  }, [host.mode]);
+  }, [host.mode, standaloneTry]);
+
+  // Once the first screen is up and the browser is idle, fetch the other tabs' code, so that they still
+  // open if the network drops later.
+  const started = host.mode !== 'detecting';
+  useEffect(() => {
+    if (!started) return;
+    return whenIdle(() => {
+      // data-ctcl-preloaded: how many chunks failed (diagnostics, and the tests wait for it).
+      void preloadAll().then((failed) => document.documentElement.setAttribute('data-ctcl-preloaded', String(failed)));
+    });
+  }, [started]);
 
   useEffect(() => {
     if (host.mode !== 'standalone' || !host.late) return;
@@ -148,7 +172,7 @@ export function App() {
   const backend = host.mode === 'word' ? host.backend : session;
 
   return (
-    <FluentProvider theme={webLightTheme} className={mergeClasses(styles.app, isStandalone && styles.fixedHeight)} lang="vi">
+    <FluentProvider theme={STATIC_THEME} className={mergeClasses(styles.app, isStandalone && styles.fixedHeight)} lang="vi">
       <header className={styles.header}>
         <div className={styles.titleRow}>
           <h1 className={styles.title}>Cải tiến chất lượng</h1>
@@ -206,7 +230,11 @@ export function App() {
 
       {isStandalone && (
         <div className={styles.toolbar}>
-          {standalone && state ? <standalone.m.Toolbar session={standalone.session} state={state} /> : <Busy error={loadError} />}
+          {standalone && state ? (
+            <standalone.m.Toolbar session={standalone.session} state={state} />
+          ) : (
+            <Busy error={loadError} onRetry={() => setStandaloneTry((n) => n + 1)} />
+          )}
         </div>
       )}
 
@@ -235,7 +263,7 @@ export function App() {
               {standalone && state ? (
                 <standalone.m.Preview session={standalone.session} state={state} />
               ) : (
-                <Busy error={loadError} />
+                <Busy error={loadError} onRetry={() => setStandaloneTry((n) => n + 1)} />
               )}
             </ErrorBoundary>
           </section>
@@ -277,11 +305,16 @@ function LazyPanel({ id, ...props }: PanelProps & { id: Exclude<PanelId, 'insert
   return <Panel {...props} />;
 }
 
-function Busy({ error }: { error?: string }) {
+function Busy({ error, onRetry }: { error?: string; onRetry: () => void }) {
   if (error) {
     return (
-      <MessageBar intent="error">
+      <MessageBar intent="error" layout="multiline">
         <MessageBarBody>{error}</MessageBarBody>
+        <MessageBarActions>
+          <Button size="small" onClick={onRetry}>
+            Thử lại
+          </Button>
+        </MessageBarActions>
       </MessageBar>
     );
   }
@@ -298,6 +331,25 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { error?: Error }
 
   override render() {
     if (!this.state.error) return this.props.children;
+    if (isChunkLoadError(this.state.error)) {
+      // The tab's code did not download (the network dropped): say so, and let the user try again.
+      return (
+        <MessageBar intent="warning" layout="multiline" data-testid="chunk-failed">
+          <MessageBarBody>{CHUNK_FAILED}</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              onClick={() => {
+                retryPanels();
+                this.setState({ error: undefined });
+              }}
+            >
+              Thử lại
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      );
+    }
     return (
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>

@@ -2,7 +2,7 @@
  * The pane's feature tabs. Each panel is its own folder and chunk, loaded when its tab is first
  * opened, so the first screen (insert) stays small.
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createElement, lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DocumentBackend } from '../domain/backend';
 
 export interface PanelProps {
@@ -30,6 +30,26 @@ export const LAZY_PANELS: readonly Omit<PanelInfo, 'component'>[] = [
   { id: 'year', label: 'Năm học mới' },
 ];
 
-export const RowsPanel = lazy(() => import(/* webpackChunkName: "rows" */ './rows/RowsPanel'));
-export const CheckPanel = lazy(() => import(/* webpackChunkName: "check" */ './check/CheckPanel'));
-export const YearPanel = lazy(() => import(/* webpackChunkName: "year" */ './year/YearPanel'));
+/**
+ * A tab loaded on demand that can be tried again: React.lazy keeps a failed import for good, so after a
+ * failed download (the network dropped) retryPanels() makes fresh lazy components that import anew.
+ */
+function retryable(load: () => Promise<{ default: ComponentType<PanelProps> }>): ComponentType<PanelProps> & {
+  retry(): void;
+} {
+  let Lazy = lazy(load);
+  const Panel = (props: PanelProps) => createElement(Lazy, props);
+  Panel.retry = () => {
+    Lazy = lazy(load);
+  };
+  return Panel;
+}
+
+export const RowsPanel = retryable(() => import(/* webpackChunkName: "rows" */ './rows/RowsPanel'));
+export const CheckPanel = retryable(() => import(/* webpackChunkName: "check" */ './check/CheckPanel'));
+export const YearPanel = retryable(() => import(/* webpackChunkName: "year" */ './year/YearPanel'));
+
+/** After a failed download: the tabs import their code again when next shown. */
+export function retryPanels(): void {
+  for (const p of [RowsPanel, CheckPanel, YearPanel]) p.retry();
+}

@@ -30,3 +30,8 @@ export async function loadCatalog(framework: Framework, schoolType: SchoolType):
 
 /** The key a loaded catalog is kept under. */
 export const catalogKey = (framework: Framework, schoolType: SchoolType): string => `${framework}/${schoolType}`;
+
+/** Every catalog loader (the pane preloads them when idle: src/taskpane/chunks.ts). */
+export function allCatalogLoaders(): (() => Promise<unknown>)[] {
+  return Object.values(LOADERS).flatMap((bySchool) => Object.values(bySchool).filter((l): l is Loader => !!l));
+}

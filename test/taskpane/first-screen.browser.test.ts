@@ -1,0 +1,106 @@
+/**
+ * What the first screen is made of and what comes after it, in a real browser (Debian Chromium, offline),
+ * standalone mode: the theme and the components' CSS come with the page (no rules built at run time), the
+ * other tabs' code is fetched once the browser is idle so that the tabs still open when the network drops,
+ * and a tab whose code cannot be downloaded says so in Vietnamese and loads on «Thử lại».
+ */
+import { webLightTheme } from '@fluentui/tokens';
+import type { Page } from 'playwright-core';
+import { CHUNK_FAILED } from '../../src/taskpane/error-text';
+import { startHarness, type PaneHarness } from './browser';
+
+let harness: PaneHarness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function started(page: Page): Promise<void> {
+  await page.goto(harness.url);
+  await page.getByTestId('mode').filter({ hasText: 'Chế độ độc lập' }).waitFor({ timeout: 10000 });
+  await page.getByTestId('preview').waitFor({ timeout: 10000 });
+}
+
+/** Resolves to the number of chunks the idle preload could not fetch. */
+async function preloaded(page: Page): Promise<number> {
+  await page.waitForSelector('html[data-ctcl-preloaded]', { state: 'attached', timeout: 20000 });
+  return Number(await page.getAttribute('html', 'data-ctcl-preloaded'));
+}
+
+test('the theme and the CSS come with the page: Fluent UI builds no style rules at run time', async () => {
+  const { page, errors } = await harness.open({ width: 400 });
+  await started(page);
+  const look = await page.evaluate(() => {
+    const root = getComputedStyle(document.documentElement);
+    const button = document.querySelector('form[aria-label="Chèn bảng kế hoạch, báo cáo"] button[type="submit"]');
+    return {
+      brand: root.getPropertyValue('--colorBrandBackground').trim(),
+      font: root.getPropertyValue('--fontFamilyBase').trim(),
+      buttonBackground: button ? getComputedStyle(button).backgroundColor : '',
+      // Griffel's run-time style elements (one per bucket) when it inserts rules itself.
+      runtimeRules: [...document.querySelectorAll('style[data-make-styles-bucket]')].reduce(
+        (n, s) => n + ((s as HTMLStyleElement).sheet?.cssRules.length ?? 0),
+        0,
+      ),
+      linkedSheets: [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => (l as HTMLLinkElement).href),
+    };
+  });
+  // The theme's variables are Fluent's light theme, as written at build time.
+  expect(look.brand).toBe(webLightTheme.colorBrandBackground);
+  expect(look.font).toBe(webLightTheme.fontFamilyBase);
+  // The primary button is drawn in the brand colour by the extracted stylesheet.
+  const hex = webLightTheme.colorBrandBackground.replace('#', '');
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  expect(look.buttonBackground).toBe(`rgb(${r}, ${g}, ${b})`);
+  expect(look.linkedSheets).toHaveLength(1);
+  expect(look.runtimeRules).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('after the first screen the other tabs are fetched when idle: offline afterwards, every tab still opens', async () => {
+  const { page, context, errors } = await harness.open({ width: 400 });
+  await started(page);
+  expect(await preloaded(page)).toBe(0);
+  // The network drops.
+  await context.setOffline(true);
+  await page.getByRole('tab', { name: 'Điền dòng' }).click();
+  await page.getByTestId('rows-no-table').waitFor({ timeout: 10000 });
+  await page.getByRole('tab', { name: 'Kiểm tra' }).click();
+  await page.getByTestId('check-panel').waitFor({ timeout: 10000 });
+  await page.getByRole('tab', { name: 'Năm học mới' }).click();
+  await page.getByTestId('year-panel').waitFor({ timeout: 10000 });
+  // Back to the first tab: a 2018 framework needs its catalog, preloaded too.
+  await page.getByRole('tab', { name: 'Chèn bảng' }).click();
+  await page.getByLabel('Năm học').fill('2025-2026');
+  await page.getByRole('button', { name: 'Chèn bảng' }).click();
+  await page.getByTestId('preview').locator('table').first().waitFor({ timeout: 10000 });
+  expect(await page.getByTestId('chunk-failed').count()).toBe(0);
+  expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+});
+
+test('a tab whose code cannot be downloaded says so in Vietnamese, and «Thử lại» loads it', async () => {
+  const { page, context } = await harness.open({ width: 400 });
+  // The «Điền dòng» chunk does not come (the network dropped before it was fetched).
+  const block = (route: { abort: (code: string) => Promise<void> }) => route.abort('internetdisconnected');
+  await context.route(/\/rows\.[0-9a-f]+\.js$/, block);
+  await started(page);
+  expect(await preloaded(page)).toBeGreaterThanOrEqual(1);
+  await page.getByRole('tab', { name: 'Điền dòng' }).click();
+  const failed = page.getByTestId('chunk-failed');
+  await failed.waitFor({ timeout: 10000 });
+  expect(await failed.textContent()).toContain(CHUNK_FAILED);
+  expect(await failed.textContent()).not.toMatch(/Loading chunk|ChunkLoadError/);
+  // The other tabs, fetched when idle, still open.
+  await page.getByRole('tab', { name: 'Kiểm tra' }).click();
+  await page.getByTestId('check-panel').waitFor({ timeout: 10000 });
+  // The network is back: «Thử lại» loads the tab.
+  await context.unroute(/\/rows\.[0-9a-f]+\.js$/, block);
+  await page.getByRole('tab', { name: 'Điền dòng' }).click();
+  await page.getByRole('button', { name: 'Thử lại' }).click();
+  await page.getByTestId('rows-no-table').waitFor({ timeout: 10000 });
+  expect(await page.getByTestId('chunk-failed').count()).toBe(0);
+});
