@@ -4,6 +4,8 @@
  * - bundle.initialGzipBytes: the JavaScript the first paint needs — the scripts taskpane.html names
  *   (legacy.js and the entry; catalogs, host detection, the document code and the other tabs come after
  *   first paint) —, gzip -9 of each file, the same sum test/taskpane/bundle.test.ts holds to 120 KB;
+ *   bundle.initialCssGzipBytes: the page itself (with the theme's variables) and the stylesheet it links
+ *   (Fluent UI's rules, extracted at build time);
  *   bundle.loadedGzipBytes: every script loaded by the time the insert form was ready (first start);
  *   bundle.totalGzipBytes: every chunk of the build.
  * - pane.firstRenderMs: time from navigation to the insert form's button («Chèn bảng», or «Chèn Biểu 2»
@@ -156,6 +158,9 @@ export async function run(opts: {
     const html = readFileSync(join(PANE_DIST, 'taskpane.html'), 'utf8');
     const initial = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
     const initialGzipBytes = initial.reduce((a, f) => a + gzip(join(PANE_DIST, f)), 0);
+    // And the CSS it needs: the page (the theme's variables) and the stylesheet it links (the components).
+    const sheets = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map((m) => m[1]);
+    const initialCssGzipBytes = [...sheets, 'taskpane.html'].reduce((a, f) => a + gzip(join(PANE_DIST, f)), 0);
     const loadedGzipBytes = [...new Set(pane[0].scripts)].reduce((a, f) => a + gzip(join(PANE_DIST, f)), 0);
     const totalGzipBytes = readdirSync(PANE_DIST)
       .filter((f) => f.endsWith('.js'))
@@ -166,6 +171,7 @@ export async function run(opts: {
       bundle: {
         initialGzipBytes,
         initialScripts: initial.length,
+        initialCssGzipBytes,
         loadedGzipBytes,
         totalGzipBytes,
         bareTemplateGzipBytes: bareGzipBytes,
@@ -190,6 +196,7 @@ export function format(r: Record<string, number | object>): string[] {
   const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
   return [
     `  JS cho lần vẽ đầu (gzip): ${kb(b.initialGzipBytes)} trong ${b.initialScripts} tệp (ngân sách 120 KB); đã tải khi biểu mẫu sẵn sàng: ${kb(b.loadedGzipBytes)}; toàn bộ: ${kb(b.totalGzipBytes)}`,
+    `  CSS cho lần vẽ đầu (trang + bảng kiểu, gzip): ${kb(b.initialCssGzipBytes)}`,
     `  khung mẫu React + Fluent tối giản (để so sánh): ${kb(b.bareTemplateGzipBytes)}`,
     `  hiển thị lần đầu (CPU chậm 4×, trung vị, xen kẽ): ${p.firstRenderMs} ms; khung mẫu: ${p.bareTemplateMs} ms`,
     `  từng lần: khung ${(p.runsMs as unknown as number[]).join(', ')} ms; mẫu ${(p.bareRunsMs as unknown as number[]).join(', ')} ms`,

@@ -15,6 +15,8 @@ import { assertBuilt, PANE_DIST, ROOT } from './browser';
  * fetched by the entry after first paint.
  */
 const FIRST_SCREEN_GZIP_BUDGET = 120 * 1024;
+/** The page and its stylesheet (Fluent UI's rules for every tab, extracted at build time), gzip -9. */
+const FIRST_SCREEN_CSS_GZIP_BUDGET = 24 * 1024;
 
 const read = (f: string): string => readFileSync(join(PANE_DIST, f), 'utf8');
 const gzip = (f: string): number => gzipSync(readFileSync(join(PANE_DIST, f)), { level: 9 }).length;
@@ -43,6 +45,18 @@ test('the entry script is within the first-screen budget', () => {
     `pane JS gzip: entry ${(size / 1024).toFixed(1)} KB; all chunks ${(chunks.reduce((a, f) => a + gzip(f), 0) / 1024).toFixed(1)} KB`,
   );
   expect(size).toBeLessThanOrEqual(FIRST_SCREEN_GZIP_BUDGET);
+});
+
+test("the first screen's CSS comes with the page: the theme in taskpane.html, the components in one stylesheet", () => {
+  const sheets = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((m) => /\bhref="([^"]+)"/.exec(m[0])?.[1]);
+  expect(sheets).toHaveLength(1);
+  const css = read(sheets[0]!);
+  // Fluent UI's component rules (Griffel's atomic classes), not a theme: the theme is on :root in the page.
+  expect(css).toMatch(/\.f[0-9a-z]+\{/);
+  expect(html).toContain('--colorBrandBackground: #');
+  const size = gzip(sheets[0]!) + gzip('taskpane.html');
+  console.log(`pane CSS + page gzip: ${(size / 1024).toFixed(1)} KB (${sheets[0]})`);
+  expect(size).toBeLessThanOrEqual(FIRST_SCREEN_CSS_GZIP_BUDGET);
 });
 
 test('taskpane.html: Vietnamese, strict CSP, no inline script, no office.js, legacy check first', () => {
