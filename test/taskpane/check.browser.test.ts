@@ -44,8 +44,7 @@ async function openChecked(file: { name: string; mimeType: string; buffer: Buffe
     height: 900,
     onResponse: (r) => {
       const path = new URL(r.url()).pathname;
-      if (path.endsWith('.js'))
-        lazy.sizes.push(r.body().then((b) => [path.slice(1), gzipSync(b, { level: 9 }).length]));
+      if (path.endsWith('.js')) lazy.sizes.push(r.body().then((b) => [path.slice(1), gzipSync(b, { level: 9 }).length]));
     },
   });
   const { page } = s;
