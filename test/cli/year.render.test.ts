@@ -10,7 +10,7 @@ import { refKey } from '../../src/domain/table/model';
 import { criteriaBySection, criterionEntries, recogniseTables } from '../../src/domain/table/recognise';
 import { NO_OFFICIAL_MAPPING, rollForward, UNASSIGNED_MARK } from '../../src/domain/year';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { assertTools, convertToPdf, pdfPages } from '../docx/libreoffice';
 import { openSeed, seedPath } from '../helpers';
 import { cliFolder } from './run';

@@ -14,7 +14,7 @@ import { initialRows, type TableSpec } from '../../src/domain/table/model';
 import { DocxDocument } from '../../src/docx/document';
 import { DocxError, type DocxErrorCode } from '../../src/docx/package';
 import { STORE_NS } from '../../src/docx/store';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { openSeed } from '../helpers';
 
 function spec(form: FormId): TableSpec {

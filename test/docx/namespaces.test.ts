@@ -11,7 +11,7 @@ import { checkDocument } from '../../src/domain/check';
 import { canonicalPrefixes, hasForeignPrefixes } from '../../src/domain/ooxml/namespaces';
 import type { DocModel } from '../../src/domain/ooxml/reader';
 import { serialize } from '../../src/domain/ooxml/xml';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { runScenario, type ScenarioName } from '../edit-safety/scenarios';
 import { expanded, PREFIX_VARIANTS, withForeignPrefix, W_NS } from '../edit-safety/prefixes';
 import { seedPath } from '../helpers';

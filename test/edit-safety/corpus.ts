@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DocxPackage } from '../../src/docx/package';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { el, serialize, serializeDocument, text, type XElement, type XNode } from '../../src/domain/ooxml/xml';
 import { seedPath } from '../helpers';
 import { cellsOf, rowsOf, tablesOf } from './invariants';

@@ -1,6 +1,6 @@
 /**
  * Both XML parsers give the same result: every edit of the edit-safety corpus run in Node (saxes,
- * src/docx/xml-node.ts, what the CLI uses) and in Chromium (DOMParser, src/docx/xml-dom.ts, what the pane
+ * src/xml/node.ts, what the CLI uses) and in Chromium (DOMParser, src/xml/dom.ts, what the pane
  * uses) leaves the same package, part for part, byte for byte except for the order of namespace
  * declarations (Chromium's DOMParser sorts the root element's); and both parsers read every XML part of
  * the documents before and after into the same tree, full and lean — also for documents that bind
@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { strFromU8, unzipSync } from 'fflate';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { XElement } from '../../src/domain/ooxml/xml';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { seedPath } from '../helpers';
 import { CHROMIUM, CHROMIUM_ARGS } from '../taskpane/browser';
 import { loPlan, rawPlan, rawReport } from './corpus';

@@ -6,7 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { DocxPackage } from '../../src/docx/package';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { serializeDocument, type XElement, type XNode } from '../../src/domain/ooxml/xml';
 
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';

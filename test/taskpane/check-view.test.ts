@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { checkDocument, type Finding, type RuleId, type Severity } from '../../src/domain/check';
 import { readDocument } from '../../src/domain/ooxml/reader';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { DocxDocument } from '../../src/docx/document';
 import { checkFile, failureMessage, readPlanFile, type InputFile } from '../../src/taskpane/check/files';
 import { checkModel, fixContext, applyFix, runCheck } from '../../src/taskpane/check/run';
@@ -353,7 +353,7 @@ describe('the check uses what other panels stored about the document', () => {
     const { documentElement, paragraph } = await import('../../src/domain/ooxml/writer');
     const { buildTable } = await import('../../src/domain/table/render');
     const { serialize } = await import('../../src/domain/ooxml/xml');
-    const { parseXml } = await import('../../src/docx/xml-node');
+    const { parseXml } = await import('../../src/xml/node');
     const table = buildTable({
       form: 'report-2018',
       framework: '2018',

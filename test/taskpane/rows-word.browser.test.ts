@@ -13,7 +13,7 @@ import { initialRows } from '../../src/domain/table/model';
 import { DocxDocument } from '../../src/docx/document';
 import { DocxPackage } from '../../src/docx/package';
 import { parseStoreXml } from '../../src/docx/store';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { DRAFT_KEY, parseDraft } from '../../src/taskpane/rows/form';
 import { flatOpcOf } from '../word/fake-word';
 import { startHarness, type PaneHarness } from './browser';

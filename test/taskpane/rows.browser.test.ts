@@ -18,7 +18,7 @@ import { planAddRow } from '../../src/domain/table/edit';
 import { criterionLabel, initialRows } from '../../src/domain/table/model';
 import { criterionEntries, recogniseTables, type CriterionEntry, type RecognisedTable } from '../../src/domain/table/recognise';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { DRAFT_KEY, parseDraft, storedSchoolType } from '../../src/taskpane/rows/form';
 import { assertTools, convertToPdf, pdfPages, squash } from '../docx/libreoffice';
 import { startHarness, type PaneHarness, type PaneSession, axeProblems, saveDocx } from './browser';

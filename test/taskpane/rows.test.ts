@@ -14,7 +14,7 @@ import { initialRows } from '../../src/domain/table/model';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { criterionRowCounts, rowFormFields } from '../../src/domain/table/rows';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { criterionGroups, fitPick, levelOptions } from '../../src/taskpane/rows/criteria';
 import {
   addRowPlanner,

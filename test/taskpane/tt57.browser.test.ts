@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { readDocument } from '../../src/domain/ooxml/reader';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { assertTools, convertToPdf, pdfPages, squash } from '../docx/libreoffice';
 import type { Page } from 'playwright-core';
 import { checkDocument } from '../../src/domain/check';

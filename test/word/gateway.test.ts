@@ -14,7 +14,7 @@ import { EMPTY_FORM, loadSelectedRow } from '../../src/taskpane/rows/form';
 import { DocxDocument } from '../../src/docx/document';
 import { DocxPackage } from '../../src/docx/package';
 import { readStore, storeXml, STORE_NS } from '../../src/docx/store';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { createWordBackend, documentNameFromUrl, WordGatewayError, type OfficeContextLike } from '../../src/word/gateway';
 import { paragraph } from '../../src/domain/ooxml/writer';
 import { buildTableBlock } from '../../src/domain/table/render';

@@ -24,8 +24,8 @@ import { criterionEntries } from '../../domain/table/recognise';
 import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
 import { reportFromPlan, YearError } from '../../domain/year';
 import { reviewAdvice } from '../../domain/tt57/year';
-import { DocxDocument } from '../../docx/document';
-import { parseXml } from '../../docx/xml-node';
+import { DocxDocument } from '../../app/docx-backend';
+import { parseXml } from '../../xml/node';
 import { CliError, type CliIo } from '../context';
 import { checkOutput, readInput, writeOutput } from '../files';
 

@@ -246,7 +246,7 @@ export default function CheckPanel({ backend, blocked }: PanelProps) {
     try {
       const [{ readPlanFile }, { parseXmlDom }] = await Promise.all([
         import(/* webpackChunkName: "check-files" */ './files'),
-        import(/* webpackChunkName: "check-files" */ '../../docx/xml-dom'),
+        import(/* webpackChunkName: "check-files" */ '../../xml/dom'),
       ]);
       const p = await readPlanFile(file, parseXmlDom, result?.meta.framework);
       setPlan(p);
