@@ -439,7 +439,8 @@ describe('ignoring findings', () => {
 
 describe('overrides kept in the document', () => {
   test('are read back field by field; invalid values are ignored', async () => {
-    const { storedOverrides, META_OVERRIDES_KEY } = await import('../../src/domain/check');
+    const { storedOverrides, STORE_KEYS } = await import('../../src/domain/store');
+    const META_OVERRIDES_KEY = STORE_KEYS.metaOverrides;
     expect(
       storedOverrides({
         version: 1,

@@ -29,13 +29,10 @@ import {
 import {
   clearedFields,
   draftOf,
-  DRAFT_KEY,
   EMPTY_FORM,
   formOfDraft,
   hasContent,
   loadSelectedRow,
-  META_KEY,
-  parseDraft,
   planContent,
   prefillFromPlan,
   requestOf,
@@ -43,11 +40,13 @@ import {
   sameDraft,
   storedSchoolType,
   updateTarget,
-  withDraft,
-  withSchoolType,
   type RowForm,
 } from '../../src/taskpane/rows/form';
+import { parseDraft, STORE_KEYS, withDraft, withSchoolType } from '../../src/domain/store';
 import { openSeed } from '../helpers';
+
+const DRAFT_KEY = STORE_KEYS.rowDraft;
+const META_KEY = STORE_KEYS.metaOverrides;
 
 const TT17 = getCatalog('2018', 'tieu-hoc');
 

@@ -10,7 +10,7 @@ import type { XElement, XmlParser } from '../../domain/ooxml/xml';
 import { buildTableBlock } from '../../domain/table/render';
 import { serializeTemplate, specFromTemplate, type PlanTemplate } from '../../domain/year/templates';
 import { documentOpener } from '../open-document';
-import { withTemplate } from './model';
+import { withTemplate } from '../../domain/store';
 import { downloadText } from './ui';
 
 /** The .docx that carries a template (for Word on Mac and iPad). */
