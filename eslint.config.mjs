@@ -101,6 +101,20 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_DOCX] }] },
   },
   {
+    // Word is the other backend: it shares the domain with src/docx, not src/docx itself.
+    files: ['src/word/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/docx', '**/docx/*'], message: 'src/word does not import src/docx: both build on src/domain.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/word/**/*.ts', 'test/word/**/*.ts'],
     rules: { 'no-restricted-globals': 'off' },
   },
