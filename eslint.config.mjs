@@ -16,6 +16,27 @@ const DOMAIN_PATTERNS = [
   },
 ];
 
+// Every domain folder but ooxml/ (ooxml/ may use the domain's top-level modules: errors, text).
+const OTHER_DOMAIN_FOLDERS = [
+  'catalog',
+  'check',
+  'documents',
+  'forms',
+  'review',
+  'spreadsheet',
+  'store',
+  'table',
+  'tt57',
+  'year',
+];
+
+// The front ends reach .docx files through src/app (open, check, the use cases, and app/docx for the
+// in-memory DocumentBackend), never through src/docx's internals.
+const NO_DOCX = {
+  group: ['**/docx', '**/docx/*'],
+  message: 'src/taskpane and src/cli reach .docx files through src/app (app/open, app/check, app/docx-backend…), not src/docx.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.tmp/'] },
   js.configs.recommended,
@@ -53,11 +74,7 @@ export default tseslint.config(
           patterns: [
             ...DOMAIN_PATTERNS,
             {
-              group: ['../catalog', '../catalog/**', '../forms', '../forms/**', '../table', '../table/**'],
-              message: 'ooxml/ is generic WordprocessingML: it imports no other domain folder.',
-            },
-            {
-              group: ['../check', '../check/**', '../year', '../year/**', '../documents', '../documents/**'],
+              group: OTHER_DOMAIN_FOLDERS.flatMap((f) => [`../${f}`, `../${f}/**`]),
               message: 'ooxml/ is generic WordprocessingML: it imports no other domain folder.',
             },
           ],
@@ -70,7 +87,30 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/word/*', '!**/word/host'], message: 'The pane talks to DocumentBackend, not to Word.' }] },
+        {
+          patterns: [
+            { group: ['**/word/*', '!**/word/host'], message: 'The pane talks to DocumentBackend, not to Word.' },
+            NO_DOCX,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_DOCX] }] },
+  },
+  {
+    // Word is the other backend: it shares the domain with src/docx, not src/docx itself.
+    files: ['src/word/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/docx', '**/docx/*'], message: 'src/word does not import src/docx: both build on src/domain.' },
+          ],
+        },
       ],
     },
   },

@@ -134,7 +134,7 @@ class NodeOnlyGuard {
       compilation.hooks.finishModules.tap('NodeOnlyGuard', (modules) => {
         for (const m of modules) {
           const res = m.resource ?? '';
-          if (/[\\/]node_modules[\\/](saxes|xmlchars)[\\/]/.test(res) || /[\\/]src[\\/]docx[\\/]xml-node\.ts$/.test(res)) {
+          if (/[\\/]node_modules[\\/](saxes|xmlchars)[\\/]/.test(res) || /[\\/]src[\\/]xml[\\/]node\.ts$/.test(res)) {
             compilation.errors.push(
               new Error(`${path.relative(ROOT, res)} is Node-only and must not be bundled for the browser.`),
             );

@@ -11,7 +11,7 @@ import type { BodyRow, TableSpec } from '../src/domain/table/model';
 import { recogniseTables } from '../src/domain/table/recognise';
 import { DocxDocument } from '../src/docx/document';
 import { readDocxModel } from '../src/app/open';
-import { parseXml } from '../src/docx/xml-node';
+import { parseXml } from '../src/xml/node';
 
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);

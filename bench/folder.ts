@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { convertToHtml } from 'mammoth';
 import { run as ctcl } from '../src/cli/main';
 import { readDocxModel } from '../src/app/open';
-import { parseXml } from '../src/docx/xml-node';
+import { parseXml } from '../src/xml/node';
 import { buildCorpus } from '../test/fixtures/corpus';
 
 export interface BenchOptions {

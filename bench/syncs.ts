@@ -11,7 +11,7 @@ import { buildTableBlock } from '../src/domain/table/render';
 import { serializeDocument } from '../src/domain/ooxml/xml';
 import { planAddRow, planUpdateRow } from '../src/domain/table/edit';
 import { createWordBackend, type OfficeContextLike } from '../src/word/gateway';
-import { parseXml } from '../src/docx/xml-node';
+import { parseXml } from '../src/xml/node';
 import { spec } from '../test/word/documents';
 import { FakeCustomXmlParts, FakeWord } from '../test/word/fake-word';
 

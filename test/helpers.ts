@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocxDocument } from '../src/docx/document';
-import { parseXml } from '../src/docx/xml-node';
+import { parseXml } from '../src/xml/node';
 
 export const FIXTURES = join(__dirname, 'fixtures');
 export const SEEDS = join(FIXTURES, 'seeds');

@@ -4,7 +4,7 @@
  * inflated, and inflation never goes past them), missing main part, other Office formats.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { parseRelationships, relsPathOf, resolveTarget, REL_OFFICE_DOCUMENT } from '../domain/ooxml/package';
+import { resolveTarget } from '../domain/ooxml/package';
 import { XmlSecurityError, XmlSyntaxError, type ParseOptions, type XElement, type XmlParser } from '../domain/ooxml/xml';
 import { UserError } from '../domain/errors';
 
@@ -220,11 +220,3 @@ function findMainPart(files: Map<string, Uint8Array>): string {
   }
   return main;
 }
-
-/** Relationships of a part, parsed. */
-export function partRelationships(pkg: DocxPackage, part: string, parse: XmlParser) {
-  const root = pkg.xml(relsPathOf(part), parse);
-  return root ? parseRelationships(root) : [];
-}
-
-export { REL_OFFICE_DOCUMENT };

@@ -17,8 +17,6 @@ import {
 import { el, serializeDocument, type XmlParser } from '../domain/ooxml/xml';
 import type { DocxPackage } from './package';
 
-export { STORE_NS, storeSeq, parseStoreXml };
-
 const CT_ITEM_PROPS = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
 
 /** The store part as the .docx holds it (with the XML declaration), numbered by `seq`. */

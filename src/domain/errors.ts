@@ -12,8 +12,3 @@ export class UserError<C extends string = string> extends Error {
     this.name = new.target.name;
   }
 }
-
-/** True for an error whose message is for the user as it is. */
-export function isUserError(e: unknown): e is UserError {
-  return e instanceof UserError;
-}

@@ -36,7 +36,7 @@ export async function startBackend(options: { onWaiting?: () => void } = {}): Pr
   const detected = await host.detectHost({ onWaiting: options.onWaiting });
   const note = (source: string | undefined) => (source === 'local' ? { officeJsNote: host.LOCAL_OFFICE_JS_MESSAGE } : {});
   const word = async (found: import('../word/host').WordHost): Promise<WordStartup> => {
-    const { parseXmlDom } = await import(/* webpackChunkName: "word" */ '../docx/xml-dom');
+    const { parseXmlDom } = await import(/* webpackChunkName: "word" */ '../xml/dom');
     const problem = found.requirements.ok ? undefined : (found.requirements.message ?? host.REQUIREMENTS_MESSAGE);
     return {
       mode: 'word',

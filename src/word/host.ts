@@ -101,7 +101,7 @@ export type HostResult =
       readonly requirements: RequirementCheck;
       /** Where office.js came from when the pane loaded it (undefined: it was already there). */
       readonly officeJs?: OfficeJsSource;
-      /** The Word backend; pass the pane's parser (DOMParser one from src/docx/xml-dom.ts). */
+      /** The Word backend; pass the pane's parser (DOMParser one from src/xml/dom.ts). */
       createBackend(options: { parse: XmlParser } & Partial<WordBackendOptions>): WordBackend;
     }
   | {

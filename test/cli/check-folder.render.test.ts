@@ -20,7 +20,7 @@ import { run } from '../../src/cli/main';
 import { SEVERITY_LABELS } from '../../src/domain/check';
 import { CRITERION_STATUS_LABELS, planMethodLabel, type FileReport } from '../../src/domain/check/report';
 import { readDocxModel, readFailure } from '../../src/app/open';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { buildCorpus, type Corpus } from '../fixtures/corpus';
 
 let work: string;

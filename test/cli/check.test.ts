@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { checkDocument, planFromDocument, SEVERITY_LABELS } from '../../src/domain/check';
 import { describeDocument, formatLocation, type FileReport } from '../../src/domain/check/report';
 import { readDocxModel, readFailure } from '../../src/app/open';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { serializeTemplate, templateFromTable } from '../../src/domain/year/templates';
 import { schoolDocPath, seedPath } from '../helpers';

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDocument } from '../../src/domain/check';
 import { readDocxModel } from '../../src/app/open';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { seedPath } from '../helpers';
 import { cliFolder } from './run';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { FORM_IDS, getForm } from '../../src/domain/forms';
 import { childElements, type XElement } from '../../src/domain/ooxml/xml';
 import { DocxPackage } from '../../src/docx/package';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { cliFolder } from './run';
 
 const cli = cliFolder('ctcl-indent-');

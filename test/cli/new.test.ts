@@ -11,7 +11,7 @@ import { headingText } from '../../src/domain/table/render';
 import { documentType, summaryLine } from '../../src/domain/documents/frame';
 import { findFirst } from '../../src/domain/ooxml/xml';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { cliFolder } from './run';
 
 const ROOT = join(__dirname, '..', '..');

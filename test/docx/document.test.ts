@@ -13,8 +13,8 @@ import { findFirst } from '../../src/domain/ooxml/xml';
 import { initialRows, type TableSpec } from '../../src/domain/table/model';
 import { DocxDocument } from '../../src/docx/document';
 import { DocxError, type DocxErrorCode } from '../../src/docx/package';
-import { STORE_NS } from '../../src/docx/store';
-import { parseXml } from '../../src/docx/xml-node';
+import { STORE_NS } from '../../src/domain/store';
+import { parseXml } from '../../src/xml/node';
 import { openSeed } from '../helpers';
 
 function spec(form: FormId): TableSpec {

@@ -11,7 +11,7 @@ import { serialize } from '../../src/domain/ooxml/xml';
 import { documentNumber, EMPTY_PROFILE, type SchoolProfile } from '../../src/domain/profile';
 import { initialRows } from '../../src/domain/table/model';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { assertTools, convertToPdf, pdfFonts, pdfPages } from './libreoffice';
 
 const profile: SchoolProfile = {

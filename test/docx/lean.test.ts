@@ -3,7 +3,7 @@ import { checkDocument } from '../../src/domain/check';
 import { readDocument } from '../../src/domain/ooxml/reader';
 import type { XElement } from '../../src/domain/ooxml/xml';
 import { DocxPackage } from '../../src/docx/package';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { seedPath } from '../helpers';
 
 function count(e: XElement): number {

@@ -10,7 +10,7 @@ import { FORM_IDS, fillYear, getForm, type FormId } from '../../src/domain/forms
 import { newDocumentBody, resolveNewDocument, type NewDocument } from '../../src/domain/documents/new-document';
 import { criterionLabel, refKey, sectionLabel, standardLabel } from '../../src/domain/table/model';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import {
   assertTools,
   convertToPdf,

@@ -5,7 +5,7 @@
  */
 import { paragraphText, planCellText } from '../../src/domain/ooxml/cell-text';
 import { serialize, type XElement } from '../../src/domain/ooxml/xml';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 
 const W =
   'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"';

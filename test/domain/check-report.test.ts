@@ -20,7 +20,7 @@ import { documentElement, paragraph } from '../../src/domain/ooxml/writer';
 import { buildTable } from '../../src/domain/table/render';
 import { serialize } from '../../src/domain/ooxml/xml';
 import type { BodyRow } from '../../src/domain/table/model';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { openSeed } from '../helpers';
 
 const cat = getCatalog('2018', 'tieu-hoc');

@@ -7,7 +7,7 @@ import { documentElement, paragraph } from '../../src/domain/ooxml/writer';
 import { buildTable } from '../../src/domain/table/render';
 import { el, serialize, text, type XElement } from '../../src/domain/ooxml/xml';
 import type { BodyRow } from '../../src/domain/table/model';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { openSeed } from '../helpers';
 
 interface TableInput {
@@ -439,7 +439,8 @@ describe('ignoring findings', () => {
 
 describe('overrides kept in the document', () => {
   test('are read back field by field; invalid values are ignored', async () => {
-    const { storedOverrides, META_OVERRIDES_KEY } = await import('../../src/domain/check');
+    const { storedOverrides, STORE_KEYS } = await import('../../src/domain/store');
+    const META_OVERRIDES_KEY = STORE_KEYS.metaOverrides;
     expect(
       storedOverrides({
         version: 1,

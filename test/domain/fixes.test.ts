@@ -9,7 +9,7 @@ import { serialize, type XElement } from '../../src/domain/ooxml/xml';
 import { initialRows } from '../../src/domain/table/model';
 import { criterionEntries, recogniseTables } from '../../src/domain/table/recognise';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { openSeed } from '../helpers';
 
 /** Apply a finding's fix through the .docx backend and check the document again after a save. */

@@ -5,7 +5,7 @@ import { documentElement, flatOpcPackage, paragraphs } from '../../src/domain/oo
 import { buildTable, headingText, buildTableBlock } from '../../src/domain/table/render';
 import { serialize, findFirst, el } from '../../src/domain/ooxml/xml';
 import { initialRows, type TableSpec } from '../../src/domain/table/model';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { openSeed } from '../helpers';
 
 function spec(form: FormId, start: 'skeleton' | 'all' = 'all'): TableSpec {

@@ -4,7 +4,7 @@ import { planAddRow, planUpdateRow, type RowRequest } from '../../src/domain/tab
 import { initialRows, PlacementError, type CriterionRef } from '../../src/domain/table/model';
 import { criterionEntries, recogniseTables, type RecognisedTable } from '../../src/domain/table/recognise';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { openSeed } from '../helpers';
 
 async function newDoc(form: FormId, schoolType: SchoolType = 'tieu-hoc', start: 'skeleton' | 'all' = 'skeleton') {

@@ -11,7 +11,7 @@ import { cell, documentElement, paragraph, paragraphs, row } from '../../src/dom
 import { el, serialize, type XElement, type XNode } from '../../src/domain/ooxml/xml';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { normalizeNewlines, replaceXmlInvalid } from '../../src/domain/text';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { seedPath } from '../helpers';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);

@@ -13,7 +13,7 @@ import {
   parseSectionLabel,
   recogniseTables,
 } from '../../src/domain/table/recognise';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { openSeed } from '../helpers';
 
 async function seed(n: string) {

@@ -9,7 +9,7 @@ import { initialRows } from '../../src/domain/table/model';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { criterionRowCounts, entryAtRow, rowFormFields } from '../../src/domain/table/rows';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { openSeed } from '../helpers';
 import { dropColumn } from '../word/documents';
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { checkDocument, type CheckResult } from '../../src/domain/check';
 import { fileReport, formatFileText } from '../../src/domain/check/report';
 import { readDocxModel, readFailure } from '../../src/app/open';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { schoolDocPath } from '../helpers';
 
 function check(name: string): CheckResult {

@@ -11,7 +11,7 @@ import { cellRef, columnName, sheetName, workbookParts } from '../../src/domain/
 import { coverageOf, kindOf, matrixGroups, shortTitle, type ReviewRun } from '../../src/domain/review';
 import { IGNORED_LABEL, reviewWorkbook, SHEETS } from '../../src/domain/review/workbook';
 import { xlsxBytes } from '../../src/docx/xlsx';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 
 describe('cell and sheet names', () => {
   test('column letters and cell references', () => {

@@ -25,7 +25,7 @@ import {
 import { EMPTY_PROFILE } from '../../src/domain/profile';
 import { DocxDocument } from '../../src/docx/document';
 import { DocxPackage } from '../../src/docx/package';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { createWordBackend, type OfficeContextLike } from '../../src/word/gateway';
 import { partXml, readStorePart } from '../../src/word/custom-xml';
 import { FakeCustomXmlParts, FakeWord } from '../word/fake-word';

@@ -24,7 +24,7 @@ import {
   TEMPLATE_VERSION,
   TemplateError,
 } from '../../src/domain/year/templates';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { openSeed } from '../helpers';
 import type { TableSpec } from '../../src/domain/table/model';
 

@@ -18,8 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DocxPackage } from '../../src/docx/package';
-import { parseXml } from '../../src/docx/xml-node';
-import { el, serialize, serializeDocument, text, type XElement, type XNode } from '../../src/domain/ooxml/xml';
+import { parseXml } from '../../src/xml/node';
+import { el, serializeDocument, text, type XElement, type XNode } from '../../src/domain/ooxml/xml';
 import { seedPath } from '../helpers';
 import { cellsOf, rowsOf, tablesOf } from './invariants';
 
@@ -452,10 +452,4 @@ export function loPlan(): Promise<Uint8Array> {
     }
   })();
   return loPlanBytes;
-}
-
-/** For debugging a failing case: the main part of a package as text. */
-export function mainXml(bytes: Uint8Array): string {
-  const pkg = DocxPackage.open(bytes, { parts: 'all' });
-  return serialize(pkg.mainDocument(parseXml));
 }

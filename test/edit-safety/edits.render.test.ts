@@ -14,7 +14,7 @@ import { planAddRow, planAddRows, planUpdateRow, type EditPlan } from '../../src
 import { recogniseTables, type CriterionEntry, type RecognisedTable } from '../../src/domain/table/recognise';
 import { DocxDocument } from '../../src/docx/document';
 import { DocxPackage } from '../../src/docx/package';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { openSeed } from '../helpers';
 import { loPlan, rawPlan, rawReport } from './corpus';
 import { cellsOf, editViolations, packageProblems, rowsOf, tablesOf, type Intended } from './invariants';

@@ -9,7 +9,7 @@
  * edits), so a mistake in the reader cannot hide a mistake in an edit.
  */
 import { DocxPackage } from '../../src/docx/package';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { serialize, type XElement, type XNode } from '../../src/domain/ooxml/xml';
 
 /** What an edit was asked to change: one table (its position among the body's w:tbl in document order). */

@@ -1,5 +1,5 @@
 /** Bundled into Chromium by parsers.browser.test.ts: the scenarios and the pane's DOMParser-based parser (bytes go as base64). */
-import { parseXmlDom } from '../../src/docx/xml-dom';
+import { parseXmlDom } from '../../src/xml/dom';
 import { runScenario, type ScenarioName } from './scenarios';
 
 const fromBase64 = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));

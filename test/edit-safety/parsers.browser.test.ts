@@ -1,9 +1,10 @@
 /**
  * Both XML parsers give the same result: every edit of the edit-safety corpus run in Node (saxes,
- * src/docx/xml-node.ts, what the CLI uses) and in Chromium (DOMParser, src/docx/xml-dom.ts, what the pane
+ * src/xml/node.ts, what the CLI uses) and in Chromium (DOMParser, src/xml/dom.ts, what the pane
  * uses) leaves the same package, part for part, byte for byte except for the order of namespace
  * declarations (Chromium's DOMParser sorts the root element's); and both parsers read every XML part of
- * the documents before and after into the same tree, full and lean.
+ * the documents before and after into the same tree, full and lean — also for documents that bind
+ * WordprocessingML to another prefix (test/docx/namespaces.test.ts shows those edits equal the `w:` ones).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,10 +12,11 @@ import { build } from 'esbuild';
 import { strFromU8, unzipSync } from 'fflate';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { XElement } from '../../src/domain/ooxml/xml';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { seedPath } from '../helpers';
 import { CHROMIUM, CHROMIUM_ARGS } from '../taskpane/browser';
 import { loPlan, rawPlan, rawReport } from './corpus';
+import { withForeignPrefix } from './prefixes';
 import { runScenario, SCENARIOS, type ScenarioName } from './scenarios';
 
 let browser: Browser;
@@ -55,6 +57,13 @@ const DOCS: readonly { doc: string; bytes: Case['bytes'] }[] = [
   { doc: 'raw plan (seed 003 + WordprocessingML)', bytes: () => rawPlan() },
   { doc: 'raw report (seed 000 + WordprocessingML)', bytes: () => rawReport() },
   { doc: 'seed 003', bytes: seed003 },
+  // XML by namespace: WordprocessingML under another prefix is read and edited the same in both parsers.
+  { doc: 'seed 003 with ns0: for w:', bytes: () => withForeignPrefix(seed003(), 'ns0') },
+];
+/** Read by both parsers (the edits of this one are compared in Node only, test/docx/namespaces.test.ts). */
+const READ_DOCS: readonly { doc: string; bytes: Case['bytes'] }[] = [
+  ...DOCS,
+  { doc: 'seed 003 in the default namespace', bytes: () => withForeignPrefix(seed003(), 'default namespace') },
 ];
 const ON_EVERY_DOC: readonly ScenarioName[] = [
   'add a row',
@@ -135,6 +144,10 @@ async function expectSameTrees(name: string, xml: string): Promise<void> {
   }
 }
 
-test.each(DOCS.map((d) => [d.doc, d] as const))('%s: both parsers read every XML part into the same tree', async (_name, d) => {
-  for (const [name, data] of parts(await d.bytes())) if (/\.(xml|rels)$/.test(name)) await expectSameTrees(name, strFromU8(data));
-});
+test.each(READ_DOCS.map((d) => [d.doc, d] as const))(
+  '%s: both parsers read every XML part into the same tree',
+  async (_name, d) => {
+    for (const [name, data] of parts(await d.bytes()))
+      if (/\.(xml|rels)$/.test(name)) await expectSameTrees(name, strFromU8(data));
+  },
+);

@@ -1,6 +1,6 @@
 /**
  * The edits of the edit-safety corpus as named scenarios that run the same way with either XML parser:
- * the Node one (saxes, src/docx/xml-node.ts) in Jest, and the browser's DOMParser (src/docx/xml-dom.ts)
+ * the Node one (saxes, src/xml/node.ts) in Jest, and the browser's DOMParser (src/xml/dom.ts)
  * in Chromium, where this module is bundled by parsers.browser.test.ts. No Node built-ins here.
  */
 import { getCatalog } from '../../src/domain/catalog';

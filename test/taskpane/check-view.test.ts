@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { checkDocument, type Finding, type RuleId, type Severity } from '../../src/domain/check';
 import { readDocument } from '../../src/domain/ooxml/reader';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { DocxDocument } from '../../src/docx/document';
 import { checkFile, failureMessage, readPlanFile, type InputFile } from '../../src/taskpane/check/files';
 import { checkModel, fixContext, applyFix, runCheck } from '../../src/taskpane/check/run';
@@ -18,8 +18,6 @@ import {
   DOCUMENT_PLAN,
   groupFindings,
   hiddenCount,
-  IGNORED_KEY,
-  ignoredOf,
   locationText,
   parseYearOverride,
   reviewRow,
@@ -30,10 +28,11 @@ import {
   SHOW_ALL,
   toggleSeverity,
   unreadableRow,
-  withIgnored,
-  withoutIgnored,
 } from '../../src/taskpane/check/view';
+import { ignoredOf, STORE_KEYS, withIgnored, withoutIgnored } from '../../src/domain/store';
 import { openSeed, seedPath } from '../helpers';
+
+const IGNORED_KEY = STORE_KEYS.ignoredFindings;
 
 const f = (rule: RuleId, severity: Severity, id = `${rule}|${severity}`, location = {}): Finding => ({
   id,
@@ -348,12 +347,13 @@ describe('check and fix through a backend (.docx)', () => {
 
 describe('the check uses what other panels stored about the document', () => {
   test('a school type chosen in the rows panel (metaOverrides) settles the check; the check panel’s own choice wins', async () => {
-    const { checkModel, withOverrides } = await import('../../src/taskpane/check/run');
+    const { checkModel } = await import('../../src/taskpane/check/run');
+    const { withOverrides } = await import('../../src/domain/store');
     const { readDocument } = await import('../../src/domain/ooxml/reader');
     const { documentElement, paragraph } = await import('../../src/domain/ooxml/writer');
     const { buildTable } = await import('../../src/domain/table/render');
     const { serialize } = await import('../../src/domain/ooxml/xml');
-    const { parseXml } = await import('../../src/docx/xml-node');
+    const { parseXml } = await import('../../src/xml/node');
     const table = buildTable({
       form: 'report-2018',
       framework: '2018',

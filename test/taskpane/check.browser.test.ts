@@ -11,7 +11,7 @@ import { zipSync, strToU8 } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { checkDocument } from '../../src/domain/check';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { serializeTemplate, templateFromTable } from '../../src/domain/year/templates';
 import { seedPath } from '../helpers';

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { getForm } from '../../src/domain/forms';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { startHarness, type PaneHarness, type PaneSession, saveDocx } from './browser';
 
 /** Budget for the JavaScript the first screen loads, gzip (see bundle.test.ts for the entry alone). */

@@ -6,7 +6,7 @@ import { serialize } from '../../src/domain/ooxml/xml';
 import { getCatalog } from '../../src/domain/catalog';
 import { getForm } from '../../src/domain/forms';
 import { initialRows } from '../../src/domain/table/model';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { layoutDocument } from '../../src/taskpane/standalone/layout';
 import { openSeed } from '../helpers';
 

@@ -12,14 +12,14 @@ import { planAddRow } from '../../src/domain/table/edit';
 import { initialRows } from '../../src/domain/table/model';
 import { DocxDocument } from '../../src/docx/document';
 import { DocxPackage } from '../../src/docx/package';
-import { parseStoreXml } from '../../src/docx/store';
-import { parseXml } from '../../src/docx/xml-node';
-import { DRAFT_KEY, parseDraft } from '../../src/taskpane/rows/form';
+import { parseXml } from '../../src/xml/node';
+import { parseDraft, parseStoreXml, STORE_KEYS } from '../../src/domain/store';
 import { flatOpcOf } from '../word/fake-word';
 import { startHarness, type PaneHarness } from './browser';
 import { installStandInWord, standIn, type StandInWord } from './stand-in-word';
 
 const TT17 = getCatalog('2018', 'tieu-hoc');
+const DRAFT_KEY = STORE_KEYS.rowDraft;
 
 let harness: PaneHarness;
 

@@ -18,8 +18,9 @@ import { planAddRow } from '../../src/domain/table/edit';
 import { criterionLabel, initialRows } from '../../src/domain/table/model';
 import { criterionEntries, recogniseTables, type CriterionEntry, type RecognisedTable } from '../../src/domain/table/recognise';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
-import { DRAFT_KEY, parseDraft, storedSchoolType } from '../../src/taskpane/rows/form';
+import { parseXml } from '../../src/xml/node';
+import { storedSchoolType } from '../../src/taskpane/rows/form';
+import { parseDraft, STORE_KEYS } from '../../src/domain/store';
 import { assertTools, convertToPdf, pdfPages, squash } from '../docx/libreoffice';
 import { startHarness, type PaneHarness, type PaneSession, axeProblems, saveDocx } from './browser';
 
@@ -275,7 +276,7 @@ test('adds, updates and drafts rows of a plan-2018 table; the .docx holds them i
   expect(labelOf('2', true)).toBe('Tiêu chí 2 (Mức 4)');
   // The draft is gone from the document's store once written; the school type stays.
   const store = await saved.loadStore();
-  expect(store[DRAFT_KEY]).toBeUndefined();
+  expect(store[STORE_KEYS.rowDraft]).toBeUndefined();
   expect(storedSchoolType(store)).toBe('tieu-hoc');
   expect(errors).toEqual([]);
   expect(outside).toEqual([]);

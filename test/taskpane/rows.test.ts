@@ -14,7 +14,7 @@ import { initialRows } from '../../src/domain/table/model';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { criterionRowCounts, rowFormFields } from '../../src/domain/table/rows';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { criterionGroups, fitPick, levelOptions } from '../../src/taskpane/rows/criteria';
 import {
   addRowPlanner,
@@ -29,13 +29,10 @@ import {
 import {
   clearedFields,
   draftOf,
-  DRAFT_KEY,
   EMPTY_FORM,
   formOfDraft,
   hasContent,
   loadSelectedRow,
-  META_KEY,
-  parseDraft,
   planContent,
   prefillFromPlan,
   requestOf,
@@ -43,11 +40,13 @@ import {
   sameDraft,
   storedSchoolType,
   updateTarget,
-  withDraft,
-  withSchoolType,
   type RowForm,
 } from '../../src/taskpane/rows/form';
+import { parseDraft, STORE_KEYS, withDraft, withSchoolType } from '../../src/domain/store';
 import { openSeed } from '../helpers';
+
+const DRAFT_KEY = STORE_KEYS.rowDraft;
+const META_KEY = STORE_KEYS.metaOverrides;
 
 const TT17 = getCatalog('2018', 'tieu-hoc');
 

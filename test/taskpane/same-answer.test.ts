@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Finding } from '../../src/domain/check';
 import type { FileReport } from '../../src/domain/check/report';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { runCheck } from '../../src/taskpane/check/run';
 import { checkFile } from '../../src/taskpane/check/files';
 import { reviewRow } from '../../src/taskpane/check/view';

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { readDocument } from '../../src/domain/ooxml/reader';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { startHarness, type PaneHarness, axeProblems } from './browser';
 
 let harness: PaneHarness;

@@ -10,7 +10,7 @@ import { checkDocument, type CheckResult } from '../../src/domain/check';
 import type { DocModel } from '../../src/domain/ooxml/reader';
 import { UNASSIGNED_MARK } from '../../src/domain/year';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { FIXTURES, seedPath } from '../helpers';
 import { cliFolder } from '../cli/run';
 import { startHarness, type PaneHarness, type PaneSession, saveDocx } from './browser';

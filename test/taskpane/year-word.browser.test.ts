@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { readDocument } from '../../src/domain/ooxml/reader';
 import { recogniseTables, criterionEntries } from '../../src/domain/table/recognise';
 import { DocxPackage } from '../../src/docx/package';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { seedPath } from '../helpers';
 import { startHarness, type PaneHarness } from './browser';
 import { installStandInWord, standIn } from './stand-in-word';

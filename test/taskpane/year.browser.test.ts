@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { readStore } from '../../src/docx/store';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { checkDocument } from '../../src/domain/check';
 import type { DocModel } from '../../src/domain/ooxml/reader';
 import { refKey } from '../../src/domain/table/model';

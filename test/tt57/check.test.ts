@@ -16,7 +16,7 @@ import { plan2026Blocks } from '../../src/domain/tt57/document';
 import { addItem, addProblem, emptyPlan, seedPlan, setReview, type Tt57Plan } from '../../src/domain/tt57/plan';
 import { criteriaNamedIn } from '../../src/domain/tt57/read';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { FIXTURES } from '../helpers';
 
 async function fixture(name: string): Promise<DocModel> {

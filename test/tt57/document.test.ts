@@ -15,7 +15,7 @@ import { addItem, addProblem, emptyPlan } from '../../src/domain/tt57/plan';
 import { documentElement } from '../../src/domain/ooxml/writer';
 import { readDocument } from '../../src/domain/ooxml/reader';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { cliFolder } from '../cli/run';
 
 const cli = cliFolder('ctcl-tt57-doc-');

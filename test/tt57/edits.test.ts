@@ -28,7 +28,7 @@ import { newPlan2026 } from '../../src/domain/tt57/new-plan';
 import { reviewDraft, statusCounts } from '../../src/domain/tt57/plan';
 import { DocxDocument } from '../../src/docx/document';
 import { DocxPackage } from '../../src/docx/package';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { createWordBackend } from '../../src/word/gateway';
 import { FakeWord } from '../word/fake-word';
 

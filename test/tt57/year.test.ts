@@ -8,7 +8,7 @@ import { checkDocument } from '../../src/domain/check';
 import { addItem, addProblem, emptyPlan, setReview, setStatus, type Tt57Plan } from '../../src/domain/tt57/plan';
 import { reviewAdvice, rollPlan2026 } from '../../src/domain/tt57/year';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { FIXTURES } from '../helpers';
 import { cliFolder } from '../cli/run';
 

@@ -7,7 +7,7 @@ import { el, findFirst, type XElement } from '../../src/domain/ooxml/xml';
 import { initialRows, type CriterionRef, type TableSpec } from '../../src/domain/table/model';
 import { DocxDocument } from '../../src/docx/document';
 import { DocxPackage } from '../../src/docx/package';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { openSeed } from '../helpers';
 
 export function spec(form: FormId, selected?: CriterionRef[]): TableSpec {

@@ -20,7 +20,7 @@
 /* eslint-disable @typescript-eslint/no-this-alias -- the proxies' getters (like Office.js properties) need the fake itself */
 import { childElements, serialize, type XElement } from '../../src/domain/ooxml/xml';
 import type { AsyncResultLike, CustomXmlPartLike, CustomXmlPartsLike, WordRun } from '../../src/word/gateway';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 
 /** A table as the fake sees it. */
 export interface FakeTable {

@@ -13,13 +13,14 @@ import { addRowPlanner, readRowsDocument, updateRowPlanner } from '../../src/tas
 import { EMPTY_FORM, loadSelectedRow } from '../../src/taskpane/rows/form';
 import { DocxDocument } from '../../src/docx/document';
 import { DocxPackage } from '../../src/docx/package';
-import { readStore, storeXml, STORE_NS } from '../../src/docx/store';
-import { parseXml } from '../../src/docx/xml-node';
+import { readStore, storeXml } from '../../src/docx/store';
+import { STORE_NS, withIgnored } from '../../src/domain/store';
+import { parseXml } from '../../src/xml/node';
 import { createWordBackend, documentNameFromUrl, WordGatewayError, type OfficeContextLike } from '../../src/word/gateway';
 import { paragraph } from '../../src/domain/ooxml/writer';
 import { buildTableBlock } from '../../src/domain/table/render';
 import { applyFix, fixContext, runCheck } from '../../src/taskpane/check/run';
-import { selectionFor, withIgnored } from '../../src/taskpane/check/view';
+import { selectionFor } from '../../src/taskpane/check/view';
 import { dropColumn, mixedDocument, oursOnly, seedDocument, spec } from './documents';
 import { documentOfPackage, FakeCustomXmlParts, FakeWord, walkTables, type FakeWordOptions } from './fake-word';
 

@@ -1,4 +1,4 @@
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import {
   checkRequirements,
   detectHost,

@@ -6,7 +6,7 @@
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { templateFromTable } from '../../src/domain/year/templates';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { documentOpener } from '../../src/taskpane/open-document';
 import { handOverTemplate, templateDocument } from '../../src/taskpane/year/template-file';
 import { createWordBackend, NO_DOWNLOADS, toBase64, type OfficeContextLike } from '../../src/word/gateway';

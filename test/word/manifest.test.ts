@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { childElements, firstChild, type XElement } from '../../src/domain/ooxml/xml';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 
 const ROOT = join(__dirname, '..', '..');
 const ORIGIN = 'https://localhost:3000';

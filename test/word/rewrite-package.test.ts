@@ -11,7 +11,7 @@ import { fixPlanner } from '../../src/domain/check/fixes';
 import { planAddRow, planUpdateRow } from '../../src/domain/table/edit';
 import { recogniseTables, type CriterionEntry } from '../../src/domain/table/recognise';
 import { DocxPackage } from '../../src/docx/package';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { childElements, serialize, type XElement } from '../../src/domain/ooxml/xml';
 import { readDocument } from '../../src/domain/ooxml/reader';
 import { createWordBackend, type OfficeContextLike } from '../../src/word/gateway';

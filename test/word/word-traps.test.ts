@@ -12,11 +12,11 @@ import { buildTableBlock } from '../../src/domain/table/render';
 import { el, findFirst, type XElement } from '../../src/domain/ooxml/xml';
 import { planUpdateRow } from '../../src/domain/table/edit';
 import { recogniseTables } from '../../src/domain/table/recognise';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { createWordBackend, WordGatewayError, type OfficeContextLike } from '../../src/word/gateway';
 import { dropColumn, oursOnly, seedWith, simpleTable, spec } from './documents';
 import { FakeCustomXmlParts, FakeWord, type FakeWordOptions } from './fake-word';
-import { STORE_NS } from '../../src/docx/store';
+import { STORE_NS } from '../../src/domain/store';
 
 function office(opts: { wordApi?: string[]; platform?: string } = {}): OfficeContextLike {
   const sets = opts.wordApi ?? ['1.1', '1.2', '1.3'];

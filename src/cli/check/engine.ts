@@ -15,7 +15,7 @@ import type { ReviewPairing } from '../../domain/review';
 import type { CriterionStatus, FileReport } from '../../domain/check/report';
 import type { XmlParser } from '../../domain/ooxml/xml';
 import { readFailure, tooLargeError, type ReadFailure } from '../../app/open';
-import { parseXml } from '../../docx/xml-node';
+import { parseXml } from '../../xml/node';
 import { realPathOf, type InputFile } from './inputs';
 
 /** Codes of files that could not be read, besides DocxError's: see README (ctcl check). */

@@ -23,8 +23,8 @@ import {
 import { fixPlanner, type FixContext } from '../../domain/check/fixes';
 import { formatLocation, type JsonLocation } from '../../domain/check/report';
 import { PlacementError } from '../../domain/table/model';
-import { DocxDocument } from '../../docx/document';
-import { parseXml } from '../../docx/xml-node';
+import { DocxDocument } from '../../app/docx-backend';
+import { parseXml } from '../../xml/node';
 import { CliError, CommandExit, EXIT_NOTHING_TO_FIX, EXIT_OK, type CliIo } from '../context';
 import { checkOutput, readInput, resolvePath, writeOutput } from '../files';
 import { parseOverrides, readPlan } from './check';

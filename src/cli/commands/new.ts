@@ -13,8 +13,8 @@ import {
   resolveNewDocument,
   schoolTypeList,
 } from '../../domain/documents/new-document';
-import { DocxDocument } from '../../docx/document';
-import { parseXml } from '../../docx/xml-node';
+import { DocxDocument } from '../../app/docx-backend';
+import { parseXml } from '../../xml/node';
 import type { SchoolProfile } from '../../domain/profile';
 import { newPlan2026 } from '../../domain/tt57/new-plan';
 import type { CliIo } from '../context';

@@ -2,30 +2,26 @@
  * `ctcl report-from-plan <kế-hoạch.docx> -o <báo-cáo.docx>`: the report table for a plan, one row per
  * planned criterion with "ND Kế hoạch … xây dựng đầu năm" filled from the plan, in a new A4-landscape
  * .docx (title block, or the official NĐ 30/2020 frame with --profile).
- * Also the helpers `roll` shares: reading a .docx to look at it, the school profile file, the new body.
+ * Also the helpers `roll` shares: reading a .docx to look at it, the school profile file, writing the new file.
  */
 import { checkOpened } from '../../app/check';
 import { tryOpenForReading } from '../../app/open';
+import { reportForPlan, tableDocumentBody, today } from '../../app/year';
 import { invalidYearMessage } from '../../domain/vocabulary';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { compareCodes, FRAMEWORK_LABELS, SCHOOL_TYPE_LABELS, type SchoolType } from '../../domain/catalog';
 import type { CheckResult } from '../../domain/check';
-import { getForm } from '../../domain/forms';
 import { parseSchoolType, schoolTypeList } from '../../domain/documents/new-document';
-import { titleBlock } from '../../domain/documents/frame';
-import { framedBody } from '../../domain/documents/official-frame';
-import { paragraph } from '../../domain/ooxml/writer';
-import { buildTableBlock } from '../../domain/table/render';
 import type { XElement } from '../../domain/ooxml/xml';
 import { missingProfileFields, parseProfile, type SchoolProfile } from '../../domain/profile';
-import { refKey, type TableSpec } from '../../domain/table/model';
+import { refKey } from '../../domain/table/model';
 import { criterionEntries } from '../../domain/table/recognise';
 import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
-import { reportFromPlan, YearError } from '../../domain/year';
+import { YearError } from '../../domain/year';
 import { reviewAdvice } from '../../domain/tt57/year';
-import { DocxDocument } from '../../docx/document';
-import { parseXml } from '../../docx/xml-node';
+import { DocxDocument } from '../../app/docx-backend';
+import { parseXml } from '../../xml/node';
 import { CliError, type CliIo } from '../context';
 import { checkOutput, readInput, writeOutput } from '../files';
 
@@ -76,21 +72,6 @@ export function readProfile(io: CliIo, path: string): SchoolProfile {
     );
   }
   return profile;
-}
-
-/**
- * The new document's body around the table: the official frame when a profile is given (dated today),
- * otherwise the title block (with the school's name when known).
- */
-export function bodyWithTable(spec: TableSpec, opts: { profile?: SchoolProfile; school?: string; now?: Date }): XElement[] {
-  const { sdt } = buildTableBlock(spec);
-  const kind = getForm(spec.form).kind;
-  if (opts.profile) {
-    const now = opts.now ?? new Date();
-    const date = { day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear() };
-    return framedBody(opts.profile, { kind, schoolYear: spec.schoolYear, date }, [sdt]);
-  }
-  return [...titleBlock(spec.form, spec.schoolYear, { school: opts.school }), sdt, paragraph('')];
 }
 
 /** Write a new A4-landscape .docx with this body. */
@@ -174,10 +155,14 @@ export function registerReportFromPlan(program: Command, io: CliIo): void {
       const schoolType = schoolTypeOf(opts.schoolType, found, input);
       const schoolYear = opts.year !== undefined ? schoolYearOption(opts.year, '--year') : found.meta.schoolYear;
       if (!schoolYear) throw new CliError(`Không tìm thấy năm học trong «${input}». Thêm --year, ví dụ --year 2025-2026.`);
-      const { spec, skipped } = asInputError(() => reportFromPlan(plan, { schoolType, schoolYear }));
-      writeNewDocument(io, output, bodyWithTable(spec, { profile, school: found.meta.schoolName }), opts.force);
+      const { spec, skipped, criterionRows: rows } = asInputError(() => reportForPlan(plan, { schoolType, schoolYear }));
+      writeNewDocument(
+        io,
+        output,
+        tableDocumentBody(spec, { profile, school: found.meta.schoolName, date: today() }),
+        opts.force,
+      );
       const planned = [...new Set(criterionEntries(plan).map((e) => refKey(e.ref)))];
-      const rows = spec.rows.filter((r) => r.kind === 'criterion').length;
       io.stdout(
         `Đã tạo ${opts.output}: báo cáo kết quả thực hiện kế hoạch cải tiến chất lượng năm học ${schoolYear}, ` +
           `${SCHOOL_TYPE_LABELS[schoolType].toLowerCase()}, theo ${FRAMEWORK_LABELS[spec.framework]}` +

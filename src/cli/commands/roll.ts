@@ -16,8 +16,8 @@ import {
 } from '../../domain/catalog';
 import { parseFramework, schoolTypeList } from '../../domain/documents/new-document';
 import { parseRef, refKey } from '../../domain/table/model';
-import { NO_OFFICIAL_MAPPING, rollForward, rolledSpec, UNASSIGNED_MARK, type RollResult } from '../../domain/year';
-import { bieu2ToRoll, planFrom2018, rolledPlanBlocks, rollPlan2026 } from '../../domain/tt57/year';
+import { NO_OFFICIAL_MAPPING, rollForward, UNASSIGNED_MARK, type RollResult } from '../../domain/year';
+import { bieu2ToRoll } from '../../domain/tt57/year';
 import type { SchoolProfile } from '../../domain/profile';
 import type { CheckResult } from '../../domain/check';
 import type { Tt57Plan } from '../../domain/tt57/plan';
@@ -25,7 +25,6 @@ import { CliError, type CliIo } from '../context';
 import { checkOutput } from '../files';
 import {
   asInputError,
-  bodyWithTable,
   codeList,
   readForYear,
   readProfile,
@@ -33,6 +32,7 @@ import {
   schoolYearOption,
   writeNewDocument,
 } from './report-from-plan';
+import { rolledBieu2, rolledPlan, rolledPlanBody, today } from '../../app/year';
 
 interface RollOptions {
   output: string;
@@ -147,22 +147,9 @@ export function registerRoll(program: Command, io: CliIo): void {
           `Mọi dòng trong «${input}» đã hoàn thành năm trước nên không còn việc nào chuyển sang. Thêm --all để lập kế hoạch từ tất cả các dòng.`,
         );
       }
-      let unassigned: number;
-      if (result.remap) {
-        // Into Thông tư 57: the whole Biểu 2, old rows as items, the criteria chosen for them as mục IV problems.
-        const made = planFrom2018(result, schoolType, picks);
-        unassigned = made.unassigned;
-        writeNewDocument(
-          io,
-          output,
-          rolledPlanBlocks(made.plan, { profile, schoolName: found.meta.schoolName, date: today() }),
-          opts.force,
-        );
-      } else {
-        const rolled = rolledSpec(result, schoolType, picks);
-        unassigned = rolled.unassigned;
-        writeNewDocument(io, output, bodyWithTable(rolled.spec, { profile, school: found.meta.schoolName }), opts.force);
-      }
+      const made = rolledPlan(result, schoolType, picks);
+      const { unassigned } = made;
+      writeNewDocument(io, output, rolledPlanBody(made, { profile, school: found.meta.schoolName, date: today() }), opts.force);
       if (framework && framework !== frameworkForYear(result.toYear)) {
         io.stderr(
           `Lưu ý: năm học ${result.toYear} thường theo ${FRAMEWORK_LABELS[frameworkForYear(result.toYear)]}; ` +
@@ -183,11 +170,6 @@ export function registerRoll(program: Command, io: CliIo): void {
     });
 }
 
-function today(): { day: number; month: number; year: number } {
-  const now = new Date();
-  return { day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear() };
-}
-
 /** A Biểu 2 plan (TT57) rolled to the next year, as a whole Biểu 2. */
 function rollTt57(
   io: CliIo,
@@ -204,18 +186,14 @@ function rollTt57(
   const fromYear = opts.fromYear !== undefined ? schoolYearOption(opts.fromYear, '--from-year') : found.meta.schoolYear;
   if (!fromYear) throw new CliError(`Không tìm thấy năm học trong «${input}». Thêm --from-year, ví dụ --from-year 2026-2027.`);
   const old = { ...bieu2, schoolType, schoolYear: fromYear };
-  const { plan, carried, done } = asInputError(() => rollPlan2026(old, { all: opts.all }));
+  const made = asInputError(() => rolledBieu2(old, { all: opts.all }));
+  const { plan, carried, done } = made;
   if (!carried && old.items.length) {
     throw new CliError(
       `Mọi nội dung cải tiến trong «${input}» đã hoàn thành nên không còn nội dung nào chuyển sang. Thêm --all để lập kế hoạch từ tất cả các nội dung.`,
     );
   }
-  writeNewDocument(
-    io,
-    opts.output,
-    rolledPlanBlocks(plan, { profile, schoolName: found.meta.schoolName, date: today() }),
-    opts.force,
-  );
+  writeNewDocument(io, opts.output, rolledPlanBody(made, { profile, school: found.meta.schoolName, date: today() }), opts.force);
   io.stdout(
     `Đã tạo ${opts.output}: kế hoạch cải tiến chất lượng (Biểu 2, Thông tư 57/2026) năm học ${plan.schoolYear} ` +
       `từ kế hoạch năm học ${fromYear}, ${SCHOOL_TYPE_LABELS[schoolType].toLowerCase()}.\n` +

@@ -15,8 +15,6 @@ import { defaultSectionLabel } from '../forms';
 
 export * from './findings';
 export type { DocumentMeta, MetaOverrides } from './metadata';
-export { META_OVERRIDES_KEY } from './metadata';
-export { storedOverrides } from '../store';
 export type { PlanSource } from './rules';
 
 export interface CheckOptions {

@@ -2,7 +2,6 @@
  * What a document is, worked out from the document itself: kind, school type, school year and
  * framework, school name, date, each with the evidence it came from. The user can override any of them.
  */
-import { STORE_KEYS } from '../store';
 import { findCatalog, findCriterion, findLevel4Item, frameworkForYear, type Framework, type SchoolType } from '../catalog';
 import type { FileKind as DocumentKind } from '../forms';
 import type { DocModel } from '../ooxml/reader';
@@ -46,11 +45,6 @@ export interface MetaOverrides {
   readonly schoolYear?: string;
   readonly framework?: Framework;
 }
-
-/** The overrides live in the document store (src/domain/store). */
-export { storedOverrides } from '../store';
-/** Key of the overrides in the document store. */
-export const META_OVERRIDES_KEY = STORE_KEYS.metaOverrides;
 
 const TYPE_NAMES: readonly [RegExp, SchoolType][] = [
   [/\b(mam non|mau giao|nha tre|mn)\b/, 'mam-non'],

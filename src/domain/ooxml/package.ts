@@ -12,7 +12,6 @@ export const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006
 export const REL_SETTINGS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings';
 export const REL_CUSTOM_XML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
 export const REL_CUSTOM_XML_PROPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps';
-export const REL_HEADER = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/header';
 const PKG_RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
 

@@ -35,9 +35,6 @@ import planForm from '../catalog/data/tt57-plan-form';
 
 /** The values seen for column (10); an app's choice, not prescribed wording (the pane says so). */
 export const STATUS_VALUES: readonly string[] = planForm.statusValues;
-export const STATUS_DONE = 'Hoàn thành';
-export const STATUS_IN_PROGRESS = 'Đang thực hiện';
-export const STATUS_NOT_DONE = 'Chưa hoàn thành';
 
 /** A focus problem of mục IV. */
 export interface Tt57Problem {
@@ -138,20 +135,6 @@ export const ITEM_COLUMN_KEYS = {
 
 export type ItemText = keyof typeof ITEM_COLUMN_KEYS;
 export const ITEM_TEXTS = Object.keys(ITEM_COLUMN_KEYS) as ItemText[];
-
-/** Keys of the problems-2026 form's columns for each problem field. */
-export const PROBLEM_COLUMN_KEYS = {
-  situation: 'situation',
-  weakness: 'weakness',
-  cause: 'cause',
-} as const;
-
-export const REVIEW_COLUMN_KEYS = {
-  content: 'content',
-  result: 'result',
-  adjustment: 'adjustment',
-  reviewer: 'reviewer',
-} as const;
 
 export class PlanEditError extends Error {}
 

@@ -29,16 +29,16 @@ import {
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, ArrowUndoRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import type { DocumentBackend, DocumentStore } from '../../domain/backend';
-import { storedOverrides, type Finding, type MetaOverrides, type PlanSource } from '../../domain/check';
+import type { Finding, MetaOverrides, PlanSource } from '../../domain/check';
 import type { DocModel } from '../../domain/ooxml/reader';
 import { planSourceFromTemplate } from '../../domain/year/templates';
-import { templatesInStore } from '../../domain/store';
+import { storedOverrides, templatesInStore, withIgnored, withoutIgnored, withOverrides } from '../../domain/store';
 import type { PanelProps } from '../panels';
 import { DocumentInfo } from './DocumentInfo';
 import { FindingList } from './FindingList';
 import { Reviewer } from './Reviewer';
 import { NoticeBar, type Notice } from '../NoticeBar';
-import { applyFix, checkModel, fixContext, readForCheck, withOverrides } from './run';
+import { applyFix, checkModel, fixContext, readForCheck } from './run';
 import {
   coverageView,
   criteriaSummary,
@@ -51,8 +51,6 @@ import {
   severityToggleLabel,
   SHOW_ALL,
   toggleSeverity,
-  withIgnored,
-  withoutIgnored,
   type SeverityFilter,
 } from './view';
 
@@ -246,7 +244,7 @@ export default function CheckPanel({ backend, blocked }: PanelProps) {
     try {
       const [{ readPlanFile }, { parseXmlDom }] = await Promise.all([
         import(/* webpackChunkName: "check-files" */ './files'),
-        import(/* webpackChunkName: "check-files" */ '../../docx/xml-dom'),
+        import(/* webpackChunkName: "check-files" */ '../../xml/dom'),
       ]);
       const p = await readPlanFile(file, parseXmlDom, result?.meta.framework);
       setPlan(p);

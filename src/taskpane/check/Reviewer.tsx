@@ -58,7 +58,7 @@ const useStyles = makeStyles({
 async function checkAll(files: readonly File[], progress: (done: number) => void): Promise<ReviewRow[]> {
   const [{ checkFile }, { parseXmlDom }] = await Promise.all([
     import(/* webpackChunkName: "check-files" */ './files'),
-    import(/* webpackChunkName: "check-files" */ '../../docx/xml-dom'),
+    import(/* webpackChunkName: "check-files" */ '../../xml/dom'),
   ]);
   const rows: ReviewRow[] = [];
   for (const file of files) {

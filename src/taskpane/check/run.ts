@@ -60,6 +60,3 @@ export function applyFix(backend: DocumentBackend, finding: Finding, ctx: FixCon
   if (!finding.fix) return Promise.reject(new UserError('no-fix', 'Mục này không có cách sửa tự động.'));
   return backend.editTable({ table: finding.location.table }, fixPlanner(finding.fix, ctx));
 }
-
-/** The store with the overrides chosen in the check panel saved, for the other panels and later sessions. */
-export { withOverrides } from '../../domain/store';

@@ -3,7 +3,6 @@
  * and coverage in words, the ignored-findings list kept in the document store, the reviewer's summary
  * rows. Pure (no React, no DOM, no backend), so it is tested in Node.
  */
-import { STORE_KEYS } from '../../domain/store';
 import { YEAR_FIELD_ERROR } from '../../domain/vocabulary';
 import { FRAMEWORK_LABELS, SCHOOL_TYPE_LABELS, type Framework, type SchoolType } from '../../domain/catalog';
 import {
@@ -166,12 +165,6 @@ export function criteriaSummary(criteria: Readonly<Record<string, readonly strin
 
 /** The name the checker gives the plan table of the document itself. */
 export const DOCUMENT_PLAN = 'kế hoạch trong tài liệu này';
-
-// The ignored findings, kept in the document ---------------------------------------------------
-
-/** The ids of the findings the user chose to ignore («Bỏ qua») live in the document store. */
-export { ignoredOf, withIgnored, withoutIgnored } from '../../domain/store';
-export const IGNORED_KEY = STORE_KEYS.ignoredFindings;
 
 // What the document is ------------------------------------------------------------------------
 

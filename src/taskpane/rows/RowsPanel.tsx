@@ -66,16 +66,15 @@ import {
   formOfDraft,
   hasContent,
   loadSelectedRow,
-  parseDraft,
   planContent,
   prefillFromPlan,
   requestOf,
   rowTexts,
   storedSchoolType,
   updateTarget,
-  withSchoolType,
   type RowForm,
 } from './form';
+import { parseDraft, withSchoolType } from '../../domain/store';
 import { useRowDraft } from './useRowDraft';
 import { findTt57Tables, schoolTypeOfBieu2 } from '../../domain/tt57/edits';
 

@@ -4,10 +4,10 @@
  * report's plan column. Rows are always found again by criterion, level and ordinal (never by a row
  * index kept from an earlier read). Texts are kept exactly as typed. Pure: tested in Node.
  */
-import { STORE_KEYS, type RowDraftV1 } from '../../domain/store';
+import { storedOverrides, type RowDraftV1 } from '../../domain/store';
 import type { CellLocation, DocumentStore, TableTarget } from '../../domain/backend';
 import type { Level, SchoolType } from '../../domain/catalog';
-import { META_OVERRIDES_KEY, storedOverrides, type PlanSource } from '../../domain/check';
+import type { PlanSource } from '../../domain/check';
 import { findCriterionEntry, type RowRequest } from '../../domain/table/edit';
 import { parseRef, refKey, sameRef, type CriterionRef } from '../../domain/table/model';
 import type { CriterionEntry, RecognisedTable } from '../../domain/table/recognise';
@@ -49,9 +49,7 @@ export function requestOf(form: RowForm, fields: readonly RowField[]): RowReques
 // The draft, kept in the document's store
 // ---------------------------------------------------------------------------------------------
 
-export const DRAFT_KEY = STORE_KEYS.rowDraft;
 export type RowDraft = RowDraftV1;
-export { parseDraft, withDraft, withSchoolType } from '../../domain/store';
 
 export function draftOf(form: RowForm, target: TableTarget | undefined, now: Date): RowDraft {
   return {
@@ -76,13 +74,6 @@ export function formOfDraft(draft: RowDraft, table: string | undefined): RowForm
     ordinal: draft.ordinal,
   };
 }
-
-/**
- * What the user told the add-in about the document when the document does not say it (a table
- * inserted into a blank document carries no school type): kept in the store as MetaOverrides, so
- * every panel and later sessions can use it.
- */
-export const META_KEY = META_OVERRIDES_KEY;
 
 export function storedSchoolType(store: DocumentStore | undefined): SchoolType | undefined {
   return storedOverrides(store).schoolType;

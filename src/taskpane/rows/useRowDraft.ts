@@ -9,7 +9,8 @@ import { errorText } from '../error-text';
 import type { DocumentStore } from '../../domain/backend';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentBackend } from '../../domain/backend';
-import { sameDraft, withDraft, type RowDraft } from './form';
+import { withDraft } from '../../domain/store';
+import { sameDraft, type RowDraft } from './form';
 
 /** How long after the last keystroke the draft is saved. */
 export const DRAFT_DELAY_MS = 600;

@@ -17,8 +17,8 @@ import type {
 import type { DocModel } from '../../domain/ooxml/reader';
 import type { XElement } from '../../domain/ooxml/xml';
 import type { EditPlan } from '../../domain/table/edit';
-import { DocxDocument } from '../../docx/document';
-import { parseXmlDom } from '../../docx/xml-dom';
+import { DocxDocument } from '../../app/docx-backend';
+import { parseXmlDom } from '../../xml/dom';
 
 import { download } from '../download';
 

@@ -21,7 +21,7 @@ import { findTt57Tables } from '../../domain/tt57/edits';
 import { requestBieu2Part } from '../rows/requested-view';
 import { TableAddRegular } from '@fluentui/react-icons';
 import { currentSchoolYear, type SchoolType } from '../../domain/catalog';
-import { reportFromPlan } from '../../domain/year';
+import { reportForPlan } from '../../app/year';
 import type { PlanTemplate } from '../../domain/year/templates';
 import type { YearViewProps } from './YearPanel';
 import {
@@ -84,7 +84,7 @@ export function ReportFromPlan({ backend, blocked, doc, profile, templates, open
             ? file?.tables[0]
             : template && planTableFromTemplate(template, schoolType, schoolYear);
       if (!plan) return undefined;
-      return { plan, made: reportFromPlan(plan, { schoolType, schoolYear }) };
+      return { plan, made: reportForPlan(plan, { schoolType, schoolYear }) };
     } catch (e) {
       return { error: errorText(e) };
     }
@@ -98,9 +98,8 @@ export function ReportFromPlan({ backend, blocked, doc, profile, templates, open
     setBusy(true);
     setNotice(undefined);
     try {
-      const { spec, skipped } = outcome.made;
+      const { spec, skipped, criterionRows: rows } = outcome.made;
       await insertWithFrame(backend, spec, withFrame ? profile.profile : undefined);
-      const rows = spec.rows.filter((r) => r.kind === 'criterion').length;
       setNotice({
         intent: 'success',
         title: 'Đã chèn bảng báo cáo.',
@@ -194,8 +193,7 @@ export function ReportFromPlan({ backend, blocked, doc, profile, templates, open
       )}
       {outcome && 'made' in outcome && outcome.made && (
         <Text data-testid="year-summary">
-          Báo cáo sẽ có {outcome.made.spec.rows.filter((r) => r.kind === 'criterion').length} dòng tiêu chí:{' '}
-          {criteriaText(outcome.plan)}.
+          Báo cáo sẽ có {outcome.made.criterionRows} dòng tiêu chí: {criteriaText(outcome.plan)}.
         </Text>
       )}
 

@@ -27,9 +27,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DocumentAddRegular, TableAddRegular } from '@fluentui/react-icons';
-import type { TableSpec } from '../../domain/table/model';
 import type { Tt57Plan } from '../../domain/tt57/plan';
-import { bieu2ToRoll, planFrom2018, rolledPlanBlocks, rollPlan2026 } from '../../domain/tt57/year';
+import { bieu2ToRoll } from '../../domain/tt57/year';
+import { rolledBieu2, rolledPlan, rolledPlanBody, today, type RolledPlan } from '../../app/year';
 import {
   allCriteria,
   findCatalog,
@@ -43,25 +43,9 @@ import {
   type SchoolType,
 } from '../../domain/catalog';
 import { formatSchoolYear, nextSchoolYear, parseSchoolYear } from '../../domain/text';
-import {
-  NO_OFFICIAL_MAPPING,
-  rollForward,
-  rolledSpec,
-  UNASSIGNED_MARK,
-  type RollCandidate,
-  type RollResult,
-} from '../../domain/year';
+import { NO_OFFICIAL_MAPPING, rollForward, UNASSIGNED_MARK, type RollCandidate, type RollResult } from '../../domain/year';
 import type { YearViewProps } from './YearPanel';
-import {
-  errorText,
-  insertWithFrame,
-  newDocumentBody,
-  newDocumentName,
-  profileReady,
-  schoolYearOf,
-  tablesOfKind,
-  today,
-} from './model';
+import { errorText, insertWithFrame, newDocumentName, profileReady, schoolYearOf, tablesOfKind } from './model';
 import { DocxPicker, TableSelect, type PickedDocx } from './pickers';
 import { NoticeBar, SchoolFields, sessionOf, useYearStyles, type Notice } from './ui';
 
@@ -93,17 +77,8 @@ interface Pick {
 
 const percent = (score: number): string => `${Math.round(score * 100)}%`;
 
-/** What the panel will write: a 2018 table, or a whole Biểu 2 (TT57). */
-type Made =
-  | { readonly kind: 'table'; readonly spec: TableSpec; readonly unassigned: number; readonly rows: number }
-  | {
-      readonly kind: 'bieu2';
-      readonly plan: Tt57Plan;
-      readonly unassigned: number;
-      /** Items carried over from a Biểu 2, and items left out because they were done (0 from 2018). */
-      readonly done: number;
-    }
-  | { readonly error: string };
+/** What the panel will write: a 2018 table, or a whole Biểu 2 (TT57); the same as `ctcl roll` (src/app/year). */
+type Made = RolledPlan | { readonly error: string };
 
 export function RollForward({ backend, blocked, standalone, doc, profile }: YearViewProps) {
   const styles = useYearStyles();
@@ -157,8 +132,7 @@ export function RollForward({ backend, blocked, standalone, doc, profile }: Year
   const rolled = useMemo((): Made | undefined => {
     if (!bieu2 || !from) return undefined;
     try {
-      const r = rollPlan2026({ ...bieu2, schoolType, schoolYear: from }, { all });
-      return { kind: 'bieu2', plan: r.plan, unassigned: 0, done: r.done };
+      return rolledBieu2({ ...bieu2, schoolType, schoolYear: from }, { all });
     } catch (e) {
       return { error: errorText(e) };
     }
@@ -170,12 +144,7 @@ export function RollForward({ backend, blocked, standalone, doc, profile }: Year
     const chosen = picks.flatMap((p, index) => (p.on ? [{ index, assign: p.assign }] : []));
     if (!chosen.length) return undefined;
     try {
-      if (result.remap) {
-        // Into Thông tư 57: the whole Biểu 2, old rows as items, the criteria chosen for them as mục IV problems.
-        const m = planFrom2018(result, schoolType, chosen);
-        return { kind: 'bieu2', plan: m.plan, unassigned: m.unassigned, done: 0 };
-      }
-      return { kind: 'table', ...rolledSpec(result, schoolType, chosen), rows: chosen.length };
+      return rolledPlan(result, schoolType, chosen);
     } catch (e) {
       return { error: errorText(e) };
     }
@@ -187,9 +156,8 @@ export function RollForward({ backend, blocked, standalone, doc, profile }: Year
   const framed = frame && canFrame ? profile.profile : undefined;
   const ready = !!backend && !blocked && !!good && !carriedNone && !busy;
 
-  /** The whole Biểu 2, as `ctcl roll` writes it: the profile's header and signature, else the old school name. */
-  const bieu2Blocks = (plan: Tt57Plan) =>
-    rolledPlanBlocks(plan, { profile: framed, schoolName: meta?.schoolName, date: today() });
+  /** The new plan's blocks, as `ctcl roll` writes them: the profile's frame, else the old school name. */
+  const blocksOf = (m: RolledPlan) => rolledPlanBody(m, { profile: framed, school: meta?.schoolName, date: today() });
 
   const done = (how: string): void => {
     if (!good) return;
@@ -223,7 +191,7 @@ export function RollForward({ backend, blocked, standalone, doc, profile }: Year
     setNotice(undefined);
     try {
       if (good.kind === 'bieu2') {
-        await backend.insertAtCursor(bieu2Blocks(good.plan));
+        await backend.insertAtCursor(blocksOf(good));
         done('Đã chèn Biểu 2.');
       } else {
         await insertWithFrame(backend, good.spec, framed);
@@ -240,14 +208,10 @@ export function RollForward({ backend, blocked, standalone, doc, profile }: Year
     setConfirmNew(false);
     if (!session || !good) return;
     try {
-      if (good.kind === 'bieu2') {
-        session.newDocument(bieu2Blocks(good.plan), newDocumentName('plan', good.plan.schoolYear));
-      } else {
-        session.newDocument(
-          newDocumentBody(good.spec, { profile: framed, school: meta?.schoolName }),
-          newDocumentName('plan', good.spec.schoolYear),
-        );
-      }
+      session.newDocument(
+        blocksOf(good),
+        newDocumentName('plan', good.kind === 'bieu2' ? good.plan.schoolYear : good.spec.schoolYear),
+      );
       done('Đã tạo tài liệu mới.');
     } catch (e) {
       setNotice({ intent: 'error', title: 'Chưa tạo được tài liệu.', text: errorText(e) });

@@ -7,7 +7,7 @@ import { checkOpened } from '../../app/check';
 import { tooLargeError, tryOpenForReading } from '../../app/open';
 import type { CheckResult } from '../../domain/check';
 import { UserError } from '../../domain/errors';
-import { parseXmlDom } from '../../docx/xml-dom';
+import { parseXmlDom } from '../../xml/dom';
 
 /** A picked file (the browser's File, or a stand-in in tests). */
 export interface PickedFile {

@@ -86,8 +86,6 @@ export function parseRecipients(text: string): string[] {
 // Templates in the document store
 // ---------------------------------------------------------------------------------------------
 
-export { withTemplate } from '../../domain/store';
-
 /** A file name for a template: its name without characters file systems refuse. */
 export function templateFileName(name: string): string {
   const base = [...name]

@@ -10,13 +10,13 @@ import type { XElement, XmlParser } from '../../domain/ooxml/xml';
 import { buildTableBlock } from '../../domain/table/render';
 import { serializeTemplate, specFromTemplate, type PlanTemplate } from '../../domain/year/templates';
 import { documentOpener } from '../open-document';
-import { withTemplate } from './model';
+import { withTemplate } from '../../domain/store';
 import { downloadText } from './ui';
 
 /** The .docx that carries a template (for Word on Mac and iPad). */
 export async function templateDocument(t: PlanTemplate, name: string, parse?: XmlParser): Promise<Uint8Array> {
-  const { DocxDocument } = await import('../../docx/document');
-  const parser = parse ?? (await import('../../docx/xml-dom')).parseXmlDom;
+  const { DocxDocument } = await import('../../app/docx-backend');
+  const parser = parse ?? (await import('../../xml/dom')).parseXmlDom;
   const body: XElement[] = [
     paragraph(`Mẫu kế hoạch: ${t.name}`, { bold: true, after: 120 }),
     paragraph(

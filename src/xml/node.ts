@@ -9,6 +9,7 @@ import {
   type XmlParser,
   type XNode,
 } from '../domain/ooxml/xml';
+import { canonicalPrefixes } from '../domain/ooxml/namespaces';
 
 export const parseXml: XmlParser = (xml, opts = {}) => {
   assertNoDtd(xml);
@@ -65,5 +66,5 @@ export const parseXml: XmlParser = (xml, opts = {}) => {
   }
   const doc = root.children.find((c): c is XElement => c.t === 'e');
   if (!doc) throw new XmlSyntaxError('XML không có phần tử gốc.');
-  return doc;
+  return canonicalPrefixes(doc, xml, lean);
 };

@@ -8,6 +8,7 @@ import {
   type XmlParser,
   type XNode,
 } from '../domain/ooxml/xml';
+import { canonicalPrefixes } from '../domain/ooxml/namespaces';
 
 function convert(n: Element, lean: boolean): XElement {
   const attrs: Record<string, string> = {};
@@ -46,5 +47,5 @@ export const parseXmlDom: XmlParser = (xml, opts = {}) => {
   if (err || !doc.documentElement) {
     throw new XmlSyntaxError(`XML không hợp lệ: ${(err?.textContent ?? '').split('\n')[0]}`);
   }
-  return convert(doc.documentElement, !!opts.lean);
+  return canonicalPrefixes(convert(doc.documentElement, !!opts.lean), xml, !!opts.lean);
 };
