@@ -6,7 +6,7 @@
  */
 import type { DocumentKind } from '../forms';
 import type { SchoolProfile } from '../profile';
-import { documentNumber } from '../profile';
+import { documentNumber, signerNameOf } from '../profile';
 import { SIZE_14, summaryLine } from './frame';
 import { cell, paragraph, paragraphs, row, runs, runProps } from '../ooxml/writer';
 import { el, type XElement } from '../ooxml/xml';
@@ -153,7 +153,7 @@ export function signatureBlock(
     ...paragraphs(signer, { align: 'center', bold: true, size: SIZE_13, before: 120 }),
     ...(opts.signNote ? [paragraph(opts.signNote, { align: 'center', italic: true, size: SIZE_13 })] : []),
     ...[1, 2, 3, 4].map(() => paragraph('', { size: SIZE_13 })),
-    paragraph(profile.principal.trim() || '…', { align: 'center', bold: true, size: SIZE_13 }),
+    paragraph(signerNameOf(profile), { align: 'center', bold: true, size: SIZE_13 }),
   ];
   return sideBySide([noiNhan, ...list], right, leftW, rightW);
 }

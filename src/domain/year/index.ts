@@ -9,6 +9,7 @@ import {
   allCriteria,
   findCatalog,
   findCriterion,
+  FRAMEWORK_LABELS,
   frameworkForYear,
   getCatalog,
   type Catalog,
@@ -71,6 +72,17 @@ export function reportFromPlan(
 ): ReportFromPlan {
   if (plan.form.kind !== 'plan') throw new YearError('Bảng đã chọn không phải bảng kế hoạch cải tiến chất lượng.');
   const framework = opts.framework ?? plan.form.framework;
+  const ofYear = parseSchoolYear(opts.schoolYear) ? frameworkForYear(opts.schoolYear) : undefined;
+  if (ofYear && ofYear !== framework) {
+    // As `ctcl new` refuses a form of another framework than the year's: a 2018 report for a TT57 year is not one.
+    throw new YearError(
+      `Kế hoạch này theo ${FRAMEWORK_LABELS[framework]}, còn năm học ${opts.schoolYear} theo ${FRAMEWORK_LABELS[ofYear]}: ` +
+        `không tạo được báo cáo mẫu của ${FRAMEWORK_LABELS[framework]} cho năm học này. Hãy chọn năm học của kế hoạch` +
+        (ofYear === '2026'
+          ? `, hoặc chuyển kế hoạch sang Biểu 2 (Thông tư 57/2026) ở «Năm học mới» → «Kế hoạch năm mới từ năm trước» (ctcl roll).`
+          : '.'),
+    );
+  }
   const catalog = findCatalog(framework, opts.schoolType);
   if (!catalog) throw new YearError('Không có bộ tiêu chí cho loại trường này theo thông tư đã chọn.');
   const reportForm = formFor('report', framework)!;

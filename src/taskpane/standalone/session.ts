@@ -11,6 +11,7 @@ import type {
   DocumentStore,
   EditPlanner,
   InsertResult,
+  InsertTableOptions,
   TableSpec,
   TableTarget,
 } from '../../domain/backend';
@@ -103,11 +104,17 @@ export class StandaloneSession implements DocumentBackend {
     return this.doc.info();
   }
 
-  async insertTable(spec: TableSpec): Promise<InsertResult> {
+  async insertTable(spec: TableSpec, options?: InsertTableOptions): Promise<InsertResult> {
     const at = Math.min(this.doc.cursor, (await this.doc.read()).blockCount);
-    const result = await this.doc.insertTable(spec);
-    this.update({ dirty: true, inserted: at });
+    const result = await this.doc.insertTable(spec, options);
+    this.update({ dirty: true, inserted: result.titled ? 0 : at });
     return result;
+  }
+
+  async insertAt(place: 'start' | 'end', blocks: XElement[]): Promise<void> {
+    const at = place === 'start' ? 0 : (await this.doc.read()).blockCount;
+    await this.doc.insertAt(place, blocks);
+    this.update({ dirty: true, inserted: at });
   }
 
   async insertAtCursor(blocks: XElement[]): Promise<void> {
