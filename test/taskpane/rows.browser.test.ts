@@ -357,12 +357,19 @@ test("a report restates the plan's content for the criterion chosen, never over 
   await pickCriterion(page, '1.2', /^1\.2 /);
   await hasValue(page, 'planned', 'Nội dung tôi tự ghi');
 
-  // Keyboard: from the search box, Tab reaches the chosen criterion; arrows move the choice.
+  // Keyboard: from the search box, Tab reaches the chosen criterion; arrows move the focus (choosing loads
+  // a form, so passing over a criterion does not choose it); Enter chooses.
   await page.getByLabel('Tìm tiêu chí').fill('');
   await page.getByLabel('Tìm tiêu chí').focus();
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('1.2');
   await page.keyboard.press('ArrowDown');
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('1.3');
+  await page
+    .getByTestId('rows-chosen')
+    .filter({ hasText: /^Tiêu chí 1\.2: / })
+    .waitFor();
+  await page.keyboard.press('Enter');
   await page
     .getByTestId('rows-chosen')
     .filter({ hasText: /^Tiêu chí 1\.3: .*\(mức 2\)$/ })

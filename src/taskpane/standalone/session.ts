@@ -34,8 +34,10 @@ export interface SessionState {
   readonly revision: number;
   readonly cursor: number;
   readonly selected?: CellLocation;
-  /** Block index of the table inserted last, to scroll it into view. */
+  /** Block index of what this change inserted, to scroll it into view (undefined on other changes). */
   readonly inserted?: number;
+  /** Counts the documents opened or started: what was said about the previous one is dropped. */
+  readonly opened: number;
 }
 
 export class StandaloneSession implements DocumentBackend {
@@ -45,7 +47,7 @@ export class StandaloneSession implements DocumentBackend {
 
   constructor(doc: DocxDocument = DocxDocument.blank(parseXmlDom, NEW_DOCUMENT_NAME)) {
     this.doc = doc;
-    this.state = { name: doc.name, dirty: false, revision: 0, cursor: doc.cursor };
+    this.state = { name: doc.name, dirty: false, revision: 0, cursor: doc.cursor, opened: 0 };
   }
 
   /** For useSyncExternalStore. */
@@ -57,7 +59,8 @@ export class StandaloneSession implements DocumentBackend {
   readonly getState = (): SessionState => this.state;
 
   private update(patch: Partial<SessionState>): void {
-    this.state = { ...this.state, cursor: this.doc.cursor, ...patch, revision: this.state.revision + 1 };
+    // `inserted` names the change that inserted: later changes do not carry it (the preview scrolls once).
+    this.state = { ...this.state, inserted: undefined, cursor: this.doc.cursor, ...patch, revision: this.state.revision + 1 };
     for (const fn of this.listeners) fn();
   }
 
@@ -81,7 +84,7 @@ export class StandaloneSession implements DocumentBackend {
 
   private replace(doc: DocxDocument): void {
     this.doc = doc;
-    this.update({ name: doc.name, dirty: false, selected: undefined, inserted: undefined });
+    this.update({ name: doc.name, dirty: false, selected: undefined, opened: this.state.opened + 1 });
   }
 
   /** The file to download; marks the document saved. */
