@@ -10,9 +10,10 @@ import type {
   DocumentStore,
   EditPlanner,
   InsertResult,
+  InsertTableOptions,
   TableTarget,
 } from '../domain/backend';
-import { EMPTY_STORE, findTarget, TableNotFoundError } from '../domain/backend';
+import { EMPTY_STORE, findTarget, isEmptyDocument, TableNotFoundError } from '../domain/backend';
 import { applyEdits, type EditPlan } from '../domain/table/edit';
 import { recogniseTables } from '../domain/table/recognise';
 import { blankDocumentParts } from '../domain/ooxml/package';
@@ -93,13 +94,28 @@ export class DocxDocument implements DocumentBackend {
     this.changed();
   }
 
-  async insertTable(spec: TableSpec): Promise<InsertResult> {
+  async insertTable(spec: TableSpec, options: InsertTableOptions = {}): Promise<InsertResult> {
     const { tag, sdt } = buildTableBlock(spec);
-    const at = Math.min(this.cursor, this.read0().blockCount);
+    const model = this.read0();
+    if (options.titleIfEmpty && isEmptyDocument(model)) {
+      // A document just started: the title block at the top, the table under it.
+      const blocks = [...options.titleIfEmpty, sdt, paragraph('')];
+      this.insertBlocks(0, blocks);
+      this.cursor = blocks.length;
+      return { tag, titled: true };
+    }
+    const at = Math.min(this.cursor, model.blockCount);
     // The empty paragraph after the table keeps it apart from whatever follows.
     this.insertBlocks(at, [sdt, paragraph('')]);
     this.cursor = at + 2;
     return { tag };
+  }
+
+  /** At the top (before every block) or at the end; the cursor moves after the blocks. */
+  async insertAt(place: 'start' | 'end', blocks: XElement[]): Promise<void> {
+    const at = place === 'start' ? 0 : this.read0().blockCount;
+    this.insertBlocks(at, blocks);
+    this.cursor = at + blocks.length;
   }
 
   /** Insert body blocks at the cursor, like insertTable; the cursor moves after them. */

@@ -21,7 +21,20 @@ export interface CellLocation {
 export interface InsertResult {
   /** Tag of the content control around the new table: ctcl:<form>:<uuid>. */
   readonly tag: string;
+  /** The document was empty and got the title block (InsertTableOptions.titleIfEmpty) above the table. */
+  readonly titled?: boolean;
 }
+
+export interface InsertTableOptions {
+  /**
+   * A new document's title block: when the document has no text at all (a document just started), it
+   * goes at the top with the table under it, in the same insertion.
+   */
+  readonly titleIfEmpty?: XElement[];
+}
+
+/** Where blocks go: the cursor, the top of the document (a letterhead), or its end (a signature). */
+export type BlockPlace = 'cursor' | 'start' | 'end';
 
 /** What the pane shows about the host it runs in. */
 export interface BackendInfo {
@@ -35,12 +48,17 @@ export interface BackendInfo {
 export interface DocumentBackend {
   info(): BackendInfo;
   /** Insert a table at the cursor. Word: one insertOoxml, one context.sync. */
-  insertTable(spec: TableSpec): Promise<InsertResult>;
+  insertTable(spec: TableSpec, options?: InsertTableOptions): Promise<InsertResult>;
   /**
    * Insert body blocks (paragraphs, tables: e.g. the official frame's header or signature block) at the
    * cursor. Word: one insertOoxml, one context.sync.
    */
   insertAtCursor(blocks: XElement[]): Promise<void>;
+  /**
+   * Insert body blocks at the top of the document or at its end (the cursor: insertAtCursor). Word: one
+   * Body.insertOoxml, one context.sync.
+   */
+  insertAt(place: 'start' | 'end', blocks: XElement[]): Promise<void>;
   /** The whole document, parsed: body paragraphs and every table. Word: one context.sync. */
   read(): Promise<DocModel>;
   /** Select a cell (or the row when no cell is given). */
@@ -77,6 +95,11 @@ export class TableNotFoundError extends UserError {
   constructor() {
     super('table-not-found', 'Không tìm thấy bảng trong tài liệu (có thể bảng đã bị xóa hoặc sửa tiêu đề). Hãy chọn lại bảng.');
   }
+}
+
+/** A document with no text and no table (a document just started: the title block goes at its top). */
+export function isEmptyDocument(model: DocModel): boolean {
+  return !model.tables.length && model.paragraphs.every((p) => !p.text.trim());
 }
 
 /** The recognised table a target points at. */

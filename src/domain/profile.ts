@@ -15,6 +15,11 @@ export interface SchoolProfile {
   readonly principal: string;
   /** Signing title, "HIỆU TRƯỞNG" or "KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG". */
   readonly signerTitle: string;
+  /**
+   * The name of who signs when it is not the principal (KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG): kept apart
+   * from the principal's, which Mục I of Biểu 2 still names. Empty: the principal signs.
+   */
+  readonly signerName?: string;
   /** "Nơi nhận" lines, without the leading dash. */
   readonly recipients: readonly string[];
 }
@@ -49,10 +54,27 @@ export function parseProfile(v: unknown): SchoolProfile {
     abbreviation: str('abbreviation').toUpperCase(),
     principal: str('principal'),
     signerTitle: typeof o.signerTitle === 'string' && o.signerTitle.trim() ? o.signerTitle : EMPTY_PROFILE.signerTitle,
+    ...(typeof o.signerName === 'string' && o.signerName.trim() ? { signerName: collapseSpaces(o.signerName) } : {}),
     recipients: Array.isArray(o.recipients)
       ? o.recipients.filter((r): r is string => typeof r === 'string' && !!r.trim())
       : EMPTY_PROFILE.recipients,
   };
+}
+
+/** «KT. HIỆU TRƯỞNG», «TL. …», «TUQ. …», «Q. HIỆU TRƯỞNG»: someone signs for the head of the school. */
+export function signsForHead(signerTitle: string): boolean {
+  return /^\s*(KT|TL|TUQ|Q)\s*\./i.test(signerTitle);
+}
+
+/**
+ * The name printed under the signature: the signer's when given; the principal's only when the principal
+ * signs (never under a vice-principal's title); «…» for the signer to write in.
+ */
+export function signerNameOf(p: Pick<SchoolProfile, 'principal' | 'signerTitle' | 'signerName'>): string {
+  const own = p.signerName?.trim();
+  if (own) return own;
+  if (signsForHead(p.signerTitle)) return '…';
+  return p.principal.trim() || '…';
 }
 
 /** "Số:      /KH-THKĐ" (NĐ 30 ô 3): the number is left blank for the clerk unless given. */

@@ -31,6 +31,7 @@ import { CheckPanel, LAZY_PANELS, retryPanels, RowsPanel, YearPanel, type PanelI
 import { preloadAll, whenIdle } from './chunks';
 import { CHUNK_FAILED, isChunkLoadError } from './error-text';
 import { Tabs } from './Tabs';
+import { DocumentEpoch } from './NoticeBar';
 
 type StandaloneModule = typeof import('./standalone');
 type Session = InstanceType<StandaloneModule['StandaloneSession']>;
@@ -238,37 +239,39 @@ export function App() {
         </div>
       )}
 
-      <main className={mergeClasses(styles.main, isStandalone && styles.wide)}>
-        <section className={mergeClasses(styles.pane, styles.scroll)} aria-label="Các chức năng">
-          <Tabs items={LAZY_PANELS} selected={panel} onSelect={setPanel} label="Chức năng" />
-          <div role="tabpanel" id="panel" aria-labelledby={`tab-${panel}`}>
-            <ErrorBoundary key={panel}>
-              {panel === 'insert' ? (
-                <InsertPanel
-                  backend={backend}
-                  blocked={blocked}
-                  target={isStandalone ? 'vị trí con trỏ (vạch xanh) trong tài liệu bên cạnh' : 'vị trí con trỏ trong Word'}
-                />
-              ) : (
-                <Suspense fallback={<Spinner size="tiny" label="Đang tải…" labelPosition="after" />}>
-                  <LazyPanel id={panel} backend={backend} blocked={blocked} standalone={isStandalone} openPanel={setPanel} />
-                </Suspense>
-              )}
-            </ErrorBoundary>
-          </div>
-        </section>
-        {isStandalone && (
-          <section className={mergeClasses(styles.doc, styles.scroll)} aria-label="Tài liệu">
-            <ErrorBoundary>
-              {standalone && state ? (
-                <standalone.m.Preview session={standalone.session} state={state} />
-              ) : (
-                <Busy error={loadError} onRetry={() => setStandaloneTry((n) => n + 1)} />
-              )}
-            </ErrorBoundary>
+      <DocumentEpoch.Provider value={state?.opened ?? 0}>
+        <main className={mergeClasses(styles.main, isStandalone && styles.wide)}>
+          <section className={mergeClasses(styles.pane, styles.scroll)} aria-label="Các chức năng">
+            <Tabs items={LAZY_PANELS} selected={panel} onSelect={setPanel} label="Chức năng" />
+            <div role="tabpanel" id="panel" aria-labelledby={`tab-${panel}`}>
+              <ErrorBoundary key={panel}>
+                {panel === 'insert' ? (
+                  <InsertPanel
+                    backend={backend}
+                    blocked={blocked}
+                    target={isStandalone ? 'vị trí con trỏ (vạch xanh) trong tài liệu bên cạnh' : 'vị trí con trỏ trong Word'}
+                  />
+                ) : (
+                  <Suspense fallback={<Spinner size="tiny" label="Đang tải…" labelPosition="after" />}>
+                    <LazyPanel id={panel} backend={backend} blocked={blocked} standalone={isStandalone} openPanel={setPanel} />
+                  </Suspense>
+                )}
+              </ErrorBoundary>
+            </div>
           </section>
-        )}
-      </main>
+          {isStandalone && (
+            <section className={mergeClasses(styles.doc, styles.scroll)} aria-label="Tài liệu">
+              <ErrorBoundary>
+                {standalone && state ? (
+                  <standalone.m.Preview session={standalone.session} state={state} />
+                ) : (
+                  <Busy error={loadError} onRetry={() => setStandaloneTry((n) => n + 1)} />
+                )}
+              </ErrorBoundary>
+            </section>
+          )}
+        </main>
+      </DocumentEpoch.Provider>
     </FluentProvider>
   );
 }

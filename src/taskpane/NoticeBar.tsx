@@ -1,5 +1,11 @@
-/** The outcome of the last action: a dismissible message, announced politely to screen readers. */
-import type { ReactNode } from 'react';
+/**
+ * The outcome of the last action: a dismissible message, announced politely to screen readers.
+ * - A notice belongs to the document it was said about: when another document is opened or started
+ *   (DocumentEpoch changes), it is dismissed.
+ * - Closing it gives the focus back to where it was when the notice came (the button that did the
+ *   action), or else to the nearest control before it, never to the page body.
+ */
+import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 
@@ -9,10 +15,59 @@ export interface Notice {
   readonly text?: ReactNode;
 }
 
+/** Which document the pane works on: changes when another one is opened or started (standalone mode). */
+export const DocumentEpoch = createContext(0);
+
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]';
+
+/** The last focusable element before `el` in document order, if any. */
+function focusableBefore(el: HTMLElement): HTMLElement | undefined {
+  const all = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  let found: HTMLElement | undefined;
+  for (const c of all) {
+    if (el.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_PRECEDING && c.offsetParent !== null) found = c;
+  }
+  return found;
+}
+
 export function NoticeBar(props: { notice?: Notice; onDismiss: () => void; testId?: string; actions?: ReactNode }) {
-  const { notice } = props;
+  const { notice, onDismiss } = props;
+  const epoch = useContext(DocumentEpoch);
+  const saidIn = useRef<number>(undefined);
+  const origin = useRef<HTMLElement>(undefined);
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!notice) {
+      saidIn.current = undefined;
+      origin.current = undefined;
+      return;
+    }
+    saidIn.current ??= epoch;
+    const active = document.activeElement;
+    if (!origin.current && active instanceof HTMLElement && active !== document.body && !box.current?.contains(active)) {
+      origin.current = active;
+    }
+    // `epoch` is read when the notice comes, not followed: the effect below handles a change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [notice]);
+
+  useEffect(() => {
+    if (notice && saidIn.current !== undefined && saidIn.current !== epoch) onDismiss();
+    // Only a change of document dismisses.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [epoch]);
+
+  const dismiss = (): void => {
+    const back = origin.current?.isConnected && !origin.current.matches(':disabled') ? origin.current : undefined;
+    const before = box.current ? focusableBefore(box.current) : undefined;
+    onDismiss();
+    (back ?? before)?.focus();
+  };
+
   return (
-    <div aria-live="polite">
+    <div aria-live="polite" ref={box}>
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline" data-testid={props.testId}>
           <MessageBarBody>
@@ -26,7 +81,7 @@ export function NoticeBar(props: { notice?: Notice; onDismiss: () => void; testI
                 size="small"
                 icon={<DismissRegular />}
                 aria-label="Đóng thông báo"
-                onClick={props.onDismiss}
+                onClick={dismiss}
               />
             }
           >

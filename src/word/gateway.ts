@@ -1,7 +1,7 @@
 /**
  * The Word gateway: DocumentBackend over Office.js, the only code besides host.ts that touches Office.
  * Thin and batched: every method is one user action with a fixed number of context.sync calls
- * (insertTable 2 — where the cursor is, then the insert —, insertAtCursor 2, read 1, select 2, selection ≤ 2 (≤ 3
+ * (insertTable 2 — where the cursor is, then the insert —, insertAtCursor 2, insertAt 1, read 1, select 2, selection ≤ 2 (≤ 3
  * when Word fails on a merged cell's index), editTable ≤ 2, store 0 — the store uses the common API).
  * WordApi 1.1–1.3 only, except Table.mergeCells (WordApi 1.4), used when isSetSupported says so.
  * select/selection take the model the location refers to (default: the last read(), dropped after any
@@ -43,6 +43,7 @@ import type {
   DocumentStore,
   EditPlanner,
   InsertResult,
+  InsertTableOptions,
   TableTarget,
 } from '../domain/backend';
 import { EMPTY_STORE, findTarget, TableNotFoundError } from '../domain/backend';
@@ -348,11 +349,24 @@ class WordGateway implements WordBackend {
    * the (top-level) table the cursor is in, so a new table never lands inside a cell as a nested table.
    * In a header, footer, footnote, a nested table or another content control: refused in Vietnamese.
    */
-  async insertTable(spec: TableSpec): Promise<InsertResult> {
+  async insertTable(spec: TableSpec, options: InsertTableOptions = {}): Promise<InsertResult> {
     if (this.readOnly()) throw readOnlyError('insert');
     const { tag, sdt } = buildTableBlock(spec);
-    await this.insertBlocks([sdt]);
-    return { tag };
+    const titled = await this.insertBlocks([sdt], options.titleIfEmpty);
+    return { tag, titled };
+  }
+
+  /**
+   * At the top or the end of the main body: one Body.insertOoxml (WordApi 1.1), one sync, wherever the
+   * cursor is (a letterhead belongs at the top even when the cursor was left after the table).
+   */
+  async insertAt(place: 'start' | 'end', blocks: XElement[]): Promise<void> {
+    if (this.readOnly()) throw readOnlyError('insert');
+    await this.batch('insert', async (context) => {
+      context.document.body.insertOoxml(flatOpcPackage(blocks), place === 'start' ? 'Start' : 'End');
+      await context.sync();
+    });
+    this.model = undefined;
   }
 
   /** Body blocks (the official frame's parts) at the cursor, as insertTable (two syncs). */
@@ -361,14 +375,25 @@ class WordGateway implements WordBackend {
     await this.insertBlocks(blocks);
   }
 
-  private async insertBlocks(blocks: XElement[]): Promise<void> {
-    await this.batch('insert', async (context) => {
+  /**
+   * `titleIfEmpty`: the main body's text is read in the same first sync; a document without any text gets
+   * the title and the blocks at its top (Body.insertOoxml 'Start': nothing there is replaced). Resolves to
+   * whether it did.
+   */
+  private async insertBlocks(blocks: XElement[], titleIfEmpty?: XElement[]): Promise<boolean> {
+    const titled = await this.batch('insert', async (context) => {
+      const whole = titleIfEmpty ? context.document.body.load('text') : undefined;
       const selection = context.document.getSelection();
       const body = selection.parentBody.load('type');
       const outer = body.parentBodyOrNullObject.load('type');
       const table = selection.parentTableOrNullObject.load('nestingLevel');
       const control = selection.parentContentControlOrNullObject.load('tag');
       await context.sync();
+      if (whole && titleIfEmpty && !whole.text.trim()) {
+        whole.insertOoxml(flatOpcPackage([...titleIfEmpty, ...blocks]), 'Start');
+        await context.sync();
+        return true;
+      }
       const place = String(body.type);
       const outerPlace = outer.isNullObject ? 'MainDoc' : String(outer.type);
       if (/^(Header|Footer)$/.test(place) || /^(Header|Footer)$/.test(outerPlace)) throw cursorPlaceError('header');
@@ -388,8 +413,10 @@ class WordGateway implements WordBackend {
         selection.insertOoxml(flatOpcPackage(blocks), 'Replace');
       }
       await context.sync();
+      return false;
     });
     this.model = undefined;
+    return titled;
   }
 
   /** The body as OOXML (a Flat OPC package), one sync, parsed and read by the domain reader. */

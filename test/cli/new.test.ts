@@ -413,3 +413,36 @@ describe('node bin/ctcl.js (child process)', () => {
     expect(existsSync(join(cwd, 'x.docx'))).toBe(false);
   });
 });
+
+describe('a new document keeps what `ctcl new` was told', () => {
+  test('plan-2018 without a school name: report-from-plan and check read the school type and year from the store', async () => {
+    const plan = outName();
+    expect((await ctcl('new', 'plan-2018', '-t', 'tieu-hoc', '-y', '2025-2026', '-c', '1.1,1.3', '-o', plan)).code).toBe(0);
+    const { doc } = await open(plan);
+    expect((await doc.loadStore()).metaOverrides).toEqual({
+      schoolType: 'tieu-hoc',
+      schoolYear: '2025-2026',
+      framework: '2018',
+      documentKind: 'plan',
+    });
+
+    const report = outName();
+    const r = await ctcl('report-from-plan', plan, '-o', report);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('năm học 2025-2026, tiểu học');
+    const rows = await bodyRows(report);
+    expect(rows.filter((x) => /Tiêu chí 1\.[13]:/.test(x))).toHaveLength(2);
+
+    const check = await ctcl('check', plan);
+    expect(check.out + check.err).not.toMatch(/chưa rõ loại trường/i);
+  });
+
+  test('report-from-plan refuses a 2018 report for a TT57 year, as `ctcl new` does', async () => {
+    const plan = outName();
+    expect((await ctcl('new', 'plan-2018', '-t', 'tieu-hoc', '-y', '2025-2026', '-c', '1.1', '-o', plan)).code).toBe(0);
+    const r = await ctcl('report-from-plan', plan, '-o', outName(), '--year', '2026-2027');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Kế hoạch này theo .*2018.*năm học 2026-2027 theo .*57\/2026/);
+  });
+});

@@ -26,7 +26,7 @@ import {
 } from '../../src/domain/year/templates';
 import { parseXml } from '../../src/xml/node';
 import { openSeed } from '../helpers';
-import type { TableSpec } from '../../src/domain/table/model';
+import { layoutRows, type TableSpec } from '../../src/domain/table/model';
 
 function docOf(spec: TableSpec, title: string[]) {
   return readDocument(parseXml(serialize(documentElement([...title.map((t) => paragraph(t)), buildTable(spec)]))));
@@ -76,7 +76,10 @@ describe('roll forward', () => {
     expect(c12.selected).toBe(true);
     expect(c12.reason).toMatch(/^Chưa xong:/);
     expect(c12.cells.actions).toMatch(/năm học 2024-2025/);
-    expect(c12.cells.note).toMatch(/Chuyển tiếp từ năm học 2023-2024/);
+    // Ghi chú is a short note; the unfinished work goes into the content column with what was planned.
+    expect(c12.cells.note).toBe('Chuyển tiếp từ năm học 2023-2024');
+    expect(c12.cells.target).toMatch(/^Phần chưa hoàn thành năm học 2023-2024: /);
+    for (const c of r.candidates) expect((c.cells.note ?? '').length).toBeLessThanOrEqual(40);
     const { spec } = rolledSpec(
       r,
       'tieu-hoc',
@@ -87,6 +90,43 @@ describe('roll forward', () => {
     expect(criterionEntries(rolled).map((e) => e.ref.code)).toEqual([...unfinished].sort(compareCodes));
     // Results are cleared: a plan has no result columns.
     expect(rolled.form.kind).toBe('plan');
+  });
+
+  test('a TT57 table grouped under MỨC 1 / MỨC 2 rolls into a grouped table, each row at its level («(mức N)»)', () => {
+    const catalog = getCatalog('2026', 'tieu-hoc');
+    const spec: TableSpec = {
+      form: 'plan-2026',
+      framework: '2026',
+      schoolType: 'tieu-hoc',
+      schoolYear: '2026-2027',
+      groupByLevel: true,
+      rows: layoutRows(
+        'plan-2026',
+        catalog,
+        [
+          { ref: { code: '1.1' }, level: 1, cells: { activities: 'Rà soát quy chế' } },
+          { ref: { code: '1.2' }, level: 2, cells: { activities: 'Họp hội đồng' } },
+        ],
+        { groupByLevel: true },
+      ),
+    };
+    const [rec] = recogniseTables(docOf(spec, ['KẾ HOẠCH', 'năm học 2026-2027']));
+    expect(rec.groupedByLevel).toBe(true);
+    const r = rollForward({ table: rec, schoolType: 'tieu-hoc', schoolYear: '2026-2027' });
+    expect(r.groupByLevel).toBe(true);
+    const { spec: next } = rolledSpec(
+      r,
+      'tieu-hoc',
+      r.candidates.map((_c, index) => ({ index })),
+    );
+    expect(next.groupByLevel).toBe(true);
+    expect(next.rows.filter((x) => x.kind === 'section').map((x) => x.kind === 'section' && x.section)).toEqual(['m1', 'm2']);
+    const [rolled] = recogniseTables(docOf(next, ['KẾ HOẠCH', 'năm học 2027-2028']));
+    expect(rolled.groupedByLevel).toBe(true);
+    expect(criterionEntries(rolled).map((e) => [e.ref.code, e.level])).toEqual([
+      ['1.1', 1],
+      ['1.2', 2],
+    ]);
   });
 
   test('a plan rolls into a plan with its texts and dates moved on a year', async () => {

@@ -48,7 +48,7 @@ async function insertReport2018(page: Page): Promise<void> {
   await selectedText(page.getByLabel('Bộ tiêu chuẩn'), /Theo năm học: Thông tư 17, 18, 19\/2018/);
   await page.getByLabel('Mẫu bảng').selectOption('report-2018');
   await insertButton(page).click();
-  await page.getByTestId('insert-result').filter({ hasText: 'Đã chèn bảng.' }).waitFor();
+  await page.getByTestId('insert-result').filter({ hasText: 'Đã tạo tài liệu.' }).waitFor();
 }
 
 /** Wait until a <select> shows an option matching `re` (Playwright's own expect is not installed). */

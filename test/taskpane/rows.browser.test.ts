@@ -114,7 +114,7 @@ test('adds, updates and drafts rows of a plan-2018 table; the .docx holds them i
   await page.getByLabel('Năm học').fill('2025-2026');
   await page.getByLabel('Mẫu bảng').selectOption('plan-2018');
   await page.getByRole('button', { name: 'Chèn bảng', exact: true }).click();
-  await page.getByTestId('insert-result').filter({ hasText: 'Đã chèn bảng.' }).waitFor();
+  await page.getByTestId('insert-result').filter({ hasText: 'Đã tạo tài liệu.' }).waitFor();
 
   // "Điền dòng": the table, its framework, school type and year.
   await page.getByTestId('tab-rows').click();
@@ -123,13 +123,12 @@ test('adds, updates and drafts rows of a plan-2018 table; the .docx holds them i
   expect(await table.locator('option:checked').textContent()).toBe(
     'Bảng thứ 1 · Kế hoạch cải tiến chất lượng (9 cột) · chưa có tiêu chí',
   );
-  // A table inserted into a blank document does not say the school type or the year: the panel asks
-  // for the school type once and keeps it in the document.
-  await page.getByText('Thông tư 17, 18, 19/2018 (sửa đổi bởi 22/2024) · năm học: tài liệu chưa ghi').waitFor();
-  await page.getByText('Chưa nhận ra loại trường từ tài liệu').waitFor();
-  expect(await page.getByRole('radio').count()).toBe(0);
-  await page.getByLabel('Loại trường').selectOption('tieu-hoc');
+  // A table inserted into a new document: its title block says the year, its store keeps the school type
+  // chosen in «Chèn bảng» (issue 14), so the panel does not ask again.
+  await page.getByText('Thông tư 17, 18, 19/2018 (sửa đổi bởi 22/2024) · năm học 2025-2026').waitFor();
   await page.getByText('Do bạn chọn; được ghi nhớ trong tài liệu.').waitFor();
+  expect(await page.getByLabel('Loại trường').inputValue()).toBe('tieu-hoc');
+  expect(await page.getByText('Chưa nhận ra loại trường từ tài liệu').count()).toBe(0);
   // The fields are the table's columns, labelled with their headings.
   expect(await page.getByLabel('Kết quả cần đạt (so với hiện trạng)').count()).toBe(1);
   expect(await page.locator('textarea[data-field]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')))).toEqual([
@@ -359,12 +358,19 @@ test("a report restates the plan's content for the criterion chosen, never over 
   await pickCriterion(page, '1.2', /^1\.2 /);
   await hasValue(page, 'planned', 'Nội dung tôi tự ghi');
 
-  // Keyboard: from the search box, Tab reaches the chosen criterion; arrows move the choice.
+  // Keyboard: from the search box, Tab reaches the chosen criterion; arrows move the focus (choosing loads
+  // a form, so passing over a criterion does not choose it); Enter chooses.
   await page.getByLabel('Tìm tiêu chí').fill('');
   await page.getByLabel('Tìm tiêu chí').focus();
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('1.2');
   await page.keyboard.press('ArrowDown');
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('1.3');
+  await page
+    .getByTestId('rows-chosen')
+    .filter({ hasText: /^Tiêu chí 1\.2: / })
+    .waitFor();
+  await page.keyboard.press('Enter');
   await page
     .getByTestId('rows-chosen')
     .filter({ hasText: /^Tiêu chí 1\.3: .*\(mức 2\)$/ })
@@ -411,7 +417,7 @@ test('characters XML cannot hold are written as «�», and the pane says so; a
   await page.getByLabel('Năm học').fill('2025-2026');
   await page.getByLabel('Mẫu bảng').selectOption('plan-2018');
   await page.getByRole('button', { name: 'Chèn bảng', exact: true }).click();
-  await page.getByTestId('insert-result').filter({ hasText: 'Đã chèn bảng.' }).waitFor();
+  await page.getByTestId('insert-result').filter({ hasText: 'Đã tạo tài liệu.' }).waitFor();
   await page.getByTestId('tab-rows').click();
   await page.getByLabel('Loại trường').selectOption('tieu-hoc');
   await pickCriterion(page, '1.2', /^1\.2 /);

@@ -15,7 +15,7 @@ export interface StandInWord {
   syncs: number;
   /** Cells (and rows, without `cell`) selected, in order. */
   selected: { table: number; row: number; cell?: number }[];
-  /** insertOoxml calls at the cursor: [ooxml, location]. */
+  /** insertOoxml calls: [ooxml, location] — 'Replace' at the cursor, 'Start' / 'End' of the body. */
   inserted: [string, string][];
 }
 
@@ -94,16 +94,30 @@ export function installStandInWord(opts: StandInOptions): void {
       // The documents these tests use have no nested tables: every w:tbl is a top-level table.
       const tableCount = (s.ooxml.match(/<w:tbl>/g) ?? []).length;
       const tables = { items: [] as unknown[], load: () => tables };
+      const body = {
+        getOoxml: () => {
+          const result = { value: '' };
+          queue.push(() => (result.value = s.ooxml));
+          return result;
+        },
+        tables,
+        // Body.text: the document's words (w:t), enough to tell an empty document from one with text.
+        text: '',
+        load: () => {
+          queue.push(
+            () =>
+              (body.text = (s.ooxml.match(/<w:t(?:\s[^>]*)?>[^<]*<\/w:t>/g) ?? [])
+                .map((t) => t.replace(/<[^>]+>/g, ''))
+                .join('')),
+          );
+          return body;
+        },
+        // At the top or the end of the document (Body.insertOoxml 'Start' / 'End').
+        insertOoxml: (xml: string, where: string) => queue.push(() => s.inserted.push([xml, where])),
+      };
       const context = {
         document: {
-          body: {
-            getOoxml: () => {
-              const result = { value: '' };
-              queue.push(() => (result.value = s.ooxml));
-              return result;
-            },
-            tables,
-          },
+          body,
           // The cursor is in body text.
           getSelection: () => ({
             parentTableCellOrNullObject: nothing(),

@@ -83,7 +83,7 @@ test('standalone: «Chèn Biểu 2» puts the whole plan at the cursor; LibreOff
   await page.getByRole('button', { name: 'Tài liệu mới' }).click();
   await page.getByRole('radio', { name: 'Chỉ bảng mục V' }).check();
   await page.getByRole('button', { name: 'Chèn bảng', exact: true }).click();
-  await page.getByTestId('insert-result').filter({ hasText: 'Đã chèn bảng.' }).waitFor();
+  await page.getByTestId('insert-result').filter({ hasText: 'Đã tạo tài liệu.' }).waitFor();
   const single = await DocxDocument.open((await saveDocx(page)).bytes, parseXml).read();
   expect(recogniseTables(single).map((t) => t.form.id)).toEqual(['plan-2026']);
   expect(errors).toEqual([]);

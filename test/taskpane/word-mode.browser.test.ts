@@ -57,6 +57,13 @@ function installFakeOffice({ wordApi13, late }: FakeOfficeOptions): void {
     run: (batch: (context: unknown) => Promise<unknown>) =>
       batch({
         document: {
+          // The document has text: a table goes at the cursor, with no title block.
+          body: {
+            text: 'Kế hoạch cải tiến chất lượng',
+            load() {
+              return this;
+            },
+          },
           getSelection: () => {
             // The cursor is in body text: no table, content control or other story around it.
             const none = () => {

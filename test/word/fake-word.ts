@@ -100,6 +100,16 @@ function paragraphText(e: XElement): string {
   return s;
 }
 
+function allParagraphs(e: XElement): XElement[] {
+  const found: XElement[] = [];
+  for (const c of e.children) {
+    if (c.t !== 'e') continue;
+    if (c.name === 'w:p') found.push(c);
+    else found.push(...allParagraphs(c));
+  }
+  return found;
+}
+
 function childrenNamed(e: XElement, name: string): XElement[] {
   const found: XElement[] = [];
   for (const c of e.children) {
@@ -181,7 +191,7 @@ export class FakeWord {
   readonly inserted: {
     ooxml: string;
     location: string;
-    at: 'selection' | 'table' | 'after-table' | 'after-control';
+    at: 'selection' | 'table' | 'after-table' | 'after-control' | 'body-start' | 'body-end';
     /** after-table: the table it went after. */
     table?: number;
     /** At a cursor in a table cell: the table the new one got nested in. */
@@ -309,7 +319,24 @@ export class FakeWord {
 
   private body(): object {
     const fake = this;
-    return {
+    let textLoaded = false;
+    const body = {
+      load: (what: string) => {
+        fake.calls.push(`body.load(${what})`);
+        fake.enqueue(() => (textLoaded = true));
+        return body;
+      },
+      /** Body.text: every paragraph's text (table cells too), as Word gives it. */
+      get text(): string {
+        if (!textLoaded) throw officeError('PropertyNotLoaded', 'body.text read before load and sync');
+        return allParagraphs(parseXml(fake.options.documentXml)).map(paragraphText).join('\r');
+      },
+      insertOoxml: (ooxml: string, location: string) => {
+        if (location !== 'Start' && location !== 'End') throw new Error(`fake: body.insertOoxml ${location}`);
+        fake.write(`body.insertOoxml(${location})`, () =>
+          fake.inserted.push({ ooxml, location, at: location === 'Start' ? 'body-start' : 'body-end' }),
+        );
+      },
       getOoxml: () => {
         fake.calls.push('body.getOoxml');
         const limit = fake.options.responseLimit;
@@ -322,6 +349,7 @@ export class FakeWord {
         return fake.collection(() => fake.listed(undefined));
       },
     };
+    return body;
   }
 
   private collection(list: () => FakeTable[]): object {

@@ -3,6 +3,7 @@ import { EMPTY_STORE, TableNotFoundError, type EditPlanner, type TableTarget } f
 import { getCatalog } from '../../src/domain/catalog';
 import { FORM_IDS, getForm } from '../../src/domain/forms';
 import { headerBlock, officialTitle, signatureBlock } from '../../src/domain/documents/official-frame';
+import { titleBlock } from '../../src/domain/documents/frame';
 import { readDocument, type DocModel } from '../../src/domain/ooxml/reader';
 import { EMPTY_PROFILE } from '../../src/domain/profile';
 import { planAddColumn } from '../../src/domain/check/fixes';
@@ -129,6 +130,59 @@ describe('insertAtCursor', () => {
   test('a read-only document is refused before Word is asked', async () => {
     const { word, backend } = setup({ documentXml: oursOnly([]).xml }, { mode: 'readOnly' });
     await expectWordError(backend.insertAtCursor([signatureBlock(EMPTY_PROFILE)]), 'read-only');
+    expect(word.syncs).toBe(0);
+  });
+});
+
+describe('a new document: insertTable with its title block', () => {
+  const title = titleBlock('plan-2018', '2025-2026', { school: 'Trường Tiểu học Kim Đồng' });
+  const empty =
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>';
+
+  test('an empty document: title and table at the top in one Body.insertOoxml, still two syncs', async () => {
+    const { word, backend } = setup({ documentXml: empty });
+    const r = await backend.insertTable(spec('plan-2018'), { titleIfEmpty: title });
+    expect(r.titled).toBe(true);
+    expect(word.syncs).toBe(2);
+    expect(word.inserted).toHaveLength(1);
+    expect(word.inserted[0]).toMatchObject({ location: 'Start', at: 'body-start' });
+    const model = readDocument(parseXml(word.inserted[0].ooxml));
+    expect(model.paragraphs.slice(0, 3).map((p) => p.text)).toEqual([
+      'TRƯỜNG TIỂU HỌC KIM ĐỒNG',
+      'KẾ HOẠCH',
+      'Cải tiến chất lượng giáo dục năm học 2025-2026',
+    ]);
+    expect(model.tables).toHaveLength(1);
+    expect(model.tables[0].tag).toBe(r.tag);
+  });
+
+  test('a document with text: only the table, at the cursor', async () => {
+    const { word, backend } = setup({ documentXml: oursOnly([{ code: '1.1' }]).xml });
+    const r = await backend.insertTable(spec('plan-2018'), { titleIfEmpty: title });
+    expect(r.titled).toBe(false);
+    expect(word.syncs).toBe(2);
+    expect(word.inserted[0]).toMatchObject({ location: 'Replace', at: 'selection' });
+    expect(readDocument(parseXml(word.inserted[0].ooxml)).paragraphs.map((p) => p.text)).not.toContain('KẾ HOẠCH');
+  });
+});
+
+describe('insertAt', () => {
+  test('the letterhead at the top and the signature at the end: one Body.insertOoxml and one sync each', async () => {
+    const { word, backend } = setup({ documentXml: oursOnly([{ code: '1.1' }]).xml, cursor: { table: 0, row: 3, cell: 1 } });
+    const profile = { ...EMPTY_PROFILE, schoolName: 'Trường Tiểu học Kim Đồng', place: 'Ba Đình', principal: 'Nguyễn Thị Hoa' };
+    const opts = { kind: 'plan' as const, schoolYear: '2025-2026', date: { day: 5, month: 9, year: 2025 } };
+    await backend.insertAt('start', [headerBlock(profile, opts), ...officialTitle(opts)]);
+    expect(word.syncs).toBe(1);
+    await backend.insertAt('end', [signatureBlock(profile)]);
+    expect(word.syncs).toBe(2);
+    expect(word.inserted.map((i) => i.at)).toEqual(['body-start', 'body-end']);
+    // Nothing went into the cell the cursor was in.
+    expect(word.calls.some((c) => c.startsWith('document.getSelection'))).toBe(false);
+  });
+
+  test('a read-only document is refused before Word is asked', async () => {
+    const { word, backend } = setup({ documentXml: oursOnly([]).xml }, { mode: 'readOnly' });
+    await expectWordError(backend.insertAt('end', [signatureBlock(EMPTY_PROFILE)]), 'read-only');
     expect(word.syncs).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { FRAMEWORK_LABELS, SCHOOL_TYPE_LABELS } from '../../domain/catalog';
 import {
+  createdMeta,
   formList,
   newDocumentBody,
   NewDocumentError,
@@ -16,6 +17,7 @@ import {
 import { DocxDocument } from '../../app/docx-backend';
 import { parseXml } from '../../xml/node';
 import type { SchoolProfile } from '../../domain/profile';
+import { withCreatedMeta } from '../../domain/store';
 import { newPlan2026 } from '../../domain/tt57/new-plan';
 import type { CliIo } from '../context';
 import { readProfile } from './report-from-plan';
@@ -74,6 +76,13 @@ export async function newDocumentBytes(
     });
     const { plan } = made;
     const docx = DocxDocument.blank(parseXml, name, made.blocks);
+    // What it was told is kept in the document, so `report-from-plan`, `check` and the pane read it back.
+    await docx.updateStore((s) =>
+      withCreatedMeta(
+        s,
+        createdMeta({ form: 'plan-2026', framework: '2026', schoolType: plan.schoolType, schoolYear: plan.schoolYear }),
+      ),
+    );
     const items = plan.items.length ? `${plan.items.length} nội dung cải tiến` : 'bảng để trống cho trường điền';
     const summary = opts.tableOnly
       ? `Biểu 2, bảng mục V (Thông tư 57/2026), ${SCHOOL_TYPE_LABELS[plan.schoolType].toLowerCase()}, năm học ${plan.schoolYear}; ${items}`
@@ -93,6 +102,7 @@ export async function newDocumentBytes(
   });
   const docx = DocxDocument.blank(parseXml, name, newDocumentBody(doc));
   await docx.insertTable(doc.spec);
+  await docx.updateStore((s) => withCreatedMeta(s, createdMeta(doc.spec)));
   const { spec } = doc;
   const rows =
     doc.form.sections === 'none'

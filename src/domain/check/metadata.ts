@@ -44,6 +44,11 @@ export interface MetaOverrides {
   readonly schoolType?: SchoolType;
   readonly schoolYear?: string;
   readonly framework?: Framework;
+  /**
+   * What the document was made as (a new document keeps what it was created for): used when neither its
+   * tables nor its title say.
+   */
+  readonly documentKind?: DocumentKind;
 }
 
 const TYPE_NAMES: readonly [RegExp, SchoolType][] = [
@@ -119,6 +124,10 @@ export function inferMeta(model: DocModel, tables: readonly RecognisedTable[], o
     // A title names a plan, a report or monitoring (the frame reads it as a file kind).
     documentKind = title.kind;
     evidence.documentKind = `Theo tên văn bản «${collapseSpaces(title.lines.join(' ')).slice(0, 80)}».`;
+  } else if (overrides.documentKind) {
+    documentKind = overrides.documentKind;
+    overridden.push('documentKind');
+    evidence.documentKind = 'Theo loại văn bản đã chọn khi tạo tài liệu.';
   }
 
   // Number, dates.

@@ -22,6 +22,7 @@ import { initialRows, parseRef, PlacementError, type CriterionRef, type TableSpe
 import { formatSchoolYear, parseSchoolYear } from '../text';
 import { titleLines, titleParagraphs, type TitleLine } from './frame';
 import type { XElement } from '../ooxml/xml';
+import type { MetaOverrides } from '../check/metadata';
 import { UserError } from '../errors';
 
 /** A request that cannot be carried out; the message is Vietnamese and says what to change. */
@@ -173,6 +174,21 @@ export function resolveNewDocument(req: NewDocumentRequest): NewDocument {
     title: titleLines(form.id, schoolYear, { school: req.school }),
     criterionRows: rows.filter((r) => r.kind === 'criterion').length,
     notes,
+  };
+}
+
+/**
+ * What a new document keeps about itself in its store (src/domain/store withCreatedMeta): the school
+ * type, year, framework and kind it was made for, which the checker, «Điền dòng» and «Báo cáo từ kế
+ * hoạch» then read even where the document's text does not say (no school name in the title).
+ */
+export function createdMeta(spec: Pick<TableSpec, 'form' | 'framework' | 'schoolType' | 'schoolYear'>): MetaOverrides {
+  const kind = getForm(spec.form).kind;
+  return {
+    schoolType: spec.schoolType,
+    schoolYear: spec.schoolYear,
+    framework: spec.framework,
+    documentKind: kind === 'problems' ? 'plan' : kind,
   };
 }
 

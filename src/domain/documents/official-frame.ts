@@ -6,7 +6,7 @@
  */
 import type { DocumentKind } from '../forms';
 import type { SchoolProfile } from '../profile';
-import { documentNumber } from '../profile';
+import { documentNumber, signerNameOf } from '../profile';
 import { SIZE_14, summaryLine } from './frame';
 import { cell, paragraph, paragraphs, row, runs, runProps } from '../ooxml/writer';
 import { el, type XElement } from '../ooxml/xml';
@@ -28,22 +28,30 @@ export function placeAndDate(place: string, d: { day: number; month: number; yea
 }
 
 /**
- * A short solid line under the previous paragraph (the rules under the issuer's name, the Tiêu ngữ
- * and the summary line): a 1 pt high empty paragraph whose top border is the line, shortened by equal
- * indents so it is `lineTwips` long and centred in a column `columnTwips` wide.
+ * A short solid line below the previous paragraph (NĐ 30: under the issuer's name, the Tiêu ngữ and the
+ * summary line), centred, `lineTwips` long in a column `columnTwips` wide: the top border of a 1 pt
+ * high empty paragraph, shortened by equal indents. The space before it keeps the line below the
+ * letters (a border right under the text reads as an underline of some of its words).
  */
 function rule(lineTwips: number, columnTwips: number, after = 120): XElement {
   const indent = Math.max(0, Math.round((columnTwips - lineTwips) / 2));
   return el('w:p', {}, [
     props('w:pPr', [
+      el('w:keepNext'),
       props('w:pBdr', [el('w:top', { 'w:val': 'single', 'w:sz': 6, 'w:space': 1, 'w:color': '000000' })]),
-      el('w:spacing', { 'w:before': 0, 'w:after': after, 'w:line': 20, 'w:lineRule': 'exact' }),
+      el('w:spacing', { 'w:before': RULE_GAP, 'w:after': after, 'w:line': 20, 'w:lineRule': 'exact' }),
       el('w:ind', { 'w:left': indent, 'w:right': indent, 'w:firstLine': 0 }),
       el('w:jc', { 'w:val': 'center' }),
       runProps({ size: 2 }),
     ]),
   ]);
 }
+
+/** Space between the text and the short rule under it, twips (4 pt). */
+const RULE_GAP = 80;
+
+/** Short rules under the school's name and the summary line: about a third of their column (NĐ 30: ⅓–½ of the line). */
+const RULE_SHARE = 1 / 3;
 
 /** Approximate printed width of text in twips (Times New Roman, bold capitals are widest). */
 function textWidth(text: string, halfPoints: number, capitals: boolean): number {
@@ -94,7 +102,7 @@ export function headerBlock(profile: SchoolProfile, opts: FrameOptions): XElemen
   if (profile.parentBody.trim()) left.push(paragraph(profile.parentBody.toUpperCase(), { align: 'center', size: SIZE_13 }));
   left.push(
     paragraph(school, { align: 'center', bold: true, size: SIZE_13 }),
-    rule(textWidth(school, SIZE_13, true) * 0.4, leftW),
+    rule(Math.min(leftW * RULE_SHARE, textWidth(school, SIZE_13, true) * 0.5), leftW),
   );
   left.push(paragraph(documentNumber(opts.kind, profile.abbreviation, opts.number), { align: 'center', size: SIZE_13 }));
   const motto = 'Độc lập - Tự do - Hạnh phúc';
@@ -121,7 +129,7 @@ export function officialTitle(opts: FrameOptions): XElement[] {
       keepNext: true,
     }),
     paragraph(summary, { align: 'center', bold: true, size: SIZE_14, keepNext: true }),
-    rule(textWidth(summary, SIZE_14, false) * 0.4, total, 240),
+    rule(Math.min(total * RULE_SHARE, textWidth(summary, SIZE_14, false) * 0.5), total, 240),
   ];
 }
 
@@ -153,7 +161,7 @@ export function signatureBlock(
     ...paragraphs(signer, { align: 'center', bold: true, size: SIZE_13, before: 120 }),
     ...(opts.signNote ? [paragraph(opts.signNote, { align: 'center', italic: true, size: SIZE_13 })] : []),
     ...[1, 2, 3, 4].map(() => paragraph('', { size: SIZE_13 })),
-    paragraph(profile.principal.trim() || '…', { align: 'center', bold: true, size: SIZE_13 }),
+    paragraph(signerNameOf(profile), { align: 'center', bold: true, size: SIZE_13 }),
   ];
   return sideBySide([noiNhan, ...list], right, leftW, rightW);
 }

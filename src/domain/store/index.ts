@@ -10,6 +10,7 @@
  * two panels writing at once both keep their change.
  */
 import { isFramework, isSchoolType, type Level, type SchoolType } from '../catalog';
+import type { FileKind } from '../forms';
 import type { MetaOverrides } from '../check/metadata';
 import { el, serializeDocument, text, type XElement } from '../ooxml/xml';
 import { parseProfile, type SchoolProfile } from '../profile';
@@ -99,6 +100,8 @@ function withKey(store: DocumentStore, key: string, value: unknown): DocumentSto
   return value === undefined ? { ...rest, version: 1 } : { ...rest, version: 1, [key]: value };
 }
 
+const isFileKind = (v: unknown): v is FileKind => v === 'plan' || v === 'report' || v === 'monitoring';
+
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 // ---------------------------------------------------------------------------------------------
@@ -137,7 +140,16 @@ export function storedOverrides(store: { readonly [key: string]: unknown } | und
     ...(isSchoolType(o.schoolType) ? { schoolType: o.schoolType } : {}),
     ...(typeof o.schoolYear === 'string' && parseSchoolYear(o.schoolYear) ? { schoolYear: o.schoolYear } : {}),
     ...(isFramework(o.framework) ? { framework: o.framework } : {}),
+    ...(isFileKind(o.documentKind) ? { documentKind: o.documentKind } : {}),
   };
+}
+
+/**
+ * The store of a document just made (pane «Chèn bảng» on an empty document, `ctcl new`): what the user
+ * chose is kept as the document's overrides, so every surface reads the document as it was made.
+ */
+export function withCreatedMeta(store: DocumentStore, meta: MetaOverridesV1): DocumentStore {
+  return withOverrides(store, { ...storedOverrides(store), ...meta });
 }
 
 export function withOverrides(store: DocumentStore, overrides: MetaOverridesV1): DocumentStore {

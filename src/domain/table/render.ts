@@ -18,6 +18,7 @@ import {
 import { el, type XElement } from '../ooxml/xml';
 import { criterionLabel, standardLabel, type BodyRow, type TableSpec } from './model';
 import { props } from '../ooxml/schema-order';
+import { normalizeNewlines } from '../text';
 
 const HEADING: ParagraphStyle = { bold: true, align: 'center' };
 
@@ -94,9 +95,44 @@ function totalWidth(form: TableForm): number {
   return form.columns.reduce((s, c) => s + c.width, 0);
 }
 
-/** Cells for a row spanning the whole table (level sections). */
+/** Cells for a row spanning the whole table (level sections), kept with the row under it. */
 function fullWidthRow(form: TableForm, value: string, style: ParagraphStyle): XElement {
-  return row([cell(paragraphs(value, style), { width: totalWidth(form), span: form.columns.length })]);
+  return row([cell(paragraphs(value, { ...style, keepNext: true }), { width: totalWidth(form), span: form.columns.length })], {
+    cantSplit: true,
+  });
+}
+
+/**
+ * Text height of an A4 landscape page with NĐ 30 margins (11906 − 2 × 1134 twips), less the repeated
+ * heading rows (about a quarter of the page): a body row taller than this may have to break.
+ */
+const ROOM_FOR_A_ROW = 11906 - 2 * 1134 - 2400;
+
+/** 13 pt Times New Roman: about 5.5 pt a character on average, 15 pt a line (single spacing), in twips. */
+const CHAR_TWIPS = 110;
+const LINE_TWIPS = 300;
+/** Cell margins left and right (Word's default 0.08″ each). */
+const CELL_MARGINS = 230;
+
+/** Estimated height of a row's text in twips: its tallest cell, lines wrapped at the cell's width. */
+export function estimatedRowHeight(cells: readonly { readonly text: string; readonly width: number }[]): number {
+  let tallest = 0;
+  for (const c of cells) {
+    const perLine = Math.max(1, Math.floor((c.width - CELL_MARGINS) / CHAR_TWIPS));
+    const lines = normalizeNewlines(c.text)
+      .split('\n')
+      .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+    tallest = Math.max(tallest, lines * LINE_TWIPS);
+  }
+  return tallest;
+}
+
+/**
+ * w:cantSplit for a row that fits on a page (it moves whole to the next page instead of breaking); a
+ * row taller than a page is left free to break: Word would otherwise cut its text at the page's foot.
+ */
+function keepWhole(cells: readonly { readonly text: string; readonly width: number }[]): boolean {
+  return estimatedRowHeight(cells) <= ROOM_FOR_A_ROW;
 }
 
 /** The body row for a model row. */
@@ -111,13 +147,22 @@ export function bodyRow(form: TableForm, spec: Pick<TableSpec, 'framework' | 'sc
       if (ttIndex !== 0) return fullWidthRow(form, label, { bold: true });
       // TT carries the standard's number; the title spans the rest of the row.
       const rest = form.columns.length - 1;
-      return row([
-        cell([paragraph(String(r.standard), { bold: true, align: 'center' })], { width: form.columns[0].width }),
-        cell(paragraphs(label, { bold: true }), { width: widthOf(form, 1, rest), span: rest }),
-      ]);
+      return row(
+        [
+          cell([paragraph(String(r.standard), { bold: true, align: 'center', keepNext: true })], {
+            width: form.columns[0].width,
+          }),
+          cell(paragraphs(label, { bold: true, keepNext: true }), { width: widthOf(form, 1, rest), span: rest }),
+        ],
+        { cantSplit: true },
+      );
     }
     case 'criterion': {
       const label = criterionLabel(catalog!, r.ref, r.level);
+      const texts = form.columns.map((c) => ({
+        width: c.width,
+        text: c.role === 'criterion' ? [...label, r.cells[c.key] ?? ''].join('\n') : (r.cells[c.key] ?? ''),
+      }));
       return row(
         form.columns.map((c) => {
           if (c.role === 'criterion') {
@@ -128,6 +173,7 @@ export function bodyRow(form: TableForm, spec: Pick<TableSpec, 'framework' | 'sc
           if (c.role === 'tt') return cell([paragraph('', { align: 'center' })], { width: c.width });
           return cell(paragraphs(r.cells[c.key] ?? ''), { width: c.width });
         }),
+        { cantSplit: keepWhole(texts) },
       );
     }
     case 'item':
@@ -135,12 +181,18 @@ export function bodyRow(form: TableForm, spec: Pick<TableSpec, 'framework' | 'sc
         form.columns.map((c) =>
           cell(c.role === 'tt' ? [paragraph(r.tt, { align: 'center' })] : paragraphs(r.cells[c.key] ?? ''), { width: c.width }),
         ),
+        { cantSplit: keepWhole(form.columns.map((c) => ({ width: c.width, text: r.cells[c.key] ?? '' }))) },
       );
     case 'fixed':
       return row(
         form.columns.map((c, i) =>
           cell(i === 0 ? paragraphs(r.label, { bold: true }) : paragraphs(r.cells[c.key] ?? ''), { width: c.width }),
         ),
+        {
+          cantSplit: keepWhole(
+            form.columns.map((c, i) => ({ width: c.width, text: i === 0 ? r.label : (r.cells[c.key] ?? '') })),
+          ),
+        },
       );
   }
 }

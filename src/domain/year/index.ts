@@ -9,6 +9,7 @@ import {
   allCriteria,
   findCatalog,
   findCriterion,
+  FRAMEWORK_LABELS,
   frameworkForYear,
   getCatalog,
   type Catalog,
@@ -71,6 +72,17 @@ export function reportFromPlan(
 ): ReportFromPlan {
   if (plan.form.kind !== 'plan') throw new YearError('Bảng đã chọn không phải bảng kế hoạch cải tiến chất lượng.');
   const framework = opts.framework ?? plan.form.framework;
+  const ofYear = parseSchoolYear(opts.schoolYear) ? frameworkForYear(opts.schoolYear) : undefined;
+  if (ofYear && ofYear !== framework) {
+    // As `ctcl new` refuses a form of another framework than the year's: a 2018 report for a TT57 year is not one.
+    throw new YearError(
+      `Kế hoạch này theo ${FRAMEWORK_LABELS[framework]}, còn năm học ${opts.schoolYear} theo ${FRAMEWORK_LABELS[ofYear]}: ` +
+        `không tạo được báo cáo mẫu của ${FRAMEWORK_LABELS[framework]} cho năm học này. Hãy chọn năm học của kế hoạch` +
+        (ofYear === '2026'
+          ? `, hoặc chuyển kế hoạch sang Biểu 2 (Thông tư 57/2026) ở «Năm học mới» → «Kế hoạch năm mới từ năm trước» (ctcl roll).`
+          : '.'),
+    );
+  }
   const catalog = findCatalog(framework, opts.schoolType);
   if (!catalog) throw new YearError('Không có bộ tiêu chí cho loại trường này theo thông tư đã chọn.');
   const reportForm = formFor('report', framework)!;
@@ -254,6 +266,8 @@ export interface RollResult {
   readonly candidates: readonly RollCandidate[];
   /** True when moving from the 2018 circulars to TT57. */
   readonly remap: boolean;
+  /** Last year's table was grouped under «MỨC 1», «MỨC 2» (TT57): this year's keeps the grouping. */
+  readonly groupByLevel: boolean;
 }
 
 function textOf(e: CriterionEntry, ...keys: string[]): string {
@@ -280,12 +294,15 @@ export function rollForward(input: RollInput): RollResult {
   if (kind === 'monitoring')
     throw new YearError('Bảng theo dõi (mục VI) không dùng để lập kế hoạch năm sau; hãy chọn bảng kế hoạch hoặc báo cáo.');
   const target = planForm.columns.find((c) => c.planContent)!.key;
+  const goal = planForm.columns.find((c) => c.key === 'target' || c.key === 'goal')?.key;
   const candidates: RollCandidate[] = [];
   for (const e of criterionEntries(input.table)) {
     let finished: boolean;
     let reason: string;
     let carried: string;
     let note = '';
+    /** Last year's unfinished work, said as such (its dates moved on like the rest). */
+    let rest = '';
     if (kind === 'report') {
       const unfinished = textOf(e, 'inProgress', 'notStarted');
       const done = textOf(e, 'done');
@@ -295,8 +312,11 @@ export function rollForward(input: RollInput): RollResult {
         : done
           ? 'Đã hoàn thành năm trước'
           : 'Năm trước chưa có kết quả';
+      // The work still to do goes into the content columns; Ghi chú only says where the row comes from
+      // (the whole history in that narrow column made each row a page long).
       carried = textOf(e, 'adjusted') || textOf(e, 'planned');
-      note = unfinished ? `Chuyển tiếp từ năm học ${input.schoolYear}: ${unfinished}` : '';
+      if (unfinished) rest = `Phần chưa hoàn thành năm học ${input.schoolYear}: ${shiftYears(unfinished)}`;
+      note = unfinished ? `Chuyển tiếp từ năm học ${input.schoolYear}` : '';
     } else {
       const status = e.cells.status ?? '';
       finished = /^hoan thanh/.test(fold(status));
@@ -305,6 +325,12 @@ export function rollForward(input: RollInput): RollResult {
     }
     const cells: Record<string, string> = {};
     if (carried) cells[target] = shiftYears(carried);
+    // What is left to do is what the row must achieve this year: «Kết quả cần đạt (so với hiện trạng)» /
+    // «Mục tiêu», which a report does not have (so the row's height is shared between two columns).
+    if (rest) {
+      if (goal && !cells[goal]) cells[goal] = rest;
+      else cells[target] = [cells[target], rest].filter(Boolean).join('\n');
+    }
     if (kind === 'plan') {
       // Plan → plan: every text goes to the new form's column of the same meaning, dates moved on.
       const oldForm = input.table.form;
@@ -342,7 +368,8 @@ export function rollForward(input: RollInput): RollResult {
     });
   }
   if (!candidates.length) throw new YearError('Bảng năm trước không có tiêu chí nào để chuyển sang năm nay.');
-  return { fromYear: input.schoolYear, toYear, framework, form: planForm.id, candidates, remap };
+  const groupByLevel = input.table.groupedByLevel && planForm.sections === 'levels-2026';
+  return { fromYear: input.schoolYear, toYear, framework, form: planForm.id, candidates, remap, groupByLevel };
 }
 
 /**
@@ -369,7 +396,7 @@ export function rolledSpec(
     if (code) items.push({ ref: { code }, level: c.level && c.level <= 2 ? c.level : undefined, cells: { ...c.cells } });
     else loose.push({ ...c.cells });
   }
-  const rows = layoutRows(result.form, catalog, items);
+  const rows = layoutRows(result.form, catalog, items, { groupByLevel: result.groupByLevel });
   loose.forEach((cells, i) => {
     // No criterion yet: a numbered content row, with the reminder in front of its text.
     rows.push({
@@ -379,7 +406,14 @@ export function rolledSpec(
     });
   });
   return {
-    spec: { form: result.form, framework: result.framework, schoolType, schoolYear: result.toYear, groupByLevel: false, rows },
+    spec: {
+      form: result.form,
+      framework: result.framework,
+      schoolType,
+      schoolYear: result.toYear,
+      groupByLevel: result.groupByLevel,
+      rows,
+    },
     unassigned: loose.length,
   };
 }

@@ -140,12 +140,15 @@ export function InsertPanel({ backend, blocked, target = 'vị trí con trỏ', 
         onInserted?.();
         return;
       }
-      await backend.insertTable(d.spec);
+      const m = await import(/* webpackChunkName: "new-table" */ '../year/model');
+      const { titled } = await m.insertTableTitled(backend, d.spec);
       const rows = d.criterionRows ? ` với ${d.criterionRows} dòng tiêu chí` : '';
       setResult({
         intent: 'success',
-        title: 'Đã chèn bảng.',
-        text: `«${d.form.name}», năm học ${d.spec.schoolYear}${rows}, đã nằm ở ${target}.`,
+        title: titled ? 'Đã tạo tài liệu.' : 'Đã chèn bảng.',
+        text: titled
+          ? `Tiêu đề và bảng «${d.form.name}», năm học ${d.spec.schoolYear}${rows}, đã nằm ở đầu tài liệu. Loại trường, năm học và bộ tiêu chuẩn đã chọn được ghi vào tài liệu.`
+          : `«${d.form.name}», năm học ${d.spec.schoolYear}${rows}, đã nằm ở ${target}.`,
       });
       onInserted?.();
     } catch (e) {

@@ -8,6 +8,8 @@ import type { CriterionRef } from '../../domain/table/model';
 import type { SchoolType } from '../../domain/catalog';
 import { newPlan2026 } from '../../domain/tt57/new-plan';
 import { loadProfile, today } from '../year/model';
+import { createdMeta } from '../../domain/documents/new-document';
+import { withCreatedMeta } from '../../domain/store';
 
 export interface WholePlanRequest {
   readonly schoolType: SchoolType;
@@ -35,5 +37,12 @@ export async function insertWholePlan(backend: DocumentBackend, req: WholePlanRe
     date: today(),
   });
   await backend.insertAtCursor(made.blocks);
+  // The document is a Biểu 2 for this school type and year from now on: kept for every surface.
+  await backend.updateStore((store) =>
+    withCreatedMeta(
+      store,
+      createdMeta({ form: 'plan-2026', framework: '2026', schoolType: req.schoolType, schoolYear: made.plan.schoolYear }),
+    ),
+  );
   return { fromProfile, notes: made.notes };
 }

@@ -1,9 +1,12 @@
 /**
- * The criteria to fill a row for, as one radio group (arrow keys move between them), grouped by
- * standard: code, official title, badges (bắt buộc, chưa xác minh, rows already in the table), and
- * one line per level. Criteria without the picked level are greyed out with the reason.
+ * The criteria to fill a row for, as one radio group grouped by standard: code, official title, badges
+ * (bắt buộc, chưa xác minh, rows already in the table), and one line per level. Criteria without the
+ * picked level are greyed out with the reason.
+ * Keyboard: the arrow keys (Home, End) move the focus through the list without choosing — choosing a
+ * criterion loads its form, so passing over twenty of them must not load twenty —; Enter or Space
+ * chooses the focused one, as a click does.
  */
-import { memo, useId } from 'react';
+import { memo, useId, type KeyboardEvent } from 'react';
 import { Badge, makeStyles, mergeClasses, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import type { CriterionGroup, CriterionItem } from './criteria';
 import { rowsText } from './criteria';
@@ -70,6 +73,29 @@ export const CriterionList = memo(function CriterionList({ groups, value, onChan
   const styles = useStyles();
   const base = useId();
   const byKey = new Map(groups.flatMap((g) => g.items.map((i) => [i.key, i] as const)));
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const move = ['ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(e.key);
+    if (!move && e.key !== 'Enter') return;
+    const inputs = [...e.currentTarget.querySelectorAll<HTMLInputElement>('input[type="radio"]:not(:disabled)')];
+    const at = inputs.indexOf(document.activeElement as HTMLInputElement);
+    if (at < 0) return;
+    e.preventDefault();
+    if (e.key === 'Enter') {
+      const item = byKey.get(inputs[at].value);
+      if (item && !item.disabled) onChange(item);
+      return;
+    }
+    const forward = e.key === 'ArrowDown' || e.key === 'ArrowRight';
+    const next =
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? inputs.length - 1
+          : forward
+            ? Math.min(at + 1, inputs.length - 1)
+            : Math.max(at - 1, 0);
+    inputs[next].focus();
+  };
   if (!groups.length) {
     return (
       <Text className={styles.empty} role="status">
@@ -86,6 +112,7 @@ export const CriterionList = memo(function CriterionList({ groups, value, onChan
         const item = byKey.get(d.value);
         if (item && !item.disabled) onChange(item);
       }}
+      onKeyDown={onKeyDown}
       data-testid="criterion-list"
     >
       {groups.map((g) => (

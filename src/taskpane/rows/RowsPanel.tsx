@@ -43,6 +43,7 @@ import {
   type SchoolType,
 } from '../../domain/catalog';
 import type { DocModel } from '../../domain/ooxml/reader';
+import { storedOverrides, type MetaOverrides } from '../../domain/check';
 import { recogniseTables } from '../../domain/table/recognise';
 import { criterionLabel, refKey, validateRef } from '../../domain/table/model';
 import { criterionRowCounts, rowFormFields, type RowField } from '../../domain/table/rows';
@@ -148,6 +149,8 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
   const [form, setForm] = useState<RowForm>(EMPTY_FORM);
   /** The school type chosen by hand, kept in the store (metaOverrides). */
   const [schoolTypeChoice, setSchoolTypeChoice] = useState<SchoolType>();
+  /** What the document keeps about itself (the year, framework… it was made for: metaOverrides). */
+  const [storedMeta, setStoredMeta] = useState<MetaOverrides>({});
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState<Busy>();
   const [notice, setNotice] = useState<Notice>();
@@ -164,8 +167,8 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
   // ---- The document -------------------------------------------------------------------------
 
   const doc: RowsDocument | undefined = useMemo(
-    () => (model ? readRowsDocument(model, schoolTypeChoice) : undefined),
-    [model, schoolTypeChoice],
+    () => (model ? readRowsDocument(model, schoolTypeChoice, storedMeta) : undefined),
+    [model, schoolTypeChoice, storedMeta],
   );
   const choice =
     doc?.tables.find((t) => t.key === form.table) ?? doc?.tables.find((t) => t.key === cursorTable) ?? doc?.tables[0];
@@ -207,6 +210,7 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
         setLoadError(undefined);
         // A choice still being saved wins over the store read before it.
         setSchoolTypeChoice(pendingSchoolType.current ?? storedSchoolType(store));
+        setStoredMeta(storedOverrides(store));
         const stored = parseDraft(store);
         const tables = first || stored ? tableChoices(recogniseTables(m)) : [];
         if (first) setCursorTable(defaultTableKey(tables, at));
@@ -322,7 +326,7 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
         const m = await backend.read();
         const at = await backend.selection();
         setModel(m);
-        const d = readRowsDocument(m, schoolTypeChoice);
+        const d = readRowsDocument(m, schoolTypeChoice, storedMeta);
         const r = loadSelectedRow(d.tables, at, (c) => rowFormFields(c.rec, d.meta.schoolYear), form);
         if (!r.ok) {
           setNotice({ intent: 'warning', text: r.message });
@@ -345,7 +349,7 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
       // Read again: the row may have changed in the document since.
       const m = await refresh();
       if (!m || !ref) return;
-      const d = readRowsDocument(m, schoolTypeChoice);
+      const d = readRowsDocument(m, schoolTypeChoice, storedMeta);
       const c = d.tables.find((t) => t.key === choice?.key);
       const f = c ? rowFormFields(c.rec, d.meta.schoolYear) : [];
       const t = c && updateTarget(c.rec, ref, pick.level, f);

@@ -6,7 +6,7 @@
  */
 import { findTarget, type CellLocation, type EditPlanner, type TableTarget } from '../../domain/backend';
 import { findCatalog, type Catalog, type Framework, type SchoolType } from '../../domain/catalog';
-import { checkDocument, planFromTables, type DocumentMeta, type PlanSource } from '../../domain/check';
+import { checkDocument, planFromTables, type DocumentMeta, type MetaOverrides, type PlanSource } from '../../domain/check';
 import type { DocModel } from '../../domain/ooxml/reader';
 import { planAddRow, planUpdateRow, type EditPlan, type RowRequest } from '../../domain/table/edit';
 import { criterionEntries, recogniseTables, type RecognisedTable } from '../../domain/table/recognise';
@@ -30,9 +30,12 @@ export interface RowsDocument {
   readonly plan?: PlanSource;
 }
 
-/** Read a document for the panel. `schoolType`: the user's choice when the document does not say. */
-export function readRowsDocument(model: DocModel, schoolType?: SchoolType): RowsDocument {
-  const result = checkDocument(model, schoolType ? { overrides: { schoolType } } : {});
+/**
+ * Read a document for the panel. `schoolType`: the user's choice when the document does not say;
+ * `stored`: what the document keeps about itself (its store's overrides: the year, framework… it was made for).
+ */
+export function readRowsDocument(model: DocModel, schoolType?: SchoolType, stored: MetaOverrides = {}): RowsDocument {
+  const result = checkDocument(model, { overrides: { ...stored, ...(schoolType ? { schoolType } : {}) } });
   return { meta: result.meta, tables: tableChoices(result.tables), plan: planFromTables(result.tables) };
 }
 

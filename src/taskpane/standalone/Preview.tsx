@@ -92,17 +92,26 @@ const useStyles = makeStyles({
     tableLayout: 'fixed',
     fontSize: '13px',
   },
+  // A narrow pane keeps the columns wide enough for whole words (not a letter a line): the table scrolls sideways (880 px: about the printed A4 landscape text width).
+  tableScroll: { overflowX: 'auto', maxWidth: '100%', '& > table': { minWidth: '880px' } },
   cell: {
     ...shorthands.border('1px', 'solid', '#000'),
     padding: '2px 4px',
     verticalAlign: 'top',
-    overflowWrap: 'anywhere',
+    overflowWrap: 'break-word',
     cursor: 'cell',
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   header: { fontWeight: 700, textAlign: 'center', verticalAlign: 'middle' },
   filler: { border: 'none', cursor: 'default' },
-  selected: { backgroundColor: tokens.colorBrandBackground2, boxShadow: `inset 0 0 0 2px ${tokens.colorBrandStroke1}` },
+  selected: {
+    backgroundColor: tokens.colorBrandBackground2,
+    boxShadow: `inset 0 0 0 2px ${tokens.colorBrandStroke1}`,
+    '&[data-flash]': {
+      backgroundColor: tokens.colorPaletteYellowBackground2,
+      boxShadow: `inset 0 0 0 3px ${tokens.colorPaletteDarkOrangeBorder2}`,
+    },
+  },
   cellParagraph: { margin: 0, whiteSpace: 'pre-wrap', minHeight: '1.2em' },
   loading: { padding: '24px' },
 });
@@ -133,20 +142,33 @@ export function Preview({ session, state }: PreviewProps) {
     // The document changes whenever the revision does.
   }, [session, revision]);
 
-  // Bring a newly inserted table into view.
+  // Bring a newly inserted table into view: once, when it is there (later changes — a draft or a choice
+  // saved in the document — must not pull the page back to it).
+  const scrolledInsert = useRef<number>(undefined);
   useEffect(() => {
-    if (inserted === undefined) return;
-    root.current?.querySelector(`[data-block="${inserted}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  }, [inserted, blocks]);
+    if (inserted === undefined || scrolledInsert.current === revision) return;
+    const el = root.current?.querySelector(`[data-block="${inserted}"]`);
+    if (!el) return;
+    scrolledInsert.current = revision;
+    el.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [inserted, revision, blocks]);
 
-  // Bring the selected cell (or row) into view when something selects it (e.g. a finding in "Kiểm tra").
+  // Bring the selected cell (or row) into the middle of the view and flash it when something selects it
+  // (e.g. a finding in "Kiểm tra"): once per selection, after the document is shown.
+  const shownSelection = useRef<CellLocation>(undefined);
   useEffect(() => {
-    if (!selected) return;
+    if (!selected || shownSelection.current === selected) return;
     const cell = selected.cell === undefined ? '' : `[data-cell="${selected.cell}"]`;
-    root.current
-      ?.querySelector(`table[data-table="${selected.table}"] > tbody > tr > td[data-row="${selected.row}"]${cell}`)
-      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [selected]);
+    const el = root.current?.querySelector<HTMLElement>(
+      `table[data-table="${selected.table}"] > tbody > tr > td[data-row="${selected.row}"]${cell}`,
+    );
+    if (!el) return;
+    shownSelection.current = selected;
+    el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    el.setAttribute('data-flash', 'true');
+    // Not cleared with the effect: the document may be shown again meanwhile, the flash still ends.
+    setTimeout(() => el.removeAttribute('data-flash'), FLASH_MS);
+  }, [selected, blocks]);
 
   if (error) return <div role="alert">Không hiển thị được tài liệu: {error}</div>;
   if (!blocks) return <Spinner className={styles.loading} size="small" label="Đang đọc tài liệu…" />;
@@ -227,6 +249,9 @@ export function Preview({ session, state }: PreviewProps) {
 }
 
 const CARET_LABEL = 'Bảng mới đặt ở đây';
+
+/** How long a cell chosen from elsewhere (a finding) is highlighted. */
+const FLASH_MS = 1600;
 
 function Gap(props: {
   index: number;
@@ -321,7 +346,9 @@ function TableBlock(props: {
           {table.title ?? 'Bảng của Cải tiến chất lượng'}
         </div>
       )}
-      <HtmlTable {...props} />
+      <div className={styles.tableScroll}>
+        <HtmlTable {...props} />
+      </div>
     </div>
   );
 }

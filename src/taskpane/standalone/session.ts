@@ -11,6 +11,7 @@ import type {
   DocumentStore,
   EditPlanner,
   InsertResult,
+  InsertTableOptions,
   TableSpec,
   TableTarget,
 } from '../../domain/backend';
@@ -33,8 +34,10 @@ export interface SessionState {
   readonly revision: number;
   readonly cursor: number;
   readonly selected?: CellLocation;
-  /** Block index of the table inserted last, to scroll it into view. */
+  /** Block index of what this change inserted, to scroll it into view (undefined on other changes). */
   readonly inserted?: number;
+  /** Counts the documents opened or started: what was said about the previous one is dropped. */
+  readonly opened: number;
 }
 
 export class StandaloneSession implements DocumentBackend {
@@ -44,7 +47,7 @@ export class StandaloneSession implements DocumentBackend {
 
   constructor(doc: DocxDocument = DocxDocument.blank(parseXmlDom, NEW_DOCUMENT_NAME)) {
     this.doc = doc;
-    this.state = { name: doc.name, dirty: false, revision: 0, cursor: doc.cursor };
+    this.state = { name: doc.name, dirty: false, revision: 0, cursor: doc.cursor, opened: 0 };
   }
 
   /** For useSyncExternalStore. */
@@ -56,7 +59,8 @@ export class StandaloneSession implements DocumentBackend {
   readonly getState = (): SessionState => this.state;
 
   private update(patch: Partial<SessionState>): void {
-    this.state = { ...this.state, cursor: this.doc.cursor, ...patch, revision: this.state.revision + 1 };
+    // `inserted` names the change that inserted: later changes do not carry it (the preview scrolls once).
+    this.state = { ...this.state, inserted: undefined, cursor: this.doc.cursor, ...patch, revision: this.state.revision + 1 };
     for (const fn of this.listeners) fn();
   }
 
@@ -80,7 +84,7 @@ export class StandaloneSession implements DocumentBackend {
 
   private replace(doc: DocxDocument): void {
     this.doc = doc;
-    this.update({ name: doc.name, dirty: false, selected: undefined, inserted: undefined });
+    this.update({ name: doc.name, dirty: false, selected: undefined, opened: this.state.opened + 1 });
   }
 
   /** The file to download; marks the document saved. */
@@ -103,11 +107,17 @@ export class StandaloneSession implements DocumentBackend {
     return this.doc.info();
   }
 
-  async insertTable(spec: TableSpec): Promise<InsertResult> {
+  async insertTable(spec: TableSpec, options?: InsertTableOptions): Promise<InsertResult> {
     const at = Math.min(this.doc.cursor, (await this.doc.read()).blockCount);
-    const result = await this.doc.insertTable(spec);
-    this.update({ dirty: true, inserted: at });
+    const result = await this.doc.insertTable(spec, options);
+    this.update({ dirty: true, inserted: result.titled ? 0 : at });
     return result;
+  }
+
+  async insertAt(place: 'start' | 'end', blocks: XElement[]): Promise<void> {
+    const at = place === 'start' ? 0 : (await this.doc.read()).blockCount;
+    await this.doc.insertAt(place, blocks);
+    this.update({ dirty: true, inserted: at });
   }
 
   async insertAtCursor(blocks: XElement[]): Promise<void> {

@@ -1,8 +1,8 @@
 /**
  * "Thông tin trường, phần đầu và phần ký": the school profile (entered once; kept in this browser and
  * in the document, the document's copy first) and the official frame of Nghị định 30/2020 — the
- * header block with the title at the cursor, and the signature block with "Nơi nhận" after the table.
- * Each is one insertion (Word: one sync).
+ * header block with the title at the top of the document, and the signature block with "Nơi nhận" at its
+ * end (or both at the cursor, when asked). Each is one insertion (Word: one sync at the top or end).
  */
 import { useEffect, useState } from 'react';
 import { Button, Field, Input, Radio, RadioGroup, Spinner, Text, Textarea } from '@fluentui/react-components';
@@ -11,7 +11,7 @@ import { currentSchoolYear } from '../../domain/catalog';
 import type { DocumentKind } from '../../domain/forms';
 import { headerBlock, officialTitle, signatureBlock } from '../../domain/documents/official-frame';
 import { paragraph } from '../../domain/ooxml/writer';
-import { missingProfileFields, type SchoolProfile } from '../../domain/profile';
+import { missingProfileFields, signsForHead, type SchoolProfile } from '../../domain/profile';
 import type { YearViewProps } from './YearPanel';
 import { dayFromInput, dayToInput, errorText, parseRecipients, profileReady, schoolYearOf, today } from './model';
 import { NoticeBar, useYearStyles, type Notice } from './ui';
@@ -23,11 +23,12 @@ interface Draft {
   abbreviation: string;
   principal: string;
   signerTitle: string;
+  signerName: string;
   recipients: string;
 }
 
 function draftOf(p: SchoolProfile): Draft {
-  return { ...p, recipients: p.recipients.join('\n') };
+  return { ...p, signerName: p.signerName ?? '', recipients: p.recipients.join('\n') };
 }
 
 function profileOf(d: Draft): SchoolProfile {
@@ -38,6 +39,7 @@ function profileOf(d: Draft): SchoolProfile {
     abbreviation: d.abbreviation.trim().toUpperCase(),
     principal: d.principal.trim(),
     signerTitle: d.signerTitle.trim() || 'HIỆU TRƯỞNG',
+    ...(d.signerName.trim() ? { signerName: d.signerName.trim() } : {}),
     recipients: parseRecipients(d.recipients),
   };
 }
@@ -64,6 +66,8 @@ export function ProfileFrame({ backend, blocked, doc, profile }: YearViewProps) 
   const [date, setDate] = useState(() => dayToInput(today()));
   const [number, setNumber] = useState('');
   const [busy, setBusy] = useState<'header' | 'signature'>();
+  /** The header at the top and the signature at the end of the document (default), or both at the cursor. */
+  const [place, setPlace] = useState<'ends' | 'cursor'>('ends');
   const [notice, setNotice] = useState<Notice>();
   const foundKind = meta?.documentKind === 'report' ? 'report' : meta?.documentKind === 'plan' ? 'plan' : undefined;
   const foundYear = meta?.schoolYear;
@@ -117,18 +121,24 @@ export function ProfileFrame({ backend, blocked, doc, profile }: YearViewProps) 
       if (what === 'header') {
         if (!schoolYear || !day) return;
         const opts = { kind, schoolYear, date: day, number: number.trim() || undefined };
-        await backend.insertAtCursor([headerBlock(usable, opts), ...officialTitle(opts)]);
+        const blocks = [headerBlock(usable, opts), ...officialTitle(opts)];
+        if (place === 'cursor') await backend.insertAtCursor(blocks);
+        else await backend.insertAt('start', blocks);
         setNotice({
           intent: 'success',
           title: 'Đã chèn phần đầu văn bản.',
-          text: 'Tên cơ quan, Quốc hiệu, Tiêu ngữ, số, địa danh và ngày tháng, tên loại và trích yếu đã nằm ở vị trí con trỏ.',
+          text: `Tên cơ quan, Quốc hiệu, Tiêu ngữ, số, địa danh và ngày tháng, tên loại và trích yếu đã nằm ở ${
+            place === 'cursor' ? 'vị trí con trỏ' : 'đầu tài liệu'
+          }.`,
         });
       } else {
-        await backend.insertAtCursor([paragraph(''), signatureBlock(usable)]);
+        const blocks = [paragraph(''), signatureBlock(usable)];
+        if (place === 'cursor') await backend.insertAtCursor(blocks);
+        else await backend.insertAt('end', blocks);
         setNotice({
           intent: 'success',
           title: 'Đã chèn phần ký.',
-          text: 'Chức vụ, họ tên người ký và «Nơi nhận» đã nằm ở vị trí con trỏ.',
+          text: `Chức vụ, họ tên người ký và «Nơi nhận» đã nằm ở ${place === 'cursor' ? 'vị trí con trỏ' : 'cuối tài liệu'}.`,
         });
       }
     } catch (e) {
@@ -174,6 +184,16 @@ export function ProfileFrame({ backend, blocked, doc, profile }: YearViewProps) 
       <Field label="Chức vụ người ký" hint="Ký thay: KT. HIỆU TRƯỞNG, xuống dòng, PHÓ HIỆU TRƯỞNG">
         <Textarea value={draft.signerTitle} onChange={(_, v) => set({ signerTitle: v.value })} rows={2} resize="vertical" />
       </Field>
+      <Field
+        label="Người ký (họ và tên)"
+        hint={
+          signsForHead(draft.signerTitle)
+            ? 'Người ký thay Hiệu trưởng, ví dụ Phó Hiệu trưởng; in dưới chữ ký.'
+            : 'Để trống khi Hiệu trưởng ký.'
+        }
+      >
+        <Input className={styles.control} value={draft.signerName} onChange={(_, v) => set({ signerName: v.value })} />
+      </Field>
       <Field label="Nơi nhận" hint="Mỗi nơi một dòng">
         <Textarea value={draft.recipients} onChange={(_, v) => set({ recipients: v.value })} rows={3} resize="vertical" />
       </Field>
@@ -212,6 +232,12 @@ export function ProfileFrame({ backend, blocked, doc, profile }: YearViewProps) 
         <Field label="Số văn bản" hint="Để trống nếu văn thư ghi số sau">
           <Input className={styles.control} value={number} onChange={(_, v) => setNumber(v.value)} maxLength={12} />
         </Field>
+        <Field label="Vị trí chèn">
+          <RadioGroup value={place} onChange={(_, v) => setPlace(v.value === 'cursor' ? 'cursor' : 'ends')}>
+            <Radio value="ends" label="Phần đầu ở đầu tài liệu, phần ký ở cuối tài liệu" />
+            <Radio value="cursor" label="Tại con trỏ" />
+          </RadioGroup>
+        </Field>
         {!usable && <Text className={styles.note}>Hãy nhập tên trường và địa danh ở trên để chèn phần đầu và phần ký.</Text>}
         <div className={styles.actions}>
           <Button
@@ -229,9 +255,6 @@ export function ProfileFrame({ backend, blocked, doc, profile }: YearViewProps) 
             Chèn phần ký
           </Button>
         </div>
-        <Text size={200} className={styles.note}>
-          Chèn phần đầu ở đầu tài liệu (trước bảng); đặt con trỏ sau bảng rồi chèn phần ký.
-        </Text>
         <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />
       </div>
     </div>

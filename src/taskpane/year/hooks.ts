@@ -1,7 +1,9 @@
 /** The year panel's view of the open document and of the school profile. */
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { DocumentBackend } from '../../domain/backend';
-import { checkDocument, type CheckResult } from '../../domain/check';
+import type { CheckResult } from '../../domain/check';
+import { checkWithStore } from '../../app/check';
+import { EMPTY_STORE } from '../../domain/store';
 import { EMPTY_PROFILE, type SchoolProfile } from '../../domain/profile';
 import { errorText, loadProfile, saveProfile, type ProfileSource } from './model';
 import { sessionOf } from './ui';
@@ -35,8 +37,9 @@ export function useDocumentView(backend: DocumentBackend | undefined): DocumentV
     if (!backend) return;
     let live = true;
     setView((v) => ({ ...v, reading: true }));
-    backend.read().then(
-      (model) => live && setView({ result: checkDocument(model), reading: false }),
+    // What the document keeps about itself (the school type, year… it was made for) counts, as in the checker.
+    Promise.all([backend.read(), backend.loadStore().catch(() => EMPTY_STORE)]).then(
+      ([model, store]) => live && setView({ result: checkWithStore(model, store), reading: false }),
       (e: unknown) => live && setView({ error: errorText(e), reading: false }),
     );
     return () => {

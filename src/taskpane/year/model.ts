@@ -3,7 +3,8 @@
  * templates in the document store, what to insert (with or without the official frame), and the
  * words the panel uses for tables and files.
  */
-import { storedProfile, withProfile } from '../../domain/store';
+import { storedProfile, withCreatedMeta, withProfile } from '../../domain/store';
+import { createdMeta } from '../../domain/documents/new-document';
 import { errorText } from '../error-text';
 import type { DocumentBackend } from '../../domain/backend';
 import { FRAMEWORK_LABELS, SCHOOL_TYPES, type Framework, type SchoolType } from '../../domain/catalog';
@@ -135,12 +136,30 @@ export function dayToInput(d: Day): string {
  */
 export async function insertWithFrame(backend: DocumentBackend, spec: TableSpec, profile?: SchoolProfile): Promise<void> {
   if (!profile) {
-    await backend.insertTable(spec);
+    await insertTableTitled(backend, spec);
     return;
   }
   const kind = getForm(spec.form).kind;
   const { sdt } = buildTableBlock(spec);
   await backend.insertAtCursor(framedBody(profile, { kind, schoolYear: spec.schoolYear, date: today() }, [sdt]));
+}
+
+/**
+ * A table at the cursor; a document with no text yet (one just started: «Tài liệu mới», a new Word
+ * document) gets the title block above it — kind, «năm học …», the school's name from the profile when
+ * there is one — like `ctcl new`, and keeps what it was made for in its store (createdMeta), which the
+ * checker, «Điền dòng» and «Báo cáo từ kế hoạch» read. Word: the same two syncs as insertTable; the
+ * store uses none.
+ */
+export async function insertTableTitled(
+  backend: DocumentBackend,
+  spec: TableSpec,
+): Promise<{ readonly tag: string; readonly titled: boolean }> {
+  const loaded = await loadProfile(backend);
+  const school = loaded.source === 'none' ? undefined : loaded.profile.schoolName || undefined;
+  const r = await backend.insertTable(spec, { titleIfEmpty: titleBlock(spec.form, spec.schoolYear, { school }) });
+  if (r.titled) await backend.updateStore((store) => withCreatedMeta(store, createdMeta(spec)));
+  return { tag: r.tag, titled: !!r.titled };
 }
 
 /** The body of a new document holding the table: the official frame, or the title block. */
