@@ -1,5 +1,6 @@
 /**
- * Build of the task pane: dist/taskpane.html, its scripts and the static files Word needs.
+ * Build of the task pane: dist/taskpane.html, its scripts and the static files Word needs; and, in a
+ * second compilation into the same folder, the reviewer's page dist/reviewer.html and its worker.
  *
  *   npx webpack --mode production            → dist/
  *   npx webpack --mode production --env out=.tmp/pane-dist
@@ -46,6 +47,8 @@ const OFFICE_JS_IGNORE = [
 ];
 /** Where manifest.xml points: the dev server. A deployment build rewrites it (deployManifest). */
 const DEV_ORIGIN = `https://localhost:${PORT}`;
+/** The reviewer page's worker chunk (named by its Worker's name option in src/taskpane/reviewer/client.ts). */
+const REVIEW_WORKER = 'review-worker';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /**
@@ -127,17 +130,27 @@ function staticThemeCss() {
   return createCSSRuleFromTheme(':root', webLightTheme);
 }
 
-/** Fail the build if a Node-only module reaches the browser bundle (the pane parses XML with DOMParser). */
+/**
+ * Fail the build if a Node-only module reaches the browser bundle (the pane parses XML with DOMParser).
+ * The reviewer page's worker is the one exception: workers have no DOMParser, so it parses with saxes
+ * (plain JavaScript, no eval); only its own chunk may hold it.
+ */
 class NodeOnlyGuard {
   apply(compiler) {
     compiler.hooks.compilation.tap('NodeOnlyGuard', (compilation) => {
-      compilation.hooks.finishModules.tap('NodeOnlyGuard', (modules) => {
-        for (const m of modules) {
-          const res = m.resource ?? '';
-          if (/[\\/]node_modules[\\/](saxes|xmlchars)[\\/]/.test(res) || /[\\/]src[\\/]xml[\\/]node\.ts$/.test(res)) {
-            compilation.errors.push(
-              new Error(`${path.relative(ROOT, res)} is Node-only and must not be bundled for the browser.`),
-            );
+      compilation.hooks.afterOptimizeChunkModules.tap('NodeOnlyGuard', (chunks) => {
+        for (const chunk of chunks) {
+          // A chunk only the worker loads (its entry, or node_modules split off it).
+          if ([...chunk.groupsIterable].every((g) => g.name === REVIEW_WORKER)) continue;
+          for (const m of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+            const res = m.resource ?? '';
+            if (/[\\/]node_modules[\\/](saxes|xmlchars)[\\/]/.test(res) || /[\\/]src[\\/]xml[\\/]node\.ts$/.test(res)) {
+              compilation.errors.push(
+                new Error(
+                  `${path.relative(ROOT, res)} is Node-only and must not be bundled for the browser (chunk ${chunk.name ?? chunk.id}).`,
+                ),
+              );
+            }
           }
         }
       });
@@ -179,7 +192,8 @@ module.exports = async (env = {}, argv = {}) => {
     );
   }
 
-  return {
+  const pane = {
+    name: 'pane',
     mode,
     context: ROOT,
     entry: { taskpane: './src/taskpane/index.tsx' },
@@ -219,7 +233,9 @@ module.exports = async (env = {}, argv = {}) => {
           test: /\.[cm]?[jt]sx?$/,
           exclude: /node_modules/,
           loader: 'esbuild-loader',
-          options: { target: TARGET, jsx: 'automatic', charset: 'utf8' },
+          // import.meta stays for webpack to see `new Worker(new URL('./worker.ts', import.meta.url))`
+          // (esbuild would lower it for the target).
+          options: { target: TARGET, jsx: 'automatic', charset: 'utf8', supported: { 'import-meta': true } },
         },
         {
           test: /\.css$/,
@@ -320,6 +336,38 @@ module.exports = async (env = {}, argv = {}) => {
     stats: dev ? 'minimal' : 'normal',
     infrastructureLogging: { level: 'warn' },
   };
+
+  /**
+   * The reviewer's page (a whole folder of schools' files) and its worker, built after the pane into
+   * the same folder by a compilation of their own: two entries in one compilation make webpack keep
+   * code for each runtime, and the pane's first screen would grow.
+   */
+  const reviewer = {
+    ...pane,
+    name: 'reviewer',
+    dependencies: ['pane'],
+    entry: { reviewer: './src/taskpane/reviewer/index.tsx' },
+    output: { ...pane.output, clean: false },
+    performance: { ...pane.performance, hints: false },
+    plugins: [
+      new NodeOnlyGuard(),
+      // Fluent UI's CSS extracted as for the pane (the same rules), into this page's own stylesheet.
+      new MiniCssExtractPlugin({ filename: dev ? '[name].css' : '[name].[contenthash:8].css', ignoreOrder: true }),
+      new GriffelCSSExtractionPlugin(),
+      // The same policy as the pane's: its worker comes from our own origin (worker-src falls back to script-src).
+      new HtmlWebpackPlugin({
+        template: './src/taskpane/reviewer/reviewer.html',
+        filename: 'reviewer.html',
+        chunks: ['reviewer'],
+        scriptLoading: 'module',
+        inject: 'body',
+        templateParameters: { csp: contentSecurityPolicy(dev && serving) },
+        minify: false,
+      }),
+    ],
+  };
+  delete reviewer.devServer;
+  return [pane, reviewer];
 };
 
 module.exports.PORT = PORT;

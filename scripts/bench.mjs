@@ -20,7 +20,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 /** Sections in the order they run. */
-const SECTIONS = ['syncs', 'core', 'pane', 'folder'];
+const SECTIONS = ['syncs', 'core', 'pane', 'folder', 'reviewer'];
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');

@@ -2,10 +2,12 @@
  * The files `ctcl check` looks at: files named on the command line (read whatever their extension, so
  * a .doc gets its "save as .docx" message), and the .docx files under named folders, walked
  * recursively. Other files are listed as skipped; Word lock files (~$…) and hidden files are passed
- * over silently. Nothing here opens a file for writing.
+ * over silently (the rules are src/app/review-files.ts's, shared with the reviewer page). Nothing here
+ * opens a file for writing.
  */
 import { closeSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, join } from 'node:path';
+import { compareNames, isSilent, skipReason } from '../../app/review-files';
 import type { CliIo } from '../context';
 import { resolvePath } from '../files';
 
@@ -28,17 +30,6 @@ export interface Inputs {
   readonly skipped: readonly SkippedFile[];
 }
 
-const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
-
-function skipReason(name: string): string {
-  const ext = extname(name).toLowerCase();
-  if (ext === '.doc' || ext === '.rtf' || ext === '.odt' || ext === '.docm' || ext === '.dotx') {
-    return `không phải tệp .docx (${ext}); hãy mở trong Word và lưu lại dưới dạng .docx để kiểm tra`;
-  }
-  if (ext === '.pdf') return 'tệp PDF không kiểm tra được; hãy xin trường gửi bản Word (.docx)';
-  return 'không phải tệp Word .docx';
-}
-
 /** An old Word file: an OLE compound file (its first bytes only are read, read-only). */
 function isWordDoc(full: string): boolean {
   let fd: number | undefined;
@@ -52,11 +43,6 @@ function isWordDoc(full: string): boolean {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-}
-
-/** Files and folders that are never listed: hidden ones and the lock files Word leaves next to open documents. */
-function silent(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('~$');
 }
 
 function walk(
@@ -74,9 +60,9 @@ function walk(
     skipped.push({ path: shown, reason: `không mở được thư mục (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
     return;
   }
-  entries.sort((a, b) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => compareNames(a.name, b.name));
   for (const d of entries) {
-    if (silent(d.name)) continue;
+    if (isSilent(d.name)) continue;
     const full = join(dir, d.name);
     const path = join(shown, d.name);
     if (exclude.has(full)) continue;

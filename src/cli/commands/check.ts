@@ -4,6 +4,7 @@
  * has a Lỗi, 1 when one has, 2 when an input could not be read or the command line is wrong.
  */
 import { PlanInputError, readPlanInput } from '../../app/plan-input';
+import { reviewJson } from '../../app/review-json';
 import { invalidYearMessage } from '../../domain/vocabulary';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,19 +95,9 @@ function planFolderFiles(io: CliIo, dir: string): { files: readonly InputFile[];
   return collectInputs(io, [dir], new Set(), !!findSoffice());
 }
 
-/** JSON for scripts: { files, skipped, summary, pairing? }. */
+/** JSON for scripts: { files, skipped, summary, pairing? } (src/app/review-json.ts, shared with the reviewer page). */
 export function checkJson(run: CheckRun, skipped: readonly SkippedFile[]): string {
-  const files = run.outcomes.map((o) => o.report);
-  const path = (i: number) => run.outcomes[i].report.path;
-  const out: Record<string, unknown> = { files, skipped, summary: summarise(files) };
-  if (run.pairing) {
-    out.pairing = {
-      pairs: run.pairing.pairs.map((p) => ({ report: path(p.report), plan: path(p.plan), method: p.method })),
-      unpairedReports: run.pairing.unpairedReports.map(path),
-      unpairedPlans: run.pairing.unpairedPlans.map(path),
-    };
-  }
-  return JSON.stringify(out, null, 2) + '\n';
+  return JSON.stringify(reviewJson(run, skipped), null, 2) + '\n';
 }
 
 /** The text output: a block per file, the pairs made, the summary. */

@@ -113,6 +113,13 @@ export function Reviewer() {
         Chọn một hoặc nhiều tệp .docx (kế hoạch, báo cáo của các trường) để kiểm tra cùng lúc. Các tệp chỉ được đọc, không bị thay
         đổi.
       </Text>
+      <Text size={200}>
+        Cả thư mục hồ sơ của nhiều trường (bảng tổng hợp, ma trận tiêu chí, phiếu nhận xét):{' '}
+        <a href="reviewer.html" target="_blank" rel="noopener" data-testid="reviewer-page-link">
+          mở trang tổng hợp toàn màn hình
+        </a>
+        .
+      </Text>
       <div>
         <Button icon={<DocumentMultipleRegular />} disabled={!!progress} onClick={() => input.current?.click()}>
           Kiểm tra tệp khác…
