@@ -17,6 +17,7 @@ import type {
 import type { DocModel } from '../../domain/ooxml/reader';
 import type { XElement } from '../../domain/ooxml/xml';
 import type { EditPlan } from '../../domain/table/edit';
+import { planCellEdit, planEmptyRowsDelete, planRowDelete } from '../../domain/table/cells';
 import { DocxDocument } from '../../docx/document';
 import { parseXmlDom } from '../../docx/xml-dom';
 
@@ -35,12 +36,25 @@ export interface SessionState {
   readonly selected?: CellLocation;
   /** Block index of the table inserted last, to scroll it into view. */
   readonly inserted?: number;
+  /** What «Hoàn tác» would undo (the last change), if anything. */
+  readonly undo?: string;
 }
+
+/** One change that can be undone: the document before it. */
+interface UndoStep {
+  readonly label: string;
+  readonly snapshot: string;
+  readonly cursor: number;
+}
+
+/** How many changes «Hoàn tác» can go back. */
+export const UNDO_LIMIT = 50;
 
 export class StandaloneSession implements DocumentBackend {
   private doc: DocxDocument;
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
+  private undoSteps: UndoStep[] = [];
 
   constructor(doc: DocxDocument = DocxDocument.blank(parseXmlDom, NEW_DOCUMENT_NAME)) {
     this.doc = doc;
@@ -80,7 +94,68 @@ export class StandaloneSession implements DocumentBackend {
 
   private replace(doc: DocxDocument): void {
     this.doc = doc;
-    this.update({ name: doc.name, dirty: false, selected: undefined, inserted: undefined });
+    this.undoSteps = [];
+    this.update({ name: doc.name, dirty: false, selected: undefined, inserted: undefined, undo: undefined });
+  }
+
+  /** Run a change of the document body; when it changed something, «Hoàn tác» can take it back. */
+  private async undoable<T>(label: string, change: () => Promise<T> | T, changed: (r: T) => boolean = () => true): Promise<T> {
+    const step = { label, snapshot: this.doc.snapshot(), cursor: this.doc.cursor };
+    const result = await change();
+    if (changed(result)) {
+      this.undoSteps.push(step);
+      if (this.undoSteps.length > UNDO_LIMIT) this.undoSteps.shift();
+    }
+    return result;
+  }
+
+  /**
+   * Undo the last change of the document body (cells, rows, tables inserted, fixes); the data the
+   * add-in keeps in the document (drafts, ignored findings) stays. Returns what was undone.
+   */
+  undo(): string | undefined {
+    const step = this.undoSteps.pop();
+    if (!step) return undefined;
+    this.doc.restore(step.snapshot);
+    this.doc.cursor = step.cursor;
+    this.update({ dirty: true, selected: undefined, inserted: undefined, undo: this.undoSteps.at(-1)?.label });
+    return step.label;
+  }
+
+  /** Write a cell's text (lines separated by \n). False when the text was already that. */
+  async editCell(at: CellLocation, text: string): Promise<boolean> {
+    const edits = await this.undoable(
+      'sửa ô',
+      async () => {
+        const e = planCellEdit(await this.doc.read(), at, text);
+        if (e.length) this.doc.applyTableEdits(e);
+        return e;
+      },
+      (e) => e.length > 0,
+    );
+    if (edits.length) this.update({ dirty: true, undo: 'sửa ô', selected: at });
+    return edits.length > 0;
+  }
+
+  /** Remove one row of a table. */
+  async deleteRow(table: number, row: number): Promise<void> {
+    await this.undoable('xoá dòng', async () => this.doc.applyTableEdits(planRowDelete(await this.doc.read(), table, row)));
+    this.update({ dirty: true, undo: 'xoá dòng', selected: undefined });
+  }
+
+  /** Remove the empty rows of a table: how many went, and how many had to stay. */
+  async deleteEmptyRows(table: number): Promise<{ removed: number; kept: number }> {
+    const plan = await this.undoable(
+      'xoá các dòng trống',
+      async () => {
+        const p = planEmptyRowsDelete(await this.doc.read(), table);
+        if (p.edits.length) this.doc.applyTableEdits(p.edits);
+        return p;
+      },
+      (p) => p.edits.length > 0,
+    );
+    if (plan.edits.length) this.update({ dirty: true, undo: 'xoá các dòng trống', selected: undefined });
+    return { removed: plan.edits.length, kept: plan.kept };
   }
 
   /** The file to download; marks the document saved. */
@@ -105,15 +180,15 @@ export class StandaloneSession implements DocumentBackend {
 
   async insertTable(spec: TableSpec): Promise<InsertResult> {
     const at = Math.min(this.doc.cursor, (await this.doc.read()).blockCount);
-    const result = await this.doc.insertTable(spec);
-    this.update({ dirty: true, inserted: at });
+    const result = await this.undoable('chèn bảng', () => this.doc.insertTable(spec));
+    this.update({ dirty: true, inserted: at, undo: 'chèn bảng' });
     return result;
   }
 
   async insertAtCursor(blocks: XElement[]): Promise<void> {
     const at = Math.min(this.doc.cursor, (await this.doc.read()).blockCount);
-    await this.doc.insertAtCursor(blocks);
-    this.update({ dirty: true, inserted: at });
+    await this.undoable('chèn nội dung', () => this.doc.insertAtCursor(blocks));
+    this.update({ dirty: true, inserted: at, undo: 'chèn nội dung' });
   }
 
   read(): Promise<DocModel> {
@@ -130,8 +205,12 @@ export class StandaloneSession implements DocumentBackend {
   }
 
   async editTable(target: TableTarget, planner: EditPlanner): Promise<EditPlan> {
-    const plan = await this.doc.editTable(target, planner);
-    if (plan.edits.length) this.update({ dirty: true });
+    const plan = await this.undoable(
+      'sửa bảng',
+      () => this.doc.editTable(target, planner),
+      (p) => p.edits.length > 0,
+    );
+    if (plan.edits.length) this.update({ dirty: true, undo: 'sửa bảng' });
     return plan;
   }
 
