@@ -203,7 +203,6 @@ export function CellEditor(props: {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
-    e.stopPropagation();
     if (e.key === 'Escape') {
       e.preventDefault();
       done.current = true;

@@ -18,6 +18,7 @@ import type { DocModel } from '../../domain/ooxml/reader';
 import type { XElement } from '../../domain/ooxml/xml';
 import type { EditPlan } from '../../domain/table/edit';
 import { planCellEdit, planEmptyRowsDelete, planRowDelete } from '../../domain/table/cells';
+import { safeDocxName } from '../../domain/documents/file-name';
 import { DocxDocument } from '../../docx/document';
 import { parseXmlDom } from '../../docx/xml-dom';
 
@@ -158,11 +159,23 @@ export class StandaloneSession implements DocumentBackend {
     return { removed: plan.edits.length, kept: plan.kept };
   }
 
-  /** The file to download; marks the document saved. */
-  save(): { name: string; bytes: Uint8Array } {
+  /** The file to download, under `name` when given (it becomes the document's name); marks the document saved. */
+  save(name?: string): { name: string; bytes: Uint8Array } {
     const bytes = this.doc.toBytes();
-    this.update({ dirty: false });
-    return { name: this.doc.name, bytes };
+    const saved = name ? safeDocxName(name, this.state.name) : this.state.name;
+    this.update({ dirty: false, name: saved });
+    return { name: saved, bytes };
+  }
+
+  /** The document as .docx bytes, without marking it saved (the copy kept in the browser). */
+  bytes(): Uint8Array {
+    return this.doc.toBytes();
+  }
+
+  /** Bring back a working copy kept in the browser: opened like a file, with its changes still unsaved. */
+  restoreWorking(bytes: Uint8Array, name: string): void {
+    this.open(bytes, name);
+    this.update({ dirty: true });
   }
 
   /** Put the insertion point before top-level block `block` (blockCount: at the end). */
