@@ -19,9 +19,6 @@ import { DocumentAddRegular, FolderOpenRegular, SaveRegular } from '@fluentui/re
 import { NoticeBar, type Notice } from '../NoticeBar';
 import { downloadFile, NEW_DOCUMENT_NAME, openErrorMessage, type SessionState, type StandaloneSession } from './session';
 import { dropWorkingCopy, keepWorkingCopy, loadWorkingCopy, type WorkingCopy } from './keep';
-import { inferMeta, storedOverrides } from '../../domain/check/metadata';
-import { recogniseTables } from '../../domain/table/recognise';
-import { proposedFileName } from '../../domain/documents/file-name';
 
 /** How long after a change the working copy is kept in the browser. */
 const KEEP_DELAY_MS = 600;
@@ -81,9 +78,8 @@ export function Toolbar({ session, state }: ToolbarProps) {
     if (state.name !== NEW_DOCUMENT_NAME || typedName.current) return;
     let live = true;
     void (async () => {
-      const model = await session.read();
-      const store = await session.loadStore().catch(() => undefined);
-      const name = proposedFileName(inferMeta(model, recogniseTables(model), storedOverrides(store)));
+      const { proposeName } = await import(/* webpackChunkName: "propose-name" */ './propose-name');
+      const name = await proposeName(session);
       if (live && !typedName.current) setFileName(name ?? NEW_DOCUMENT_NAME);
     })().catch(() => undefined);
     return () => {
