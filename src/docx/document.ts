@@ -14,7 +14,7 @@ import type {
   TableTarget,
 } from '../domain/backend';
 import { EMPTY_STORE, findTarget, isEmptyDocument, TableNotFoundError } from '../domain/backend';
-import { applyEdits, type EditPlan } from '../domain/table/edit';
+import { applyEdits, type EditPlan, type TableEdit } from '../domain/table/edit';
 import { recogniseTables } from '../domain/table/recognise';
 import { blankDocumentParts } from '../domain/ooxml/package';
 import { columnCount, readDocument, topLevelBlocks, type DocModel } from '../domain/ooxml/reader';
@@ -159,6 +159,28 @@ export class DocxDocument implements DocumentBackend {
       async (s) => writeStore(this.pkg, this.parse, s),
       change,
     );
+  }
+
+  /**
+   * Apply cell writes and row deletions to any table of the document (DocTable indexes as read now),
+   * with the same planning as editTable: a write that would damage what is in a cell changes nothing.
+   */
+  applyTableEdits(edits: readonly TableEdit[]): void {
+    const model = this.read0();
+    applyEdits(model.tables, edits, (t) => columnCount(t));
+    this.changed();
+  }
+
+  /** The main document part as it is now (for undo). */
+  snapshot(): string {
+    return serializeDocument(this.root);
+  }
+
+  /** Go back to a snapshot() of this document. */
+  restore(snapshot: string): void {
+    this.pkg.set(this.pkg.mainPath, snapshot);
+    this.root = this.pkg.mainDocument(this.parse);
+    this.changed();
   }
 
   /** Mark the tree as edited from outside (after direct changes through body()). */

@@ -32,6 +32,15 @@
     'Trình duyệt này quá cũ nên không chạy được «Cải tiến chất lượng». Hãy mở trang này bằng ' +
     'Microsoft Edge, Google Chrome, Firefox hay Safari bản mới.';
 
+  var FROM_DISK =
+    'Trang đang được mở thẳng từ tệp trên máy (địa chỉ bắt đầu bằng file://). Trình duyệt không cho trang ' +
+    'chạy theo cách này, nên trang phải được mở qua địa chỉ web của nó.';
+  var FROM_DISK_HOW =
+    'Cách mở: trong thư mục ctcl, chạy lệnh «npm start»; lệnh sẽ in ra địa chỉ của trang (dạng ' +
+    'http://localhost:3000/taskpane.html hoặc https://localhost:3000/taskpane.html). Chép địa chỉ đó vào ' +
+    'thanh địa chỉ của trình duyệt (Edge, Chrome, Firefox) rồi nhấn Enter.';
+  var FROM_DISK_ELSE = 'Nếu trang đã được đưa lên mạng, hãy mở bằng địa chỉ web mà đơn vị cung cấp.';
+
   function has(test) {
     try {
       return !!test();
@@ -67,6 +76,16 @@
     has(function () {
       return typeof DOMParser === 'function' && typeof Blob === 'function' && typeof TextDecoder === 'function';
     });
+
+  // Opened from disk (file://): browsers refuse the pane's module scripts there, so «Đang mở…» would
+  // stay for ever. Say how to open the page through its web address instead.
+  var fromDisk = has(function () {
+    return String(window.location.protocol).toLowerCase() === 'file:';
+  });
+  if (fromDisk) {
+    showFromDisk();
+    return;
+  }
 
   if (ok) return;
 
@@ -128,6 +147,24 @@
     }
   }
   boot.appendChild(alert);
+
+  /** The page was opened as a file: explain, and stop the pane from starting. */
+  function showFromDisk() {
+    document.documentElement.setAttribute('data-ctcl-too-old', '');
+    var box = document.getElementById('boot');
+    if (!box) return;
+    box.className += ' boot-old';
+    var note = document.createElement('div');
+    note.setAttribute('role', 'alert');
+    note.setAttribute('data-ctcl-from-disk', '');
+    var lines = [FROM_DISK, FROM_DISK_HOW, FROM_DISK_ELSE];
+    for (var i = 0; i < lines.length; i++) {
+      var line = document.createElement('p');
+      line.appendChild(document.createTextNode(lines[i]));
+      note.appendChild(line);
+    }
+    box.appendChild(note);
+  }
 
   /** office.js, then Office.initialize: Word shows the pane (with this message) instead of an add-in error. */
   function loadOffice() {

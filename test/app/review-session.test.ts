@@ -15,7 +15,7 @@ import { zipEntries } from '../../src/app/review-zip';
 import { run } from '../../src/cli/main';
 import { DEFAULT_REVIEWER } from '../../src/domain/review/note';
 import { SHEETS } from '../../src/domain/review/workbook';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { buildCorpus, type Corpus } from '../fixtures/corpus';
 import { folderZip } from './folder-zip';
 

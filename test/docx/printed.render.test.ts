@@ -15,7 +15,7 @@ import { layoutRows, type TableSpec } from '../../src/domain/table/model';
 import { EMPTY_PROFILE, type SchoolProfile } from '../../src/domain/profile';
 import { findFirst, serialize, type XElement } from '../../src/domain/ooxml/xml';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { ROOT } from '../taskpane/browser';
 import { assertTools, convertToPdf, pdfInfo, pdfPages, pdfWords, renderGray, renderPage, type GrayImage } from './libreoffice';
 

@@ -49,7 +49,7 @@ async function openChecked(file: { name: string; mimeType: string; buffer: Buffe
   });
   const { page } = s;
   await page.goto(harness.url);
-  await page.getByTestId('preview').waitFor({ timeout: 15000 });
+  await page.getByTestId('preview').waitFor({ timeout: 20000 });
   await page.getByTestId('open-file').setInputFiles(file);
   await page
     .getByTestId('file-notice')

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { DocxDocument } from '../../src/docx/document';
-import { parseXml } from '../../src/docx/xml-node';
+import { parseXml } from '../../src/xml/node';
 import { readDocument } from '../../src/domain/ooxml/reader';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { startHarness, type PaneHarness, axeProblems, saveDocx } from './browser';

@@ -206,7 +206,8 @@ test('roll a 2018 plan into TT57: the plain warning, suggestions with a bar, one
   // The open document (with the profile saved in it) has unsaved changes: asked first.
   await page.getByRole('button', { name: 'Vẫn tạo tài liệu mới' }).click();
   await result(page, 'Đã tạo tài liệu mới.').waitFor();
-  await page.getByText('Kế hoạch cải tiến chất lượng 2026-2027.docx — chưa lưu').waitFor();
+  await page.getByText('— chưa lưu').waitFor();
+  expect(await page.getByTestId('file-name').inputValue()).toBe('Kế hoạch cải tiến chất lượng 2026-2027.docx');
 
   const { name, model } = await savedModel(page).then(async (r) => ({ name: r.doc.name, model: r.model }));
   expect(name).toBe('Kế hoạch cải tiến chất lượng 2026-2027.docx');

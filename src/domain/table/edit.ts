@@ -460,6 +460,47 @@ export function planUpdateRow(rec: RecognisedTable, catalog: Catalog, req: RowRe
   };
 }
 
+/**
+ * Whether a criterion's row has nothing written yet: every content cell empty (the TT number and the
+ * label do not count; in forms whose label cell also holds content, nothing under the label).
+ */
+export function isBlankCriterionRow(rec: RecognisedTable, at: RowRef): boolean {
+  const row = rec.parts.find((p) => p.index === at.table)?.rows[at.row];
+  if (!row) return false;
+  const underLabel = rec.form.columns.some((c) => c.key === 'criterion' && c.labelContent);
+  return rec.columns.every((m) => {
+    if (m.key === 'tt') return true;
+    const c = row.cells.find((x) => x.col === m.col && x.vMerge !== 'continue');
+    if (!c) return true;
+    if (m.key === 'criterion') {
+      if (!underLabel) return true;
+      return c.paragraphs.slice(labelParagraphCount(c.paragraphs)).every((p) => !p.trim());
+    }
+    return !c.text.trim();
+  });
+}
+
+/**
+ * «Thêm dòng»: when the criterion already has a row at this level with nothing written in it, that row
+ * is filled (a second row would leave an empty one behind, and the counts would disagree); otherwise a
+ * row is added in its place (planAddRow).
+ */
+export function planAddOrFillRow(
+  rec: RecognisedTable,
+  catalog: Catalog,
+  req: RowRequest,
+  opts: { groupByLevel?: boolean } = {},
+): EditPlan {
+  const entry = rec.form.sections === 'none' ? undefined : findCriterionEntry(rec, req.ref, req.level);
+  const sameLevel = !!entry && (req.ref.level4 || entry.level === req.level);
+  const ordinal = entry && sameLevel ? entry.rows.findIndex((at) => isBlankCriterionRow(rec, at)) : -1;
+  if (ordinal < 0) return planAddRow(rec, catalog, req, opts);
+  const plan = planUpdateRow(rec, catalog, req, ordinal);
+  const name = req.ref.level4 ? `Tiêu chí ${req.ref.code} (Mức 4)` : `Tiêu chí ${req.ref.code}`;
+  const texts = plan.edits.flatMap((e) => (e.op === 'set' ? e.cells.map((c) => c.text) : []));
+  return { ...plan, summary: `Đã điền vào dòng còn trống của ${name} (không thêm dòng thứ hai).${invalidNote(texts)}` };
+}
+
 /** What the pane says when some typed characters cannot be kept (XML cannot carry them). */
 export function invalidNote(texts: readonly string[]): string {
   const n = texts.reduce((s, t) => s + countXmlInvalid(t), 0);

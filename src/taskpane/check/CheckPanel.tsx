@@ -86,6 +86,9 @@ interface Loaded {
   readonly at: Date;
 }
 
+/** The standalone session's undo, when the backend has one (in Word, Word's own Ctrl+Z). */
+type Undoable = DocumentBackend & { undo?: () => string | undefined };
+
 /** The standalone session's change feed, when the backend has one (Word does not). */
 type Observable = DocumentBackend & { subscribe?: (fn: () => void) => () => void };
 
@@ -96,6 +99,8 @@ export default function CheckPanel({ backend, blocked }: PanelProps) {
   const [checking, setChecking] = useState(false);
   const [readError, setReadError] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
+  /** The fix «Hoàn tác» takes back (standalone page), while its notice shows. */
+  const [undoFix, setUndoFix] = useState<string>();
   const [overrides, setOverrides] = useState<MetaOverrides>({});
   const [plan, setPlan] = useState<PlanSource>();
   const [filter, setFilter] = useState<SeverityFilter>(SHOW_ALL);
@@ -220,13 +225,28 @@ export default function CheckPanel({ backend, blocked }: PanelProps) {
 
   const restore = (f: Finding) => saveIgnored((s) => withoutIgnored(s, f.id), 'Đã khôi phục mục này vào danh sách.', f.id);
 
+  /** Take back the last fix (the standalone session's undo), then check again. */
+  const undoLastFix = async (summary: string): Promise<void> => {
+    setUndoFix(undefined);
+    const undone = (backend as Undoable | undefined)?.undo?.();
+    setNotice(
+      undone ? { intent: 'info', text: `Đã hoàn tác: ${summary}` } : { intent: 'warning', text: 'Không còn gì để hoàn tác.' },
+    );
+    await check();
+  };
+
   const fix = async (f: Finding): Promise<void> => {
     if (!backend || !result) return;
     const index = visibleIndex(f);
     setBusy(f.id);
     try {
       const done = await applyFix(backend, f, fixContext(result, plan));
-      setNotice({ intent: 'success', text: done.summary });
+      const canUndo = typeof (backend as Undoable).undo === 'function';
+      setNotice({
+        intent: 'success',
+        text: canUndo || backend.info().kind !== 'word' ? done.summary : `${done.summary} Muốn hoàn tác: nhấn Ctrl+Z trong Word.`,
+      });
+      setUndoFix(canUndo && done.edits.length ? done.summary : undefined);
       focusAfter.current = index;
     } catch (e) {
       setNotice({ intent: 'error', title: 'Chưa sửa được.', text: errorText(e) });
@@ -300,7 +320,23 @@ export default function CheckPanel({ backend, blocked }: PanelProps) {
         </MessageBar>
       )}
 
-      <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} testId="check-notice" />
+      <NoticeBar
+        notice={notice}
+        onDismiss={() => {
+          setNotice(undefined);
+          setUndoFix(undefined);
+        }}
+        testId="check-notice"
+        actions={
+          undoFix &&
+          notice?.intent === 'success' &&
+          notice.text === undoFix && (
+            <Button size="small" onClick={() => void undoLastFix(undoFix)}>
+              Hoàn tác
+            </Button>
+          )
+        }
+      />
 
       {result && (
         <>

@@ -9,7 +9,7 @@ import type { ReviewSource, SourceBytes } from '../../app/review';
 import { sortEntries, type FolderEntry } from '../../app/review-files';
 import { ReviewSession } from '../../app/review-session';
 import { zipEntries, ZipFolderError } from '../../app/review-zip';
-import { parseXml } from '../../docx/xml-node';
+import { parseXml } from '../../xml/node';
 import { layoutDocument } from '../standalone/layout';
 import { selectionFor } from '../check/view';
 import type { Detail, FromWorker, ToWorker } from './protocol';

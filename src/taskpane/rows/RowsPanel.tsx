@@ -43,7 +43,8 @@ import {
   type SchoolType,
 } from '../../domain/catalog';
 import type { DocModel } from '../../domain/ooxml/reader';
-import { storedOverrides, type MetaOverrides } from '../../domain/check';
+import type { MetaOverrides } from '../../domain/check';
+import { storedOverrides } from '../../domain/store';
 import { recogniseTables } from '../../domain/table/recognise';
 import { criterionLabel, refKey, validateRef } from '../../domain/table/model';
 import { criterionRowCounts, rowFormFields, type RowField } from '../../domain/table/rows';
@@ -161,6 +162,8 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
   const { schedule, clear, adopt, update: updateStore, status: draftStatus } = useRowDraft(backend);
   const generation = useRef(0);
   const pendingSchoolType = useRef<SchoolType>(undefined);
+  /** The texts a criterion's row put in the form when it was chosen (not typed by the user). */
+  const loadedCells = useRef<Readonly<Record<string, string>>>(undefined);
   const listLabel = useId();
   const searchId = useId();
 
@@ -283,7 +286,38 @@ export default function RowsPanel({ backend, blocked, openPanel }: PanelProps) {
       choice?.rec.form.kind === 'report'
         ? prefillFromPlan(form.cells, fields, doc?.plan, item.ref, pick.level, ref && { ref, level: pick.level })
         : form.cells;
-    edit({ ...current, ref: item.ref, ordinal: 0, cells });
+    // Texts loaded from the previous criterion's row (not typed) do not follow to another criterion.
+    const was = loadedCells.current;
+    loadedCells.current = undefined;
+    const mine = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, was && v === was[k] ? '' : v]));
+    // The criterion already has a row: its level, and its texts in the form — never over what was typed.
+    const existing = choice ? updateTarget(choice.rec, item.ref, pick.level, fields) : undefined;
+    if (!existing) {
+      edit({ ...current, ref: item.ref, ordinal: 0, cells: mine });
+      return;
+    }
+    const level = item.ref.level4 ? pick.level : existing.entry.level;
+    const texts = { ...Object.fromEntries(fields.map((f) => [f.key, ''])), ...rowTexts(existing.entry, 0, fields) };
+    const rowHasText = Object.values(texts).some((v) => v.trim() !== '');
+    const typed = Object.entries(mine).some(([k, v]) => v.trim() !== '' && v !== texts[k]);
+    const where = `Tiêu chí ${item.ref.code} đã có dòng trong bảng${level ? ` (mức ${level})` : ''}`;
+    if (typed && rowHasText) {
+      edit({ ...current, ref: item.ref, level, ordinal: 0, cells: mine });
+      setNotice({
+        intent: 'warning',
+        title: `${where}.`,
+        text: 'Nội dung bạn đã gõ vẫn giữ nguyên. Bấm «Đưa nội dung dòng vào ô nhập» để xem nội dung đang có (có thể hoàn tác), «Cập nhật» để thay dòng đó bằng nội dung đang gõ, hoặc «Thêm dòng» để thêm một dòng nữa.',
+      });
+      return;
+    }
+    const next = typed ? mine : { ...mine, ...texts };
+    if (!typed) loadedCells.current = next;
+    edit({ ...current, ref: item.ref, level, ordinal: 0, cells: next });
+    setNotice(
+      rowHasText
+        ? { intent: 'info', text: `${where}: nội dung dòng đã được đưa vào ô nhập. Sửa xong, bấm «Cập nhật».` }
+        : { intent: 'info', text: `${where}, còn trống: điền nội dung rồi bấm «Thêm dòng» để điền vào dòng đó.` },
+    );
   };
 
   // The list is memoised: give it a callback that stays the same and calls the current one.

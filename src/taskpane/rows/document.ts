@@ -8,7 +8,7 @@ import { findTarget, type CellLocation, type EditPlanner, type TableTarget } fro
 import { findCatalog, type Catalog, type Framework, type SchoolType } from '../../domain/catalog';
 import { checkDocument, planFromTables, type DocumentMeta, type MetaOverrides, type PlanSource } from '../../domain/check';
 import type { DocModel } from '../../domain/ooxml/reader';
-import { planAddRow, planUpdateRow, type EditPlan, type RowRequest } from '../../domain/table/edit';
+import { planAddOrFillRow, planUpdateRow, type EditPlan, type RowRequest } from '../../domain/table/edit';
 import { criterionEntries, recogniseTables, type RecognisedTable } from '../../domain/table/recognise';
 
 /** A table the panel can fill. */
@@ -94,14 +94,17 @@ export function withFramework(
   };
 }
 
-/** "Thêm dòng": the row in its place (level section, under its standard, ordered by code). */
+/**
+ * "Thêm dòng": the row in its place (level section, under its standard, ordered by code); a row of the
+ * criterion at this level with nothing written in it is filled instead.
+ */
 export function addRowPlanner(
   framework: Framework | undefined,
   target: TableTarget,
   catalog: Catalog,
   req: RowRequest,
 ): EditPlanner {
-  return withFramework(framework, target, (rec) => planAddRow(rec, catalog, req));
+  return withFramework(framework, target, (rec) => planAddOrFillRow(rec, catalog, req));
 }
 
 /** "Cập nhật": the criterion's `ordinal`-th row, found again by its criterion and level. */

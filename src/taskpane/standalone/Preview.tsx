@@ -1,7 +1,8 @@
 /**
  * The document preview of standalone mode: the body's paragraphs and tables as HTML. Between blocks are
  * insertion points (the caret line shows where "Chèn bảng" puts the table); clicking a table cell selects it.
- * Keyboard: Tab reaches the caret and the selected cell; arrow keys move them; Enter or Space selects a cell.
+ * Keyboard: Tab reaches the caret and the selected cell; arrow keys move them; Space selects a cell, Enter
+ * or F2 (or a double click) edits it in place (./editing.tsx: the edit bar, the cell editor, Ctrl+Z).
  */
 import { errorText } from '../error-text';
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
@@ -9,6 +10,8 @@ import { makeStyles, mergeClasses, shorthands, Spinner, tokens } from '@fluentui
 import type { CellLocation } from '../../domain/backend';
 import { layoutDocument, isOurTable, type PreviewBlock, type PreviewParagraph, type PreviewTable } from './layout';
 import type { SessionState, StandaloneSession } from './session';
+import type { Notice } from '../NoticeBar';
+import { CellEditor, EditBar } from './editing';
 
 const useStyles = makeStyles({
   page: {
@@ -129,6 +132,8 @@ export function Preview({ session, state }: PreviewProps) {
   const [error, setError] = useState<string>();
   const root = useRef<HTMLDivElement>(null);
   const { revision, cursor, selected, inserted } = state;
+  const [editing, setEditing] = useState<CellLocation>();
+  const [notice, setNotice] = useState<Notice>();
 
   useEffect(() => {
     let live = true;
@@ -201,6 +206,50 @@ export function Preview({ session, state }: PreviewProps) {
     moveCaret(e.clientY < r.top + r.height / 2 ? block : block + 1, false);
   };
 
+  const startEdit = (at: CellLocation): void => {
+    const table = findTable(blocks, at.table);
+    const cell = table?.rows.find((r) => r.index === at.row)?.cells.find((c) => c.index === at.cell);
+    if (!cell) return;
+    if (cell.nested.length) {
+      setNotice({
+        intent: 'warning',
+        title: 'Không sửa ô này ở đây.',
+        text: 'Ô có một bảng lồng bên trong; hãy sửa ô này trong Word.',
+      });
+      return;
+    }
+    setNotice(undefined);
+    void session.select(at);
+    setEditing(at);
+  };
+
+  const endEdit = (refocus: boolean): void => {
+    const at = editing;
+    setEditing(undefined);
+    if (refocus && at) {
+      requestAnimationFrame(() =>
+        root.current
+          ?.querySelector<HTMLElement>(`table[data-table="${at.table}"] td[data-row="${at.row}"][data-cell="${at.cell}"]`)
+          ?.focus(),
+      );
+    }
+  };
+
+  const edit: CellEditing = {
+    at: editing,
+    start: startEdit,
+    render: (at, text) => (
+      <CellEditor
+        key={`${at.table}/${at.row}/${at.cell}`}
+        at={at}
+        text={text}
+        session={session}
+        onDone={endEdit}
+        onError={(message) => setNotice({ intent: 'error', title: 'Chưa sửa được ô.', text: message })}
+      />
+    ),
+  };
+
   const gap = (i: number) => (
     <Gap
       key={`g${i}`}
@@ -214,38 +263,69 @@ export function Preview({ session, state }: PreviewProps) {
   );
 
   return (
-    <div
-      ref={root}
-      className={styles.page}
-      lang="vi"
-      role="region"
-      aria-label={`Xem trước tài liệu ${state.name}`}
-      data-testid="preview"
-    >
-      {blocks.map((b) => [
-        gap(b.block),
-        b.kind === 'paragraph' ? (
-          <div key={`b${b.block}`} data-block={b.block} onClick={(e) => onParagraphClick(e, b.block)}>
-            {b.paragraphs.length ? (
-              b.paragraphs.map((p, i) => <Paragraph key={i} p={p} styles={styles} />)
-            ) : (
-              <p className={styles.paragraph} />
-            )}
-          </div>
-        ) : (
-          <TableBlock
-            key={`b${b.block}`}
-            block={b.block}
-            table={b.table}
-            selected={selected}
-            styles={styles}
-            onSelect={(loc) => void session.select(loc)}
-          />
-        ),
-      ])}
-      {gap(blocks.length)}
-    </div>
+    <>
+      <EditBar session={session} state={state} onEdit={startEdit} notice={notice} setNotice={setNotice} />
+      <div
+        ref={root}
+        className={styles.page}
+        lang="vi"
+        role="region"
+        aria-label={`Xem trước tài liệu ${state.name}`}
+        data-testid="preview"
+      >
+        {blocks.map((b) => [
+          gap(b.block),
+          b.kind === 'paragraph' ? (
+            <div key={`b${b.block}`} data-block={b.block} onClick={(e) => onParagraphClick(e, b.block)}>
+              {b.paragraphs.length ? (
+                b.paragraphs.map((p, i) => <Paragraph key={i} p={p} styles={styles} />)
+              ) : (
+                <p className={styles.paragraph} />
+              )}
+            </div>
+          ) : (
+            <TableBlock
+              key={`b${b.block}`}
+              block={b.block}
+              table={b.table}
+              selected={selected}
+              styles={styles}
+              onSelect={(loc) => void session.select(loc)}
+              edit={edit}
+            />
+          ),
+        ])}
+        {gap(blocks.length)}
+      </div>
+    </>
   );
+}
+
+/** The cell being edited, how to start editing one, and the editor to show in it. */
+interface CellEditing {
+  readonly at?: CellLocation;
+  start(at: CellLocation): void;
+  render(at: CellLocation, text: string): JSX.Element;
+}
+
+/** A table of the preview by its DocTable index, nested ones included. */
+function findTable(blocks: readonly PreviewBlock[], index: number): PreviewTable | undefined {
+  const within = (t: PreviewTable): PreviewTable | undefined => {
+    if (t.index === index) return t;
+    for (const r of t.rows)
+      for (const c of r.cells)
+        for (const n of c.nested) {
+          const f = within(n);
+          if (f) return f;
+        }
+    return undefined;
+  };
+  for (const b of blocks) {
+    if (b.kind !== 'table') continue;
+    const f = within(b.table);
+    if (f) return f;
+  }
+  return undefined;
 }
 
 const CARET_LABEL = 'Bảng mới đặt ở đây';
@@ -336,6 +416,7 @@ function TableBlock(props: {
   selected?: CellLocation;
   styles: Styles;
   onSelect: (loc: CellLocation) => void;
+  edit: CellEditing;
 }) {
   const { block, table, styles } = props;
   const ours = isOurTable(table);
@@ -358,11 +439,13 @@ function HtmlTable({
   selected,
   styles,
   onSelect,
+  edit,
 }: {
   table: PreviewTable;
   selected?: CellLocation;
   styles: Styles;
   onSelect: (loc: CellLocation) => void;
+  edit: CellEditing;
 }) {
   // One tab stop per table: the selected cell, or the first one.
   const tabStop = useMemo(() => {
@@ -374,13 +457,7 @@ function HtmlTable({
     return r && c ? `${r.index}/${c.index}` : '';
   }, [table, selected]);
   return (
-    <table
-      className={styles.table}
-      role="grid"
-      aria-readonly="true"
-      aria-label={table.title ?? `Bảng ${table.index + 1}`}
-      data-table={table.index}
-    >
+    <table className={styles.table} role="grid" aria-label={table.title ?? `Bảng ${table.index + 1}`} data-table={table.index}>
       {table.widths.length > 0 && (
         <colgroup>
           {table.widths.map((w, i) => (
@@ -395,6 +472,7 @@ function HtmlTable({
               if (c.index < 0) return <td key={`f${c.col}`} colSpan={c.colSpan} className={styles.filler} aria-hidden="true" />;
               const loc = { table: table.index, row: r.index, cell: c.index };
               const isSelected = sameCell(selected, table.index, r.index, c.index);
+              const isEditing = !!edit.at && edit.at.table === table.index && edit.at.row === r.index && edit.at.cell === c.index;
               return (
                 <td
                   key={c.index}
@@ -408,23 +486,32 @@ function HtmlTable({
                   aria-selected={isSelected}
                   onClick={(e) => {
                     e.stopPropagation();
-                    onSelect(loc);
+                    if (!isEditing) onSelect(loc);
+                  }}
+                  onDoubleClick={(e) => {
+                    e.stopPropagation();
+                    if (!isEditing) edit.start(loc);
                   }}
                   onKeyDown={(e) => {
                     if (e.target !== e.currentTarget) return;
-                    if (e.key === 'Enter' || e.key === ' ') {
+                    if (e.key === 'Enter' || e.key === 'F2') {
+                      e.preventDefault();
+                      edit.start(loc);
+                    } else if (e.key === ' ') {
                       e.preventDefault();
                       onSelect(loc);
                     } else if (moveFocus(e.currentTarget, e.key)) e.preventDefault();
                   }}
                 >
-                  {c.paragraphs.map((p, i) => (
-                    <p key={i} className={styles.cellParagraph}>
-                      {p}
-                    </p>
-                  ))}
+                  {isEditing
+                    ? edit.render(loc, c.paragraphs.join('\n'))
+                    : c.paragraphs.map((p, i) => (
+                        <p key={i} className={styles.cellParagraph}>
+                          {p}
+                        </p>
+                      ))}
                   {c.nested.map((n) => (
-                    <HtmlTable key={n.index} table={n} selected={selected} styles={styles} onSelect={onSelect} />
+                    <HtmlTable key={n.index} table={n} selected={selected} styles={styles} onSelect={onSelect} edit={edit} />
                   ))}
                 </td>
               );

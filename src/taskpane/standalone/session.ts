@@ -18,6 +18,8 @@ import type {
 import type { DocModel } from '../../domain/ooxml/reader';
 import type { XElement } from '../../domain/ooxml/xml';
 import type { EditPlan } from '../../domain/table/edit';
+import { planCellEdit, planEmptyRowsDelete, planRowDelete } from '../../domain/table/cells';
+import { safeDocxName } from '../../domain/documents/file-name';
 import { DocxDocument } from '../../app/docx-backend';
 import { parseXmlDom } from '../../xml/dom';
 
@@ -38,12 +40,25 @@ export interface SessionState {
   readonly inserted?: number;
   /** Counts the documents opened or started: what was said about the previous one is dropped. */
   readonly opened: number;
+  /** What «Hoàn tác» would undo (the last change), if anything. */
+  readonly undo?: string;
 }
+
+/** One change that can be undone: the document before it. */
+interface UndoStep {
+  readonly label: string;
+  readonly snapshot: string;
+  readonly cursor: number;
+}
+
+/** How many changes «Hoàn tác» can go back. */
+export const UNDO_LIMIT = 50;
 
 export class StandaloneSession implements DocumentBackend {
   private doc: DocxDocument;
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
+  private undoSteps: UndoStep[] = [];
 
   constructor(doc: DocxDocument = DocxDocument.blank(parseXmlDom, NEW_DOCUMENT_NAME)) {
     this.doc = doc;
@@ -84,14 +99,94 @@ export class StandaloneSession implements DocumentBackend {
 
   private replace(doc: DocxDocument): void {
     this.doc = doc;
-    this.update({ name: doc.name, dirty: false, selected: undefined, opened: this.state.opened + 1 });
+    this.undoSteps = [];
+    this.update({
+      name: doc.name,
+      dirty: false,
+      selected: undefined,
+      inserted: undefined,
+      undo: undefined,
+      opened: this.state.opened + 1,
+    });
   }
 
-  /** The file to download; marks the document saved. */
-  save(): { name: string; bytes: Uint8Array } {
+  /** Run a change of the document body; when it changed something, «Hoàn tác» can take it back. */
+  private async undoable<T>(label: string, change: () => Promise<T> | T, changed: (r: T) => boolean = () => true): Promise<T> {
+    const step = { label, snapshot: this.doc.snapshot(), cursor: this.doc.cursor };
+    const result = await change();
+    if (changed(result)) {
+      this.undoSteps.push(step);
+      if (this.undoSteps.length > UNDO_LIMIT) this.undoSteps.shift();
+    }
+    return result;
+  }
+
+  /**
+   * Undo the last change of the document body (cells, rows, tables inserted, fixes); the data the
+   * add-in keeps in the document (drafts, ignored findings) stays. Returns what was undone.
+   */
+  undo(): string | undefined {
+    const step = this.undoSteps.pop();
+    if (!step) return undefined;
+    this.doc.restore(step.snapshot);
+    this.doc.cursor = step.cursor;
+    this.update({ dirty: true, selected: undefined, inserted: undefined, undo: this.undoSteps.at(-1)?.label });
+    return step.label;
+  }
+
+  /** Write a cell's text (lines separated by \n). False when the text was already that. */
+  async editCell(at: CellLocation, text: string): Promise<boolean> {
+    const edits = await this.undoable(
+      'sửa ô',
+      async () => {
+        const e = planCellEdit(await this.doc.read(), at, text);
+        if (e.length) this.doc.applyTableEdits(e);
+        return e;
+      },
+      (e) => e.length > 0,
+    );
+    if (edits.length) this.update({ dirty: true, undo: 'sửa ô', selected: at });
+    return edits.length > 0;
+  }
+
+  /** Remove one row of a table. */
+  async deleteRow(table: number, row: number): Promise<void> {
+    await this.undoable('xoá dòng', async () => this.doc.applyTableEdits(planRowDelete(await this.doc.read(), table, row)));
+    this.update({ dirty: true, undo: 'xoá dòng', selected: undefined });
+  }
+
+  /** Remove the empty rows of a table: how many went, and how many had to stay. */
+  async deleteEmptyRows(table: number): Promise<{ removed: number; kept: number }> {
+    const plan = await this.undoable(
+      'xoá các dòng trống',
+      async () => {
+        const p = planEmptyRowsDelete(await this.doc.read(), table);
+        if (p.edits.length) this.doc.applyTableEdits(p.edits);
+        return p;
+      },
+      (p) => p.edits.length > 0,
+    );
+    if (plan.edits.length) this.update({ dirty: true, undo: 'xoá các dòng trống', selected: undefined });
+    return { removed: plan.edits.length, kept: plan.kept };
+  }
+
+  /** The file to download, under `name` when given (it becomes the document's name); marks the document saved. */
+  save(name?: string): { name: string; bytes: Uint8Array } {
     const bytes = this.doc.toBytes();
-    this.update({ dirty: false });
-    return { name: this.doc.name, bytes };
+    const saved = name ? safeDocxName(name, this.state.name) : this.state.name;
+    this.update({ dirty: false, name: saved });
+    return { name: saved, bytes };
+  }
+
+  /** The document as .docx bytes, without marking it saved (the copy kept in the browser). */
+  bytes(): Uint8Array {
+    return this.doc.toBytes();
+  }
+
+  /** Bring back a working copy kept in the browser: opened like a file, with its changes still unsaved. */
+  restoreWorking(bytes: Uint8Array, name: string): void {
+    this.open(bytes, name);
+    this.update({ dirty: true });
   }
 
   /** Put the insertion point before top-level block `block` (blockCount: at the end). */
@@ -109,21 +204,21 @@ export class StandaloneSession implements DocumentBackend {
 
   async insertTable(spec: TableSpec, options?: InsertTableOptions): Promise<InsertResult> {
     const at = Math.min(this.doc.cursor, (await this.doc.read()).blockCount);
-    const result = await this.doc.insertTable(spec, options);
-    this.update({ dirty: true, inserted: result.titled ? 0 : at });
+    const result = await this.undoable('chèn bảng', () => this.doc.insertTable(spec, options));
+    this.update({ dirty: true, inserted: result.titled ? 0 : at, undo: 'chèn bảng' });
     return result;
   }
 
   async insertAt(place: 'start' | 'end', blocks: XElement[]): Promise<void> {
     const at = place === 'start' ? 0 : (await this.doc.read()).blockCount;
-    await this.doc.insertAt(place, blocks);
-    this.update({ dirty: true, inserted: at });
+    await this.undoable('chèn nội dung', () => this.doc.insertAt(place, blocks));
+    this.update({ dirty: true, inserted: at, undo: 'chèn nội dung' });
   }
 
   async insertAtCursor(blocks: XElement[]): Promise<void> {
     const at = Math.min(this.doc.cursor, (await this.doc.read()).blockCount);
-    await this.doc.insertAtCursor(blocks);
-    this.update({ dirty: true, inserted: at });
+    await this.undoable('chèn nội dung', () => this.doc.insertAtCursor(blocks));
+    this.update({ dirty: true, inserted: at, undo: 'chèn nội dung' });
   }
 
   read(): Promise<DocModel> {
@@ -140,8 +235,12 @@ export class StandaloneSession implements DocumentBackend {
   }
 
   async editTable(target: TableTarget, planner: EditPlanner): Promise<EditPlan> {
-    const plan = await this.doc.editTable(target, planner);
-    if (plan.edits.length) this.update({ dirty: true });
+    const plan = await this.undoable(
+      'sửa bảng',
+      () => this.doc.editTable(target, planner),
+      (p) => p.edits.length > 0,
+    );
+    if (plan.edits.length) this.update({ dirty: true, undo: 'sửa bảng' });
     return plan;
   }
 
