@@ -1,11 +1,11 @@
 /**
  * The outcome of the last action: a dismissible message, announced politely to screen readers.
  * - A notice belongs to the document it was said about: when another document is opened or started
- *   (DocumentEpoch changes), it is dismissed.
+ *   (setDocumentEpoch), it is dismissed.
  * - Closing it gives the focus back to where it was when the notice came (the button that did the
  *   action), or else to the nearest control before it, never to the page body.
  */
-import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 
@@ -16,7 +16,21 @@ export interface Notice {
 }
 
 /** Which document the pane works on: changes when another one is opened or started (standalone mode). */
-export const DocumentEpoch = createContext(0);
+let documentEpoch = 0;
+const epochListeners = new Set<() => void>();
+
+/** Say that the pane now works on another document (App, from the standalone session). */
+export function setDocumentEpoch(n: number): void {
+  if (n === documentEpoch) return;
+  documentEpoch = n;
+  for (const fn of epochListeners) fn();
+}
+
+const subscribeEpoch = (fn: () => void): (() => void) => {
+  epochListeners.add(fn);
+  return () => epochListeners.delete(fn);
+};
+const currentEpoch = (): number => documentEpoch;
 
 const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]';
@@ -33,7 +47,7 @@ function focusableBefore(el: HTMLElement): HTMLElement | undefined {
 
 export function NoticeBar(props: { notice?: Notice; onDismiss: () => void; testId?: string; actions?: ReactNode }) {
   const { notice, onDismiss } = props;
-  const epoch = useContext(DocumentEpoch);
+  const epoch = useSyncExternalStore(subscribeEpoch, currentEpoch);
   const saidIn = useRef<number>(undefined);
   const origin = useRef<HTMLElement>(undefined);
   const box = useRef<HTMLDivElement>(null);
