@@ -42,7 +42,7 @@ async function insertPlan(page: Page): Promise<void> {
   await page.getByLabel('Năm học').fill('2025-2026');
   await page.getByLabel('Mẫu bảng').selectOption('plan-2018');
   await page.getByRole('button', { name: 'Chèn bảng', exact: true }).click();
-  await page.getByTestId('insert-result').filter({ hasText: 'Đã chèn bảng.' }).waitFor();
+  await page.getByTestId('insert-result').filter({ hasText: 'Đã tạo tài liệu.' }).waitFor();
 }
 
 async function value(locator: Locator, expected: string | RegExp): Promise<string> {

@@ -58,7 +58,7 @@ test('choosing a criterion with a row loads it and its level, never over typed t
   await page.getByLabel('Năm học').fill('2025-2026');
   await page.getByLabel('Mẫu bảng').selectOption('plan-2018');
   await page.getByRole('button', { name: 'Chèn bảng', exact: true }).click();
-  await page.getByTestId('insert-result').filter({ hasText: 'Đã chèn bảng.' }).waitFor();
+  await page.getByTestId('insert-result').filter({ hasText: 'Đã tạo tài liệu.' }).waitFor();
   await page.getByTestId('tab-rows').click();
   await page.getByTestId('rows-table').waitFor();
   await page.getByLabel('Loại trường').selectOption('tieu-hoc');
