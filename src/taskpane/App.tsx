@@ -30,7 +30,7 @@ import { startBackend, type Startup, type WordStartup } from './backend-factory'
 import { InsertPanel } from './insert/InsertPanel';
 import { CheckPanel, LAZY_PANELS, RowsPanel, YearPanel, type PanelId, type PanelProps } from './panels';
 import { Tabs } from './Tabs';
-import { DocumentEpoch } from './NoticeBar';
+import { setDocumentSource } from './NoticeBar';
 
 type StandaloneModule = typeof import('./standalone');
 type Session = InstanceType<StandaloneModule['StandaloneSession']>;
@@ -134,6 +134,10 @@ export function App() {
 
   const session = standalone?.session;
   const state: SessionState | undefined = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getState ?? noState);
+  // Notices belong to the document they were said about (NoticeBar): another document drops them.
+  useEffect(() => {
+    setDocumentSource(session && { epoch: () => session.getState().opened, subscribe: session.subscribe });
+  }, [session]);
 
   // Word answered late: switch to it, unless a .docx opened meanwhile has unsaved changes (then the user decides).
   const dirty = !!state?.dirty;
@@ -211,39 +215,37 @@ export function App() {
         </div>
       )}
 
-      <DocumentEpoch.Provider value={state?.opened ?? 0}>
-        <main className={mergeClasses(styles.main, isStandalone && styles.wide)}>
-          <section className={mergeClasses(styles.pane, styles.scroll)} aria-label="Các chức năng">
-            <Tabs items={LAZY_PANELS} selected={panel} onSelect={setPanel} label="Chức năng" />
-            <div role="tabpanel" id="panel" aria-labelledby={`tab-${panel}`}>
-              <ErrorBoundary key={panel}>
-                {panel === 'insert' ? (
-                  <InsertPanel
-                    backend={backend}
-                    blocked={blocked}
-                    target={isStandalone ? 'vị trí con trỏ (vạch xanh) trong tài liệu bên cạnh' : 'vị trí con trỏ trong Word'}
-                  />
-                ) : (
-                  <Suspense fallback={<Spinner size="tiny" label="Đang tải…" labelPosition="after" />}>
-                    <LazyPanel id={panel} backend={backend} blocked={blocked} standalone={isStandalone} openPanel={setPanel} />
-                  </Suspense>
-                )}
-              </ErrorBoundary>
-            </div>
+      <main className={mergeClasses(styles.main, isStandalone && styles.wide)}>
+        <section className={mergeClasses(styles.pane, styles.scroll)} aria-label="Các chức năng">
+          <Tabs items={LAZY_PANELS} selected={panel} onSelect={setPanel} label="Chức năng" />
+          <div role="tabpanel" id="panel" aria-labelledby={`tab-${panel}`}>
+            <ErrorBoundary key={panel}>
+              {panel === 'insert' ? (
+                <InsertPanel
+                  backend={backend}
+                  blocked={blocked}
+                  target={isStandalone ? 'vị trí con trỏ (vạch xanh) trong tài liệu bên cạnh' : 'vị trí con trỏ trong Word'}
+                />
+              ) : (
+                <Suspense fallback={<Spinner size="tiny" label="Đang tải…" labelPosition="after" />}>
+                  <LazyPanel id={panel} backend={backend} blocked={blocked} standalone={isStandalone} openPanel={setPanel} />
+                </Suspense>
+              )}
+            </ErrorBoundary>
+          </div>
+        </section>
+        {isStandalone && (
+          <section className={mergeClasses(styles.doc, styles.scroll)} aria-label="Tài liệu">
+            <ErrorBoundary>
+              {standalone && state ? (
+                <standalone.m.Preview session={standalone.session} state={state} />
+              ) : (
+                <Busy error={loadError} />
+              )}
+            </ErrorBoundary>
           </section>
-          {isStandalone && (
-            <section className={mergeClasses(styles.doc, styles.scroll)} aria-label="Tài liệu">
-              <ErrorBoundary>
-                {standalone && state ? (
-                  <standalone.m.Preview session={standalone.session} state={state} />
-                ) : (
-                  <Busy error={loadError} />
-                )}
-              </ErrorBoundary>
-            </section>
-          )}
-        </main>
-      </DocumentEpoch.Provider>
+        )}
+      </main>
     </FluentProvider>
   );
 }
