@@ -31,7 +31,7 @@ import { CheckPanel, LAZY_PANELS, retryPanels, RowsPanel, YearPanel, type PanelI
 import { preloadAll, whenIdle } from './chunks';
 import { CHUNK_FAILED, isChunkLoadError } from './error-text';
 import { Tabs } from './Tabs';
-import { setDocumentEpoch } from './NoticeBar';
+import { setDocumentSource } from './NoticeBar';
 
 type StandaloneModule = typeof import('./standalone');
 type Session = InstanceType<StandaloneModule['StandaloneSession']>;
@@ -159,8 +159,9 @@ export function App() {
   const session = standalone?.session;
   const state: SessionState | undefined = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getState ?? noState);
   // Notices belong to the document they were said about (NoticeBar): another document drops them.
-  const opened = state?.opened ?? 0;
-  useEffect(() => setDocumentEpoch(opened), [opened]);
+  useEffect(() => {
+    setDocumentSource(session && { epoch: () => session.getState().opened, subscribe: session.subscribe });
+  }, [session]);
 
   // Word answered late: switch to it, unless a .docx opened meanwhile has unsaved changes (then the user decides).
   const dirty = !!state?.dirty;

@@ -1,7 +1,7 @@
 /**
  * The outcome of the last action: a dismissible message, announced politely to screen readers.
  * - A notice belongs to the document it was said about: when another document is opened or started
- *   (setDocumentEpoch), it is dismissed.
+ *   (the session's «opened» count, through setDocumentSource), it is dismissed.
  * - Closing it gives the focus back to where it was when the notice came (the button that did the
  *   action), or else to the nearest control before it, never to the page body.
  */
@@ -15,22 +15,38 @@ export interface Notice {
   readonly text?: ReactNode;
 }
 
-/** Which document the pane works on: changes when another one is opened or started (standalone mode). */
-let documentEpoch = 0;
-const epochListeners = new Set<() => void>();
-
-/** Say that the pane now works on another document (App, from the standalone session). */
-export function setDocumentEpoch(n: number): void {
-  if (n === documentEpoch) return;
-  documentEpoch = n;
-  for (const fn of epochListeners) fn();
+/** Where the pane learns which document it works on: the standalone session (Word: always the same one). */
+export interface DocumentSource {
+  /** Changes when another document is opened or started. */
+  readonly epoch: () => number;
+  readonly subscribe: (fn: () => void) => () => unknown;
 }
 
+let source: DocumentSource | undefined;
+const sourceListeners = new Set<() => void>();
+
+/** Say where the document comes from (App, once the standalone session exists). */
+export function setDocumentSource(s: DocumentSource | undefined): void {
+  source = s;
+  for (const fn of sourceListeners) fn();
+}
+
+// Read from the session itself, so a notice given with the new document (the toolbar's «Đã tạo…») is
+// counted as the new document's, in the same render.
 const subscribeEpoch = (fn: () => void): (() => void) => {
-  epochListeners.add(fn);
-  return () => epochListeners.delete(fn);
+  let inner = source?.subscribe(fn);
+  const onSource = (): void => {
+    inner?.();
+    inner = source?.subscribe(fn);
+    fn();
+  };
+  sourceListeners.add(onSource);
+  return () => {
+    sourceListeners.delete(onSource);
+    inner?.();
+  };
 };
-const currentEpoch = (): number => documentEpoch;
+const currentEpoch = (): number => source?.epoch() ?? 0;
 
 const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]';
