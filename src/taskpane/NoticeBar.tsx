@@ -74,7 +74,7 @@ export function NoticeBar(props: { notice?: Notice; onDismiss: () => void; testI
       origin.current = undefined;
       return;
     }
-    saidIn.current ??= epoch;
+    saidIn.current = epoch;
     const active = document.activeElement;
     if (!origin.current && active instanceof HTMLElement && active !== document.body && !box.current?.contains(active)) {
       origin.current = active;

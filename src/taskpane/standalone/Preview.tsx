@@ -162,7 +162,7 @@ export function Preview({ session, state }: PreviewProps) {
   // (e.g. a finding in "Kiểm tra"): once per selection, after the document is shown.
   const shownSelection = useRef<CellLocation>(undefined);
   useEffect(() => {
-    if (!selected || shownSelection.current === selected) return;
+    if (!selected || sameLocation(shownSelection.current, selected)) return;
     const cell = selected.cell === undefined ? '' : `[data-cell="${selected.cell}"]`;
     const el = root.current?.querySelector<HTMLElement>(
       `table[data-table="${selected.table}"] > tbody > tr > td[data-row="${selected.row}"]${cell}`,
@@ -206,6 +206,13 @@ export function Preview({ session, state }: PreviewProps) {
     moveCaret(e.clientY < r.top + r.height / 2 ? block : block + 1, false);
   };
 
+  // A cell chosen here, in the document (a click, the keyboard, editing), is where the user looks: it is not
+  // scrolled or flashed, or a double click's second click would land on another cell.
+  const selectHere = (at: CellLocation): void => {
+    shownSelection.current = at;
+    void session.select(at);
+  };
+
   const startEdit = (at: CellLocation): void => {
     const table = findTable(blocks, at.table);
     const cell = table?.rows.find((r) => r.index === at.row)?.cells.find((c) => c.index === at.cell);
@@ -219,7 +226,7 @@ export function Preview({ session, state }: PreviewProps) {
       return;
     }
     setNotice(undefined);
-    void session.select(at);
+    selectHere(at);
     setEditing(at);
   };
 
@@ -290,7 +297,7 @@ export function Preview({ session, state }: PreviewProps) {
               table={b.table}
               selected={selected}
               styles={styles}
-              onSelect={(loc) => void session.select(loc)}
+              onSelect={selectHere}
               edit={edit}
             />
           ),
@@ -521,4 +528,9 @@ function HtmlTable({
       </tbody>
     </table>
   );
+}
+
+/** The same cell (or row) of the same table. */
+function sameLocation(a: CellLocation | undefined, b: CellLocation): boolean {
+  return !!a && a.table === b.table && a.row === b.row && a.cell === b.cell;
 }
