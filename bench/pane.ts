@@ -159,7 +159,7 @@ export async function run(opts: {
     const initial = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
     const initialGzipBytes = initial.reduce((a, f) => a + gzip(join(PANE_DIST, f)), 0);
     // And the CSS it needs: the page (the theme's variables) and the stylesheet it links (the components).
-    const sheets = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map((m) => m[1]);
+    const sheets = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((m) => /\bhref="([^"]+)"/.exec(m[0])![1]);
     const initialCssGzipBytes = [...sheets, 'taskpane.html'].reduce((a, f) => a + gzip(join(PANE_DIST, f)), 0);
     const loadedGzipBytes = [...new Set(pane[0].scripts)].reduce((a, f) => a + gzip(join(PANE_DIST, f)), 0);
     const totalGzipBytes = readdirSync(PANE_DIST)
