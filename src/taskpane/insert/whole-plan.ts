@@ -7,7 +7,8 @@ import type { DocumentBackend } from '../../domain/backend';
 import type { CriterionRef } from '../../domain/table/model';
 import type { SchoolType } from '../../domain/catalog';
 import { newPlan2026 } from '../../domain/tt57/new-plan';
-import { loadProfile, today } from '../year/model';
+import { today } from '../../app/year';
+import { loadProfile } from '../year/model';
 import { createdMeta } from '../../domain/documents/new-document';
 import { withCreatedMeta } from '../../domain/store';
 

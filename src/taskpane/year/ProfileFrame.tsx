@@ -13,7 +13,8 @@ import { headerBlock, officialTitle, signatureBlock } from '../../domain/documen
 import { paragraph } from '../../domain/ooxml/writer';
 import { missingProfileFields, signsForHead, type SchoolProfile } from '../../domain/profile';
 import type { YearViewProps } from './YearPanel';
-import { dayFromInput, dayToInput, errorText, parseRecipients, profileReady, schoolYearOf, today } from './model';
+import { today } from '../../app/year';
+import { dayFromInput, dayToInput, errorText, parseRecipients, profileReady, schoolYearOf } from './model';
 import { NoticeBar, useYearStyles, type Notice } from './ui';
 
 interface Draft {

@@ -13,14 +13,14 @@ import { getForm, type DocumentKind } from '../../domain/forms';
 import { titleBlock } from '../../domain/documents/frame';
 import { framedBody } from '../../domain/documents/official-frame';
 import { readDocument } from '../../domain/ooxml/reader';
-import { documentElement, paragraph } from '../../domain/ooxml/writer';
+import { documentElement } from '../../domain/ooxml/writer';
 import { buildTable, buildTableBlock } from '../../domain/table/render';
-import type { XElement } from '../../domain/ooxml/xml';
 import { EMPTY_PROFILE, missingProfileFields, parseProfile, type SchoolProfile } from '../../domain/profile';
 import type { TableSpec } from '../../domain/table/model';
 import { criterionEntries, recogniseTables, type RecognisedTable } from '../../domain/table/recognise';
 import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
 import { specFromTemplate, type PlanTemplate } from '../../domain/year/templates';
+import { today, type Day } from '../../app/year';
 
 // ---------------------------------------------------------------------------------------------
 // School profile
@@ -110,16 +110,6 @@ export function planTableFromTemplate(t: PlanTemplate, schoolType: SchoolType, s
 // What gets inserted
 // ---------------------------------------------------------------------------------------------
 
-export interface Day {
-  readonly day: number;
-  readonly month: number;
-  readonly year: number;
-}
-
-export function today(now = new Date()): Day {
-  return { day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear() };
-}
-
 /** "2025-09-05" (input type=date) ⇄ Day. */
 export function dayFromInput(value: string): Day | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -160,16 +150,6 @@ export async function insertTableTitled(
   const r = await backend.insertTable(spec, { titleIfEmpty: titleBlock(spec.form, spec.schoolYear, { school }) });
   if (r.titled) await backend.updateStore((store) => withCreatedMeta(store, createdMeta(spec)));
   return { tag: r.tag, titled: !!r.titled };
-}
-
-/** The body of a new document holding the table: the official frame, or the title block. */
-export function newDocumentBody(spec: TableSpec, opts: { profile?: SchoolProfile; school?: string }): XElement[] {
-  const { sdt } = buildTableBlock(spec);
-  if (opts.profile) {
-    const kind = getForm(spec.form).kind;
-    return framedBody(opts.profile, { kind, schoolYear: spec.schoolYear, date: today() }, [sdt]);
-  }
-  return [...titleBlock(spec.form, spec.schoolYear, { school: opts.school }), sdt, paragraph('')];
 }
 
 /** "Kế hoạch CTCL 2025-2026.docx" */
