@@ -1,24 +1,17 @@
 /** `ctcl new <form>`: a new A4-landscape .docx with the title block and an empty table of a form. */
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { FRAMEWORK_LABELS, SCHOOL_TYPE_LABELS } from '../../domain/catalog';
 import {
-  createdMeta,
   formList,
-  newDocumentBody,
-  NewDocumentError,
   parseCriteria,
   parseFormId,
   parseFramework,
   parseSchoolType,
-  resolveNewDocument,
   schoolTypeList,
 } from '../../domain/documents/new-document';
-import { DocxDocument } from '../../app/docx-backend';
-import { parseXml } from '../../xml/node';
+import { newDocumentFile, type NewFileRequest } from '../../app/new-file';
+import { today } from '../../app/year';
 import type { SchoolProfile } from '../../domain/profile';
-import { withCreatedMeta } from '../../domain/store';
-import { newPlan2026 } from '../../domain/tt57/new-plan';
 import type { CliIo } from '../context';
 import { readProfile } from './report-from-plan';
 import { checkOutput, writeOutput } from '../files';
@@ -54,44 +47,9 @@ plan-2026 tạo cả Biểu 2 (Thông tư 57/2026): phần đầu, mục I–VII
 Với --criteria, mỗi tiêu chí có một dòng ở mục IV và một nội dung cải tiến ở mục V gắn với nó.
 `;
 
-/** Build the .docx bytes for a new document; the options are as typed on the command line. */
-export async function newDocumentBytes(
-  form: string,
-  opts: Omit<NewOptions, 'output' | 'force' | 'profile'>,
-  name: string,
-  profile?: SchoolProfile,
-  now: Date = new Date(),
-): Promise<{ bytes: Uint8Array; summary: string; notes: readonly string[] }> {
-  if (parseFormId(form) === 'plan-2026') {
-    const made = newPlan2026({
-      schoolType: parseSchoolType(opts.schoolType),
-      schoolYear: opts.year,
-      framework: opts.framework === undefined ? undefined : parseFramework(opts.framework),
-      criteria: opts.criteria === undefined ? 'none' : parseCriteria(opts.criteria),
-      groupByLevel: opts.groupByLevel,
-      school: opts.school,
-      profile,
-      tableOnly: opts.tableOnly,
-      date: { day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear() },
-    });
-    const { plan } = made;
-    const docx = DocxDocument.blank(parseXml, name, made.blocks);
-    // What it was told is kept in the document, so `report-from-plan`, `check` and the pane read it back.
-    await docx.updateStore((s) =>
-      withCreatedMeta(
-        s,
-        createdMeta({ form: 'plan-2026', framework: '2026', schoolType: plan.schoolType, schoolYear: plan.schoolYear }),
-      ),
-    );
-    const items = plan.items.length ? `${plan.items.length} nội dung cải tiến` : 'bảng để trống cho trường điền';
-    const summary = opts.tableOnly
-      ? `Biểu 2, bảng mục V (Thông tư 57/2026), ${SCHOOL_TYPE_LABELS[plan.schoolType].toLowerCase()}, năm học ${plan.schoolYear}; ${items}`
-      : `Kế hoạch cải tiến chất lượng – Biểu 2 (Thông tư 57/2026), đủ mục I–VIII, ${SCHOOL_TYPE_LABELS[plan.schoolType].toLowerCase()}, ` +
-        `năm học ${plan.schoolYear}; mục IV: ${plan.problems.length || 'bảng trống'}${plan.problems.length ? ' vấn đề' : ''}, mục V: ${items}`;
-    return { bytes: docx.toBytes(), summary, notes: made.notes };
-  }
-  if (opts.tableOnly) throw new NewDocumentError('--table-only chỉ dùng với mẫu plan-2026 (Biểu 2).');
-  const doc = resolveNewDocument({
+/** The command line's words turned into a request (each parse throws NewDocumentError in Vietnamese). */
+function request(form: string, opts: NewOptions, profile: SchoolProfile | undefined, now: Date): NewFileRequest {
+  return {
     form: parseFormId(form),
     schoolType: parseSchoolType(opts.schoolType),
     schoolYear: opts.year,
@@ -99,21 +57,10 @@ export async function newDocumentBytes(
     criteria: opts.criteria === undefined ? 'none' : parseCriteria(opts.criteria),
     groupByLevel: opts.groupByLevel,
     school: opts.school,
-  });
-  const docx = DocxDocument.blank(parseXml, name, newDocumentBody(doc));
-  await docx.insertTable(doc.spec);
-  await docx.updateStore((s) => withCreatedMeta(s, createdMeta(doc.spec)));
-  const { spec } = doc;
-  const rows =
-    doc.form.sections === 'none'
-      ? ''
-      : doc.criterionRows
-        ? `; ${doc.criterionRows} dòng tiêu chí`
-        : '; chưa có dòng tiêu chí (chỉ có dòng mức và dòng tiêu chuẩn)';
-  const summary =
-    `${doc.form.name}, ${SCHOOL_TYPE_LABELS[spec.schoolType].toLowerCase()}, năm học ${spec.schoolYear}, ` +
-    `theo ${FRAMEWORK_LABELS[spec.framework]}${rows}`;
-  return { bytes: docx.toBytes(), summary, notes: doc.notes };
+    profile,
+    tableOnly: opts.tableOnly,
+    date: today(now),
+  };
 }
 
 export function registerNew(program: Command, io: CliIo): void {
@@ -146,7 +93,7 @@ export function registerNew(program: Command, io: CliIo): void {
     .action(async (form: string, opts: NewOptions) => {
       const output = checkOutput(io, opts.output, { force: opts.force });
       const profile = opts.profile === undefined ? undefined : readProfile(io, opts.profile);
-      const { bytes, summary, notes } = await newDocumentBytes(form, opts, basename(output), profile);
+      const { bytes, summary, notes } = await newDocumentFile(request(form, opts, profile, new Date()), basename(output));
       for (const n of notes) io.stderr(`Lưu ý: ${n}\n`);
       writeOutput(io, output, bytes, { force: opts.force });
       io.stdout(`Đã tạo ${opts.output}: ${summary}.\n`);

@@ -1,16 +1,14 @@
 /**
- * «Chèn bảng» for a TT57 plan: the whole Biểu 2 (header from the school profile, sections I–VIII, the
- * mục IV, V and VI tables, the signature) inserted at the cursor in one insertion. Loaded on demand (its
- * own chunk) so the first screen does not carry the Biểu 2 writer.
+ * «Chèn bảng» for a TT57 plan: the whole Biểu 2 (src/app/new-document insertWholePlan) with the header
+ * and mục I from the school's profile — the document's, else this user's. Loaded on demand (its own
+ * chunk) so the first screen does not carry the Biểu 2 writer.
  */
 import type { DocumentBackend } from '../../domain/backend';
 import type { CriterionRef } from '../../domain/table/model';
 import type { SchoolType } from '../../domain/catalog';
-import { newPlan2026 } from '../../domain/tt57/new-plan';
+import { insertWholePlan as insertBieu2 } from '../../app/new-document';
 import { today } from '../../app/year';
 import { loadProfile } from '../year/model';
-import { createdMeta } from '../../domain/documents/new-document';
-import { withCreatedMeta } from '../../domain/store';
 
 export interface WholePlanRequest {
   readonly schoolType: SchoolType;
@@ -25,25 +23,14 @@ export interface WholePlanResult {
   readonly notes: readonly string[];
 }
 
-/** Build Biểu 2 from the profile (the document's, else this user's) and insert it: one insertion. */
+/** Build Biểu 2 from the profile and insert it: one insertion. */
 export async function insertWholePlan(backend: DocumentBackend, req: WholePlanRequest): Promise<WholePlanResult> {
   const loaded = await loadProfile(backend);
   const fromProfile = loaded.source !== 'none';
-  const made = newPlan2026({
-    schoolType: req.schoolType,
-    schoolYear: req.schoolYear,
-    framework: '2026',
-    criteria: req.criteria,
+  const { notes } = await insertBieu2(backend, {
+    ...req,
     profile: fromProfile ? loaded.profile : undefined,
     date: today(),
   });
-  await backend.insertAtCursor(made.blocks);
-  // The document is a Biểu 2 for this school type and year from now on: kept for every surface.
-  await backend.updateStore((store) =>
-    withCreatedMeta(
-      store,
-      createdMeta({ form: 'plan-2026', framework: '2026', schoolType: req.schoolType, schoolYear: made.plan.schoolYear }),
-    ),
-  );
-  return { fromProfile, notes: made.notes };
+  return { fromProfile, notes };
 }

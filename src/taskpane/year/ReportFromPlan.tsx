@@ -21,15 +21,16 @@ import { findTt57Tables } from '../../domain/tt57/edits';
 import { requestBieu2Part } from '../rows/requested-view';
 import { TableAddRegular } from '@fluentui/react-icons';
 import { currentSchoolYear, type SchoolType } from '../../domain/catalog';
-import { reportForPlan } from '../../app/year';
+import { reportForPlan, today } from '../../app/year';
+import { insertTableFramed } from '../../app/new-document';
 import type { PlanTemplate } from '../../domain/year/templates';
 import type { YearViewProps } from './YearPanel';
 import {
   criteriaText,
   errorText,
-  insertWithFrame,
   planTableFromTemplate,
   profileReady,
+  schoolNameOf,
   schoolYearOf,
   tablesOfKind,
 } from './model';
@@ -99,7 +100,11 @@ export function ReportFromPlan({ backend, blocked, doc, profile, templates, open
     setNotice(undefined);
     try {
       const { spec, skipped, criterionRows: rows } = outcome.made;
-      await insertWithFrame(backend, spec, withFrame ? profile.profile : undefined);
+      await insertTableFramed(backend, spec, {
+        profile: withFrame ? profile.profile : undefined,
+        school: schoolNameOf(profile),
+        date: today(),
+      });
       setNotice({
         intent: 'success',
         title: 'Đã chèn bảng báo cáo.',

@@ -30,6 +30,7 @@ import { DocumentAddRegular, TableAddRegular } from '@fluentui/react-icons';
 import type { Tt57Plan } from '../../domain/tt57/plan';
 import { bieu2ToRoll } from '../../domain/tt57/year';
 import { rolledBieu2, rolledPlan, rolledPlanBody, today, type RolledPlan } from '../../app/year';
+import { insertTableFramed } from '../../app/new-document';
 import {
   allCriteria,
   findCatalog,
@@ -45,7 +46,7 @@ import {
 import { formatSchoolYear, nextSchoolYear, parseSchoolYear } from '../../domain/text';
 import { NO_OFFICIAL_MAPPING, rollForward, UNASSIGNED_MARK, type RollCandidate, type RollResult } from '../../domain/year';
 import type { YearViewProps } from './YearPanel';
-import { errorText, insertWithFrame, newDocumentName, profileReady, schoolYearOf, tablesOfKind } from './model';
+import { errorText, newDocumentName, schoolNameOf, profileReady, schoolYearOf, tablesOfKind } from './model';
 import { DocxPicker, TableSelect, type PickedDocx } from './pickers';
 import { NoticeBar, SchoolFields, sessionOf, useYearStyles, type Notice } from './ui';
 
@@ -194,7 +195,7 @@ export function RollForward({ backend, blocked, standalone, doc, profile }: Year
         await backend.insertAtCursor(blocksOf(good));
         done('Đã chèn Biểu 2.');
       } else {
-        await insertWithFrame(backend, good.spec, framed);
+        await insertTableFramed(backend, good.spec, { profile: framed, school: schoolNameOf(profile), date: today() });
         done('Đã chèn bảng kế hoạch.');
       }
     } catch (e) {

@@ -3,24 +3,22 @@
  * templates in the document store, what to insert (with or without the official frame), and the
  * words the panel uses for tables and files.
  */
-import { storedProfile, withCreatedMeta, withProfile } from '../../domain/store';
-import { createdMeta } from '../../domain/documents/new-document';
+import { storedProfile, withProfile } from '../../domain/store';
 import { errorText } from '../error-text';
 import type { DocumentBackend } from '../../domain/backend';
 import { FRAMEWORK_LABELS, SCHOOL_TYPES, type Framework, type SchoolType } from '../../domain/catalog';
 import type { CheckResult } from '../../domain/check';
-import { getForm, type DocumentKind } from '../../domain/forms';
-import { titleBlock } from '../../domain/documents/frame';
-import { framedBody } from '../../domain/documents/official-frame';
+import type { DocumentKind } from '../../domain/forms';
 import { readDocument } from '../../domain/ooxml/reader';
 import { documentElement } from '../../domain/ooxml/writer';
-import { buildTable, buildTableBlock } from '../../domain/table/render';
+import { buildTable } from '../../domain/table/render';
 import { EMPTY_PROFILE, missingProfileFields, parseProfile, type SchoolProfile } from '../../domain/profile';
 import type { TableSpec } from '../../domain/table/model';
 import { criterionEntries, recogniseTables, type RecognisedTable } from '../../domain/table/recognise';
 import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
 import { specFromTemplate, type PlanTemplate } from '../../domain/year/templates';
-import { today, type Day } from '../../app/year';
+import type { Day } from '../../app/year';
+import { insertTableTitled as insertTitled } from '../../app/new-document';
 
 // ---------------------------------------------------------------------------------------------
 // School profile
@@ -120,36 +118,20 @@ export function dayToInput(d: Day): string {
   return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
-/**
- * Put a table at the cursor: on its own (insertTable), or with the official frame around it (header,
- * title, table, signature) in one insertion. Either way one insertion (Word: one sync).
- */
-export async function insertWithFrame(backend: DocumentBackend, spec: TableSpec, profile?: SchoolProfile): Promise<void> {
-  if (!profile) {
-    await insertTableTitled(backend, spec);
-    return;
-  }
-  const kind = getForm(spec.form).kind;
-  const { sdt } = buildTableBlock(spec);
-  await backend.insertAtCursor(framedBody(profile, { kind, schoolYear: spec.schoolYear, date: today() }, [sdt]));
+/** The school's name a title block takes from a loaded profile (none from an empty one). */
+export function schoolNameOf(loaded: Pick<LoadedProfile, 'profile'> & { readonly source: string }): string | undefined {
+  return loaded.source === 'none' || loaded.source === 'loading' ? undefined : loaded.profile.schoolName || undefined;
 }
 
 /**
- * A table at the cursor; a document with no text yet (one just started: «Tài liệu mới», a new Word
- * document) gets the title block above it — kind, «năm học …», the school's name from the profile when
- * there is one — like `ctcl new`, and keeps what it was made for in its store (createdMeta), which the
- * checker, «Điền dòng» and «Báo cáo từ kế hoạch» read. Word: the same two syncs as insertTable; the
- * store uses none.
+ * «Chèn bảng»: the table at the cursor, titled when the document has no text yet (src/app/new-document),
+ * with the school's name of the profile (the document's, else this user's).
  */
 export async function insertTableTitled(
   backend: DocumentBackend,
   spec: TableSpec,
 ): Promise<{ readonly tag: string; readonly titled: boolean }> {
-  const loaded = await loadProfile(backend);
-  const school = loaded.source === 'none' ? undefined : loaded.profile.schoolName || undefined;
-  const r = await backend.insertTable(spec, { titleIfEmpty: titleBlock(spec.form, spec.schoolYear, { school }) });
-  if (r.titled) await backend.updateStore((store) => withCreatedMeta(store, createdMeta(spec)));
-  return { tag: r.tag, titled: !!r.titled };
+  return insertTitled(backend, spec, { school: schoolNameOf(await loadProfile(backend)) });
 }
 
 /** "Kế hoạch CTCL 2025-2026.docx" */
