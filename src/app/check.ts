@@ -9,7 +9,7 @@ import type { DocModel } from '../domain/ooxml/reader';
 import { ignoredOf, storedOverrides, type DocumentStore } from '../domain/store';
 import type { OpenedDocument } from './open';
 
-export interface CheckOptions {
+interface CheckOptions {
   /** Chosen now (the pane's choices, ctcl's --school-type/--year/--framework): they win over the stored ones. */
   readonly overrides?: MetaOverrides;
   readonly plan?: PlanSource;
@@ -20,7 +20,7 @@ export interface CheckOptions {
  * wins even when undefined (the pane's «tự nhận ra» clears a stored choice); leave a field out to keep
  * the stored one.
  */
-export function effectiveOverrides(store: DocumentStore, chosen: MetaOverrides = {}): MetaOverrides {
+function effectiveOverrides(store: DocumentStore, chosen: MetaOverrides = {}): MetaOverrides {
   return { ...storedOverrides(store), ...chosen };
 }
 

@@ -51,7 +51,7 @@ export async function insertTableFramed(
   await backend.insertAtCursor(tableDocumentBody(spec, { profile: opts.profile, date: opts.date }));
 }
 
-export interface WholePlanRequest extends Omit<NewDocumentRequest, 'form' | 'framework' | 'groupByLevel'> {
+interface WholePlanRequest extends Omit<NewDocumentRequest, 'form' | 'framework' | 'groupByLevel'> {
   /** The school's profile: the header and mục I; without it the school's name only (or blanks). */
   readonly profile?: SchoolProfile;
   readonly date: Day;

@@ -21,7 +21,7 @@ export interface NewFileRequest extends NewDocumentRequest {
   readonly date: Day;
 }
 
-export interface NewFile {
+interface NewFile {
   readonly bytes: Uint8Array;
   /** What was made, in a sentence (Vietnamese, no final full stop). */
   readonly summary: string;

@@ -23,8 +23,7 @@ export interface ReadFailure {
   readonly message: string;
 }
 
-export type OpenResult =
-  { readonly ok: true; readonly doc: OpenedDocument } | { readonly ok: false; readonly failure: ReadFailure };
+type OpenResult = { readonly ok: true; readonly doc: OpenedDocument } | { readonly ok: false; readonly failure: ReadFailure };
 
 const NO_BODY = 'Tệp .docx không có phần thân văn bản (w:body), có thể đã bị hỏng.';
 

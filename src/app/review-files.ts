@@ -14,7 +14,7 @@ export function compareNames(a: string, b: string): number {
 }
 
 /** The extension, lower case, with its dot ('' when none), as node:path's extname gives it. */
-export function extensionOf(name: string): string {
+function extensionOf(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? name;
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
@@ -36,7 +36,7 @@ export function skipReason(name: string): string {
 }
 
 /** Paths ('/'-separated) in the order a walk of their folders gives: folder by folder, entries by name. */
-export function comparePaths(a: string, b: string): number {
+function comparePaths(a: string, b: string): number {
   const x = a.split('/');
   const y = b.split('/');
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
@@ -52,7 +52,7 @@ export interface FolderEntry<T> {
   readonly item: T;
 }
 
-export interface SortedEntries<T> {
+interface SortedEntries<T> {
   readonly files: readonly FolderEntry<T>[];
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
 }

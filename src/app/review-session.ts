@@ -34,11 +34,11 @@ export interface RunView extends ReviewRun {
 }
 
 /** A file read again to be looked at: its model and its check (the same as in the run). */
-export type FileDetail =
+type FileDetail =
   { readonly ok: true; readonly model: DocModel; readonly result: CheckResult } | { readonly ok: false; readonly reason: string };
 
 /** A file built in the session: a name and its bytes. */
-export interface BuiltFile {
+interface BuiltFile {
   readonly name: string;
   readonly bytes: Uint8Array;
 }

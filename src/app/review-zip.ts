@@ -8,7 +8,7 @@ import { readFailure, tooLargeError } from './open';
 import type { SourceBytes } from './review';
 import type { FolderEntry } from './review-files';
 
-export interface ZipItem {
+interface ZipItem {
   read(): SourceBytes;
 }
 

@@ -40,7 +40,7 @@ export interface ReviewProgress {
   readonly path: string;
 }
 
-export interface CheckSourcesOptions {
+interface CheckSourcesOptions {
   readonly parse: XmlParser;
   readonly overrides?: MetaOverrides;
   /** One plan for every report (--plan). */
@@ -50,7 +50,7 @@ export interface CheckSourcesOptions {
   readonly onProgress?: (p: ReviewProgress) => void | Promise<void>;
 }
 
-export interface SourcesRun {
+interface SourcesRun {
   readonly outcomes: ReviewOutcome[];
   readonly pairing?: ReviewPairing;
   /** The plans of the candidates that are plans, by outcome index (to pair again by hand). */

@@ -30,7 +30,7 @@ export function today(now = new Date()): Day {
   return { day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear() };
 }
 
-export interface BodyOptions {
+interface BodyOptions {
   /** The school's profile: the official frame (header, title, signature) around the table. */
   readonly profile?: SchoolProfile;
   /** Without a profile: the school's name above the title. */
@@ -50,7 +50,7 @@ export function tableDocumentBody(spec: TableSpec, opts: BodyOptions): XElement[
 }
 
 /** The report table for a plan table, with what both front ends say about it. */
-export interface ReportMade {
+interface ReportMade {
   readonly spec: TableSpec;
   /** Plan rows tied to no criterion (they have no report row). */
   readonly skipped: number;

@@ -77,7 +77,7 @@ function classifyNonZip(bytes: Uint8Array): DocxError {
   );
 }
 
-export interface OpenOptions {
+interface OpenOptions {
   /** 'read': only the XML parts reading needs; 'all': every part, for editing and saving. */
   readonly parts?: 'read' | 'all';
 }

@@ -33,9 +33,6 @@ export interface InsertTableOptions {
   readonly titleIfEmpty?: XElement[];
 }
 
-/** Where blocks go: the cursor, the top of the document (a letterhead), or its end (a signature). */
-export type BlockPlace = 'cursor' | 'start' | 'end';
-
 /** What the pane shows about the host it runs in. */
 export interface BackendInfo {
   readonly kind: 'word' | 'docx';

@@ -103,7 +103,7 @@ export function findDates(text: string): { day: number; month: number; year: num
  * Characters XML 1.0 cannot carry at all. They are written as U+FFFD «�» (visibly, never dropped):
  * a vertical tab (Word's manual line break) is turned into a line break before it gets here.
  */
-export const XML_INVALID_CHARS =
+const XML_INVALID_CHARS =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

@@ -16,7 +16,7 @@ export interface Notice {
 }
 
 /** Where the pane learns which document it works on: the standalone session (Word: always the same one). */
-export interface DocumentSource {
+interface DocumentSource {
   /** Changes when another document is opened or started. */
   readonly epoch: () => number;
   readonly subscribe: (fn: () => void) => () => unknown;

@@ -17,7 +17,7 @@ export interface PanelProps {
 
 export type PanelId = 'insert' | 'rows' | 'check' | 'year';
 
-export interface PanelInfo {
+interface PanelInfo {
   readonly id: PanelId;
   readonly label: string;
   readonly component: LazyExoticComponent<ComponentType<PanelProps>> | ComponentType<PanelProps>;

@@ -12,7 +12,7 @@ import { notSavedError, storeTooLargeError } from './errors';
  * Word on the web refuses (error 6100) and does not load custom XML parts over 1 MB
  * (https://github.com/OfficeDev/office-js/issues/2408): the store is refused before that, in Vietnamese.
  */
-export const STORE_PART_LIMIT_BYTES = 1024 * 1024;
+const STORE_PART_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * The part as Office wants it: without the XML declaration, which makes Word keep the old content of
@@ -52,7 +52,7 @@ export interface CustomXmlPartsLike {
 }
 
 /** An Office.Error carried as a thrown value (keeps code and message for WordGatewayError). */
-export class OfficeAsyncError extends Error {
+class OfficeAsyncError extends Error {
   override readonly name = 'OfficeAsyncError';
   constructor(
     readonly code: number | undefined,
@@ -63,7 +63,7 @@ export class OfficeAsyncError extends Error {
 }
 
 /** Promisify one callback-style common API call. */
-export function officeCall<T>(start: (callback: (result: AsyncResultLike<T>) => void) => void): Promise<T> {
+function officeCall<T>(start: (callback: (result: AsyncResultLike<T>) => void) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     try {
       start((result) => {

@@ -25,7 +25,7 @@ import { childElements, el, type XElement } from '../domain/ooxml/xml';
 import { normalizeNewlines } from '../domain/text';
 
 /** Flat OPC of a body holding exactly these blocks (no trailing paragraph: the table's own is kept). */
-export function blocksOpc(blocks: XElement[], documentAttrs: Record<string, string>): string {
+function blocksOpc(blocks: XElement[], documentAttrs: Record<string, string>): string {
   return flatOpc(el('w:document', documentAttrs, [el('w:body', {}, blocks)]));
 }
 
@@ -48,7 +48,7 @@ interface CellText {
 }
 
 /** Write a cell's text: first line replaces the content, each further line is a paragraph. */
-export function writeCell(cell: Word.TableCell, c: CellText): void {
+function writeCell(cell: Word.TableCell, c: CellText): void {
   const body = cell.body;
   const lines = normalizeNewlines(c.text).split('\n');
   const written: { font: Word.Font }[] = [];
@@ -80,7 +80,7 @@ function isPlain(r: NewRow, cols: number): boolean {
   return r.cells.length === cols && r.cells.every((c) => c.span === 1);
 }
 
-export interface EditContext {
+interface EditContext {
   readonly model: DocModel;
   /** The Word table of a model table. */
   readonly table: (t: DocTable) => Word.Table;
@@ -101,7 +101,7 @@ export interface EditContext {
  * The Flat OPC package that replaces a rewritten table: with its references when the source package
  * is known (PackageReferenceError when one cannot be carried: the edit is refused), else the body alone.
  */
-export function tablePackage(ctx: Pick<EditContext, 'source' | 'documentAttrs'>, tbl: XElement): string {
+function tablePackage(ctx: Pick<EditContext, 'source' | 'documentAttrs'>, tbl: XElement): string {
   if (ctx.source?.name === 'pkg:package') return blocksPackage(ctx.source, [tbl]);
   return blocksOpc([tbl], ctx.documentAttrs);
 }

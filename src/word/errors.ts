@@ -7,7 +7,7 @@ import { UserError } from '../domain/errors';
 /** The user action an error happened in (chooses the wording). */
 export type WordAction = 'insert' | 'read' | 'select' | 'selection' | 'edit' | 'load-store' | 'save-store' | 'open-document';
 
-export type WordErrorCode =
+type WordErrorCode =
   /** The document is read-only, or the cursor is in a protected region or a locked content control. */
   | 'read-only'
   /** A table or cell was not found (the document changed). */
@@ -69,8 +69,7 @@ const READ_ONLY: Record<WordAction, string> = {
 };
 
 const NOT_FOUND = 'Không tìm thấy bảng hoặc ô cần chọn: có thể tài liệu vừa được sửa. Hãy bấm «Kiểm tra lại» rồi thử lại.';
-export const STALE_MESSAGE =
-  'Các bảng trong tài liệu đã thay đổi so với lần kiểm tra gần nhất. Hãy bấm «Kiểm tra lại» rồi thử lại.';
+const STALE_MESSAGE = 'Các bảng trong tài liệu đã thay đổi so với lần kiểm tra gần nhất. Hãy bấm «Kiểm tra lại» rồi thử lại.';
 const INVALID_PLACE =
   'Word không chèn được bảng ở vị trí con trỏ (ví dụ trong hộp văn bản, chú thích hoặc công thức). Hãy đặt con trỏ vào một đoạn văn bình thường rồi thử lại.';
 const CONNECTION = 'Mất kết nối với Word. Hãy đóng rồi mở lại ngăn ctcl.';
@@ -129,7 +128,7 @@ export function readOnlyError(action: WordAction): WordGatewayError {
 }
 
 /** Where the cursor is, when a table cannot be inserted there. */
-export type CursorPlace = 'header' | 'footnote' | 'nested-table' | 'control';
+type CursorPlace = 'header' | 'footnote' | 'nested-table' | 'control';
 
 const CURSOR_PLACE: Record<CursorPlace, string> = {
   header:
@@ -146,21 +145,21 @@ export function cursorPlaceError(place: CursorPlace, action: WordAction = 'inser
   return new WordGatewayError('cursor-place', CURSOR_PLACE[place], action);
 }
 
-export const TRACK_CHANGES_MESSAGE =
+const TRACK_CHANGES_MESSAGE =
   'Tài liệu đang bật «Theo dõi thay đổi» (Track Changes): thao tác này phải viết lại cả bảng, Word sẽ giữ các dòng cũ ở dạng «đã xoá» bên cạnh bảng mới. Hãy tắt Theo dõi thay đổi (thẻ Xem lại › Theo dõi thay đổi) hoặc chấp nhận các thay đổi, rồi thử lại. Không có gì bị thay đổi.';
 
 export function trackChangesError(): WordGatewayError {
   return new WordGatewayError('track-changes', TRACK_CHANGES_MESSAGE, 'edit');
 }
 
-export const NOT_SAVED_MESSAGE =
+const NOT_SAVED_MESSAGE =
   'Word báo đã lưu nhưng dữ liệu ctcl chưa có trong tài liệu (thường gặp ở Word trên web). Hãy lưu tài liệu, đóng rồi mở lại, hoặc dùng Word trên máy tính, rồi thử lại.';
 
 export function notSavedError(): WordGatewayError {
   return new WordGatewayError('not-saved', NOT_SAVED_MESSAGE, 'save-store');
 }
 
-export const STORE_TOO_LARGE_MESSAGE =
+const STORE_TOO_LARGE_MESSAGE =
   'Dữ liệu ctcl cần lưu trong tài liệu quá lớn (hơn 1 MB): Word trên web không đọc được phần dữ liệu lớn như vậy. Hãy xoá bớt mẫu kế hoạch đã lưu rồi thử lại.';
 
 export function storeTooLargeError(): WordGatewayError {

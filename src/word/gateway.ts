@@ -68,7 +68,7 @@ import {
   type WordAction,
 } from './errors';
 
-export { WordGatewayError, type WordErrorCode, type WordAction } from './errors';
+export { WordGatewayError } from './errors';
 export type { CustomXmlPartsLike, CustomXmlPartLike, AsyncResultLike } from './custom-xml';
 
 /** Word.run, or a stand-in with the same shape (tests). */
@@ -128,7 +128,7 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-export const DEFAULT_DOCUMENT_NAME = 'Tài liệu Word';
+const DEFAULT_DOCUMENT_NAME = 'Tài liệu Word';
 
 /** "C:\\…\\Kế hoạch.docx" or "https://…/K%E1%BA%BF%20ho%E1%BA%A1ch.docx?web=1" → "Kế hoạch.docx". */
 export function documentNameFromUrl(url: string | null | undefined): string {
@@ -145,28 +145,28 @@ export function documentNameFromUrl(url: string | null | undefined): string {
 }
 
 /** Nesting level of a model table: 1 for top-level tables, as Word's Table.nestingLevel. */
-export function nestingLevel(model: DocModel, t: DocTable): number {
+function nestingLevel(model: DocModel, t: DocTable): number {
   let level = 1;
   for (let p = t.parent; p; p = model.tables[p.table]?.parent) level++;
   return level;
 }
 
-export type TableListMode = 'flat' | 'top';
+type TableListMode = 'flat' | 'top';
 
 /** Word's body.tables list as it lines up with the model: the tables to index, and how. */
-export interface TableList<T> {
+interface TableList<T> {
   readonly mode: TableListMode;
   /** flat: every listed table (index by DocTable.index); top: the level-1 ones (index by topIndex). */
   readonly tables: readonly T[];
 }
 
 /** What the gateway loads of each table Word lists (body.tables 'items/nestingLevel,rowCount'). */
-export interface ListedTable {
+interface ListedTable {
   readonly nestingLevel: number;
   readonly rowCount?: number;
 }
 
-export const TABLE_LIST_LOAD = 'items/nestingLevel,rowCount';
+const TABLE_LIST_LOAD = 'items/nestingLevel,rowCount';
 
 function fits(item: ListedTable, model: DocModel, t: DocTable): boolean {
   return item.nestingLevel === nestingLevel(model, t) && (item.rowCount === undefined || item.rowCount === t.rows.length);
@@ -205,7 +205,7 @@ function embed<T extends ListedTable>(model: DocModel, wanted: readonly DocTable
  * tables line up with the model's top-level tables; otherwise undefined (the model is out of date).
  * Items the model does not have (tables in text boxes) are skipped when that is unambiguous.
  */
-export function matchTableList<T extends ListedTable>(model: DocModel, items: readonly T[]): TableList<T> | undefined {
+function matchTableList<T extends ListedTable>(model: DocModel, items: readonly T[]): TableList<T> | undefined {
   const flat = embed(model, model.tables, items);
   if (flat) return { mode: 'flat', tables: flat };
   const top = embed(

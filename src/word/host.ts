@@ -17,7 +17,7 @@ export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/o
  */
 export const OFFICE_JS_LOCAL_URL = 'office-js/office.js';
 /** Where office.js came from, when the pane loaded it. */
-export type OfficeJsSource = 'cdn' | 'local';
+type OfficeJsSource = 'cdn' | 'local';
 /** Said in the pane when the CDN failed and the local copy is in use. */
 export const LOCAL_OFFICE_JS_MESSAGE =
   'Không tải được thư viện Office (office.js) từ mạng của Microsoft: ctcl đang dùng bản office.js có sẵn trên máy chủ của add-in.';
@@ -40,7 +40,7 @@ export const SCRIPT_TIMEOUT_MS = 10000;
 export const REQUIREMENTS_MESSAGE =
   'Phiên bản Word này chưa có các chức năng mà ctcl cần (WordApi 1.3) — thường gặp ở Word 2016 bản cấp phép theo số lượng (của trường, của Sở) hoặc Word 2016 chưa cập nhật. Cần Word cho Microsoft 365, Word 2019 trở lên, Word 2016 bản bán lẻ đã cập nhật, Word cho Mac hoặc Word trên web. Trong lúc chờ, hãy dùng trang ctcl trong trình duyệt: làm việc trên tệp .docx rồi tải về.';
 
-export type StandaloneReason = 'browser' | 'office-js-failed' | 'timeout' | 'not-word';
+type StandaloneReason = 'browser' | 'office-js-failed' | 'timeout' | 'not-word';
 
 const STANDALONE_MESSAGES: Readonly<Record<StandaloneReason, string>> = {
   browser: 'Đang chạy ngoài Word: ctcl làm việc với tệp .docx trên máy.',
@@ -82,7 +82,7 @@ export interface HostWindow {
   };
 }
 
-export interface RequirementCheck {
+interface RequirementCheck {
   readonly ok: boolean;
   /** Vietnamese explanation when not ok (shown instead of the pane, never a blank pane). */
   readonly message?: string;
@@ -91,9 +91,10 @@ export interface RequirementCheck {
 }
 
 /** Word mode, as detectHost finds it. */
+/** @public (named by backend-factory's `import('../word/host').WordHost`) */
 export type WordHost = Extract<HostResult, { readonly mode: 'word' }>;
 
-export type HostResult =
+type HostResult =
   | {
       readonly mode: 'word';
       /** Office.PlatformType as reported (e.g. "PC", "OfficeOnline", "Mac"). */
@@ -117,7 +118,7 @@ export type HostResult =
       readonly late?: Promise<WordHost>;
     };
 
-export interface DetectOptions {
+interface DetectOptions {
   readonly window?: HostWindow;
   readonly readyTimeoutMs?: number;
   readonly scriptTimeoutMs?: number;

@@ -7,7 +7,7 @@ import { DocxDocument } from '../../src/app/docx-backend';
 import { insertTableFramed, insertTableTitled, insertWholePlan } from '../../src/app/new-document';
 import { newDocumentFile, type NewFileRequest } from '../../src/app/new-file';
 import { openForReading } from '../../src/app/open';
-import { checkDocument } from '../../src/domain/check';
+import { checkOpened } from '../../src/app/check';
 import { resolveNewDocument } from '../../src/domain/documents/new-document';
 import type { DocModel } from '../../src/domain/ooxml/reader';
 import { EMPTY_PROFILE } from '../../src/domain/profile';
@@ -26,7 +26,10 @@ function seen(model: DocModel) {
 
 /** Every text of the document, tables' cells included (the NĐ 30 header and signature are tables). */
 function allText(model: DocModel): string {
-  return [...model.paragraphs.map((p) => p.text), ...model.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text)))].join('\n');
+  return [
+    ...model.paragraphs.map((p) => p.text),
+    ...model.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text))),
+  ].join('\n');
 }
 
 async function paneMade(insert: (doc: DocxDocument) => Promise<unknown>): Promise<{ model: DocModel; store: DocumentStore }> {
@@ -46,7 +49,9 @@ describe('a new document, the same from ctcl new and from the pane', () => {
       date: DATE,
     };
     const file = await newDocumentFile(req, 'bao-cao.docx');
-    expect(file.summary).toMatch(/^Báo cáo kết quả thực hiện kế hoạch cải tiến.*, tiểu học, năm học 2025-2026, theo .*; \d+ dòng tiêu chí$/);
+    expect(file.summary).toMatch(
+      /^Báo cáo kết quả thực hiện kế hoạch cải tiến.*, tiểu học, năm học 2025-2026, theo .*; \d+ dòng tiêu chí$/,
+    );
     const cli = openForReading(file.bytes, parseXml);
 
     const { spec } = resolveNewDocument(req);
@@ -57,9 +62,10 @@ describe('a new document, the same from ctcl new and from the pane', () => {
     expect(cli.model.tables[0].rows.length).toBeGreaterThan(30);
     expect(storedOverrides(pane.store)).toEqual(storedOverrides(cli.store));
     expect(storedOverrides(cli.store)).toMatchObject({ schoolType: 'tieu-hoc', schoolYear: '2025-2026', framework: '2018' });
-    const findings = (m: DocModel, s: DocumentStore) =>
-      checkDocument(m, { store: s }).findings.map((f) => `${f.severity} ${f.rule} ${f.message}`);
-    expect(findings(pane.model, pane.store)).toEqual(findings(cli.model, cli.store));
+    const findings = (doc: { model: DocModel; store: DocumentStore }) =>
+      checkOpened(doc).findings.map((f) => `${f.severity} ${f.rule} ${f.message}`);
+    expect(findings(pane)).toEqual(findings(cli));
+    expect(checkOpened(cli).meta).toMatchObject({ schoolType: 'tieu-hoc', schoolYear: '2025-2026', documentKind: 'report' });
   });
 
   it('a Biểu 2 (TT57): the whole plan alike, made for the school type and year', async () => {
@@ -68,7 +74,7 @@ describe('a new document, the same from ctcl new and from the pane', () => {
       form: 'plan-2026',
       schoolType: 'mam-non',
       schoolYear: '2026-2027',
-      criteria: [{ kind: 'criterion', code: '1.3' }, { kind: 'criterion', code: '2.1' }],
+      criteria: [{ code: '1.3' }, { code: '2.1' }],
       profile,
       date: DATE,
     };
@@ -76,7 +82,13 @@ describe('a new document, the same from ctcl new and from the pane', () => {
     expect(file.summary).toContain('mục IV: 2 vấn đề, mục V: 2 nội dung cải tiến');
     const cli = openForReading(file.bytes, parseXml);
     const pane = await paneMade((doc) =>
-      insertWholePlan(doc, { schoolType: 'mam-non', schoolYear: '2026-2027', criteria: req.criteria ?? 'none', profile, date: DATE }),
+      insertWholePlan(doc, {
+        schoolType: 'mam-non',
+        schoolYear: '2026-2027',
+        criteria: req.criteria ?? 'none',
+        profile,
+        date: DATE,
+      }),
     );
     expect(seen(pane.model)).toEqual(seen(cli.model));
     expect(allText(cli.model)).toContain('TRƯỜNG MẦM NON HOA SEN');
@@ -121,7 +133,10 @@ describe('a new document, the same from ctcl new and from the pane', () => {
       newDocumentFile({ form: 'report-2018', schoolType: 'tieu-hoc', schoolYear: '2025', date: DATE }, 'x.docx'),
     ).rejects.toThrow(/Năm học/);
     await expect(
-      newDocumentFile({ form: 'plan-2018', schoolType: 'tieu-hoc', schoolYear: '2025-2026', tableOnly: true, date: DATE }, 'x.docx'),
+      newDocumentFile(
+        { form: 'plan-2018', schoolType: 'tieu-hoc', schoolYear: '2025-2026', tableOnly: true, date: DATE },
+        'x.docx',
+      ),
     ).rejects.toThrow('--table-only chỉ dùng với mẫu plan-2026 (Biểu 2).');
   });
 });

@@ -19,7 +19,7 @@ import { parseXml } from '../../xml/node';
 import { realPathOf, type InputFile } from './inputs';
 
 /** Codes of files that could not be read, besides DocxError's: see README (ctcl check). */
-export type FileErrorCode = ReadFailure['code'] | 'not-found' | 'not-a-file' | 'no-access' | 'io' | 'doc-conversion';
+type FileErrorCode = ReadFailure['code'] | 'not-found' | 'not-a-file' | 'no-access' | 'io' | 'doc-conversion';
 
 export interface FileOutcome {
   readonly file: InputFile;
@@ -38,7 +38,7 @@ export interface CheckRun {
   readonly pairing?: PairingOutcome;
 }
 
-export interface CheckFilesOptions {
+interface CheckFilesOptions {
   readonly overrides?: MetaOverrides;
   /** One plan for every report (--plan). */
   readonly plan?: { readonly source: PlanSource; readonly path: string };
@@ -75,7 +75,7 @@ function isOle(bytes: Uint8Array): boolean {
  * A .docx copy of an old Word file, made by LibreOffice in a temporary folder (with a throw-away
  * profile, so a LibreOffice the user has open is not disturbed). The file itself is only read.
  */
-export async function convertDoc(soffice: string, fullPath: string, timeoutMs = 120_000): Promise<Uint8Array> {
+async function convertDoc(soffice: string, fullPath: string, timeoutMs = 120_000): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), 'ctcl-doc-'));
   try {
     const copy = join(dir, 'van-ban.doc');
@@ -108,7 +108,7 @@ export async function convertDoc(soffice: string, fullPath: string, timeoutMs = 
  * Read a file for checking; never rejects. Refuses files too large before reading them. An old Word
  * file named .doc is checked through a converted copy when LibreOffice is there (`soffice`).
  */
-export async function readInputBytes(fullPath: string, soffice?: string): Promise<Bytes> {
+async function readInputBytes(fullPath: string, soffice?: string): Promise<Bytes> {
   const got = await readRaw(fullPath);
   if (!soffice || !('bytes' in got) || extname(fullPath).toLowerCase() !== '.doc' || !isOle(got.bytes)) return got;
   try {

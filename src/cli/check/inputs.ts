@@ -25,7 +25,7 @@ export interface SkippedFile {
   readonly reason: string;
 }
 
-export interface Inputs {
+interface Inputs {
   readonly files: readonly InputFile[];
   readonly skipped: readonly SkippedFile[];
 }

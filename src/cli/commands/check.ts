@@ -96,12 +96,12 @@ function planFolderFiles(io: CliIo, dir: string): { files: readonly InputFile[];
 }
 
 /** JSON for scripts: { files, skipped, summary, pairing? } (src/app/review-json.ts, shared with the reviewer page). */
-export function checkJson(run: CheckRun, skipped: readonly SkippedFile[]): string {
+function checkJson(run: CheckRun, skipped: readonly SkippedFile[]): string {
   return JSON.stringify(reviewJson(run, skipped), null, 2) + '\n';
 }
 
 /** The text output: a block per file, the pairs made, the summary. */
-export function checkText(run: CheckRun): string {
+function checkText(run: CheckRun): string {
   const reports = run.outcomes.map((o) => o.report);
   const parts = reports.map(formatFileText);
   if (run.pairing) {
@@ -119,7 +119,7 @@ export function checkText(run: CheckRun): string {
 }
 
 /** 2 if a file could not be read, else 1 if a file has a Lỗi, else 0. */
-export function checkExitCode(files: readonly FileReport[]): number {
+function checkExitCode(files: readonly FileReport[]): number {
   if (files.some((f) => f.error)) return EXIT_USAGE;
   if (files.some((f) => f.counts.error > 0)) return EXIT_FINDINGS;
   return EXIT_OK;

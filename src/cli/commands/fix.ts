@@ -67,7 +67,7 @@ Ví dụ:
   ctcl fix ke-hoach.docx -o ke-hoach-da-sua.docx --only missing-column,missing-heading --format json
 `;
 
-export interface FixChange {
+interface FixChange {
   readonly rule: string;
   readonly fix: FindingFix['kind'];
   readonly location: JsonLocation;
@@ -75,7 +75,7 @@ export interface FixChange {
   readonly summary: string;
 }
 
-export interface FixSkipped {
+interface FixSkipped {
   readonly rule: string;
   readonly fix: FindingFix['kind'];
   readonly location: JsonLocation;
@@ -112,7 +112,7 @@ function fixKey(f: FindingFix): string {
   return JSON.stringify(f);
 }
 
-export interface FixRun {
+interface FixRun {
   readonly changes: readonly FixChange[];
   readonly skipped: readonly FixSkipped[];
 }
@@ -121,7 +121,7 @@ export interface FixRun {
  * Apply the fixes to a document, one at a time, re-checking after each (a new column moves the
  * others). Pure apart from the document it is given.
  */
-export async function fixDocument(
+async function fixDocument(
   doc: DocxDocument,
   opts: { overrides?: MetaOverrides; plan?: PlanSource; rules?: ReadonlySet<string> } = {},
 ): Promise<FixRun> {

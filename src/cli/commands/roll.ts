@@ -62,7 +62,7 @@ Ví dụ:
 `;
 
 /** --assign "1.6=1.3,M4.2=4.1": last year's criterion → the TT57 criterion it becomes. */
-export function parseAssign(text: string, schoolType: SchoolType): Map<string, string> {
+function parseAssign(text: string, schoolType: SchoolType): Map<string, string> {
   const catalog = getCatalog('2026', schoolType);
   const out = new Map<string, string>();
   for (const piece of text.split(/[,;]/)) {

@@ -9,7 +9,7 @@ import { invalidYearMessage } from '../vocabulary';
 import { fold, formatSchoolYear, parseSchoolYear, type SchoolYear } from '../text';
 import { UserError } from '../errors';
 
-export type { Catalog, Criterion, Framework, Level, Level4Item, SchoolType, Standard } from './types';
+export type { Catalog, Criterion, Framework, Level, SchoolType } from './types';
 
 export const SCHOOL_TYPES: readonly SchoolType[] = ['mam-non', 'tieu-hoc', 'thcs-thpt', 'gdtx'];
 export const FRAMEWORKS: readonly Framework[] = ['2018', '2026'];
@@ -90,7 +90,7 @@ export function compareCodes(a: string, b: string): number {
   return 0;
 }
 
-export interface CriterionMatch {
+interface CriterionMatch {
   readonly criterion: Criterion;
   readonly standard: Standard;
 }

@@ -32,7 +32,7 @@ function headingCell(rec: RecognisedTable, col: number): { row: number; cell: nu
   return undefined;
 }
 
-export function planWriteHeading(rec: RecognisedTable, key: string, ctx: FixContext): EditPlan {
+function planWriteHeading(rec: RecognisedTable, key: string, ctx: FixContext): EditPlan {
   const m = rec.columns.find((c) => c.key === key);
   const col = rec.form.columns.find((c) => c.key === key);
   if (!m || !col) throw new PlacementError('Không tìm thấy cột cần ghi tiêu đề (bảng đã thay đổi?). Hãy kiểm tra lại.');
@@ -87,7 +87,7 @@ export function planAddColumn(rec: RecognisedTable, key: string, ctx: FixContext
   };
 }
 
-export function planWriteStandardTitle(rec: RecognisedTable, standard: number, ctx: FixContext): EditPlan {
+function planWriteStandardTitle(rec: RecognisedTable, standard: number, ctx: FixContext): EditPlan {
   const std = ctx.catalog && findStandard(ctx.catalog, standard);
   if (!std) throw new PlacementError(`Không có Tiêu chuẩn ${standard} trong bộ tiêu chí.`);
   const edits: TableEdit[] = [];
@@ -109,7 +109,7 @@ export function planWriteStandardTitle(rec: RecognisedTable, standard: number, c
   return { edits, target: { table: first.table, row: first.row }, summary: `Đã ghi tên đúng của Tiêu chuẩn ${standard}.` };
 }
 
-export function planWriteCriterionTitle(rec: RecognisedTable, code: string, ctx: FixContext): EditPlan {
+function planWriteCriterionTitle(rec: RecognisedTable, code: string, ctx: FixContext): EditPlan {
   const c = ctx.catalog && findCriterion(ctx.catalog, code);
   if (!c || !ctx.catalog) throw new PlacementError(`Không có tiêu chí ${code} trong bộ tiêu chí.`);
   const labelCol = rec.columns.find((m) => m.key === 'criterion');
@@ -135,7 +135,7 @@ export function planWriteCriterionTitle(rec: RecognisedTable, code: string, ctx:
 }
 
 /** Rows for the planned criteria a report lacks, with "ND … xây dựng đầu năm" taken from the plan. */
-export function planAddPlannedRows(rec: RecognisedTable, codes: readonly string[], ctx: FixContext): EditPlan {
+function planAddPlannedRows(rec: RecognisedTable, codes: readonly string[], ctx: FixContext): EditPlan {
   if (!ctx.catalog) throw new PlacementError('Chưa xác định được bộ tiêu chí (loại trường, năm học).');
   const planned = rec.form.columns.find((c) => c.fromPlan);
   const requests: RowRequest[] = [];

@@ -57,7 +57,7 @@ export interface DocumentFrame {
 }
 
 /** Lines of the document outside its plan/report tables, in order; paragraphs split at line breaks. */
-export function frameLines(model: DocModel, tables: readonly RecognisedTable[]): FrameLine[] {
+function frameLines(model: DocModel, tables: readonly RecognisedTable[]): FrameLine[] {
   const ours = new Set(tables.flatMap((t) => t.parts.map((p) => p.index)));
   const out: FrameLine[] = [];
   const push = (text: string, block: number, table?: number): void => {
@@ -80,7 +80,7 @@ export function frameLines(model: DocModel, tables: readonly RecognisedTable[]):
 
 const DATE_LINE = /^(.{2,60}?),\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+(?:19|20)\d\d\s*\.?$/;
 
-export function datedLine(text: string): DatedLine | undefined {
+function datedLine(text: string): DatedLine | undefined {
   const t = collapseSpaces(text);
   if (!DATE_LINE.test(fold(t))) return undefined;
   const d = findDates(t)[0];
@@ -102,7 +102,7 @@ const SCHOOL_START =
  * cut where the name ends («… được thành lập năm 2008», «Số: 45/BC»). Undefined when only a kind of
  * school is named («đối với trường tiểu học»).
  */
-export function schoolNameIn(text: string): string | undefined {
+function schoolNameIn(text: string): string | undefined {
   const flat = collapseSpaces(nfc(text));
   const f = fold(flat);
   const m = SCHOOL_START.exec(f);

@@ -85,7 +85,7 @@ function countWord(hay: string, word: string): number {
 }
 
 /** The kind of a document from its tables: a report (possibly with its plan), a plan, or monitoring only. */
-export function kindOfTables(tables: readonly RecognisedTable[]): DocumentKind | 'unknown' {
+function kindOfTables(tables: readonly RecognisedTable[]): DocumentKind | 'unknown' {
   if (tables.some((t) => t.form.kind === 'report')) return 'report';
   // The mục IV table of Biểu 2 is part of a plan.
   if (tables.some((t) => t.form.kind === 'plan' || t.form.kind === 'problems')) return 'plan';

@@ -5,7 +5,7 @@
  */
 import { collapseSpaces, fold, nfc } from '../text';
 
-export interface PairCandidate {
+interface PairCandidate {
   /** The caller's index for the document. */
   readonly id: number;
   /** Path as shown to the user (folders and file name); only its words are used. */
@@ -16,7 +16,7 @@ export interface PairCandidate {
 
 export type PairMethod = 'school-year' | 'similar-name';
 
-export interface Pair {
+interface Pair {
   readonly report: number;
   readonly plan: number;
   readonly method: PairMethod;
@@ -24,7 +24,7 @@ export interface Pair {
   readonly score: number;
 }
 
-export interface Pairing {
+interface Pairing {
   readonly pairs: readonly Pair[];
   readonly unpairedReports: readonly number[];
   readonly unpairedPlans: readonly number[];
@@ -183,7 +183,7 @@ function kindsCompatible(a: Prepared, b: Prepared): boolean {
   return !ka || !kb || ka === kb;
 }
 
-export interface PairingOptions {
+interface PairingOptions {
   /** Least name similarity for a pair by name (default 0.6: more than one word in two shared). */
   readonly minSimilarity?: number;
 }

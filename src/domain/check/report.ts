@@ -4,7 +4,7 @@
  * humans, and the status of every criterion in a file (the reviewer workbook's matrix). Pure: the CLI
  * and the pane share it.
  */
-import { FRAMEWORK_SHORT, IGNORED_HEADING } from '../vocabulary';
+import { DOCUMENT_KIND_LABELS, FRAMEWORK_SHORT, IGNORED_HEADING } from '../vocabulary';
 import { SCHOOL_TYPE_LABELS, type Framework, type SchoolType } from '../catalog';
 import type { FileKind as DocumentKind, FormId } from '../forms';
 import { refKey } from '../table/model';
@@ -12,7 +12,7 @@ import { criterionEntries } from '../table/recognise';
 import { SEVERITY_LABELS, type Finding, type FindingLocation, type Severity } from './findings';
 import { planFromTables, type CheckResult, type Coverage, type PlanSource } from './index';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** A location in JSON: 0-based DocTable.index, DocRow.index and grid column; null when not known. */
 export interface JsonLocation {
@@ -73,7 +73,7 @@ function jsonLocation(l: FindingLocation): JsonLocation {
   return { table: l.table ?? null, row: l.row ?? null, column: l.column ?? null };
 }
 
-export function jsonFinding(f: Finding): JsonFinding {
+function jsonFinding(f: Finding): JsonFinding {
   return {
     id: f.id,
     rule: f.rule,
@@ -189,13 +189,6 @@ export function formatLocation(l: FindingLocation | JsonLocation): string {
   if (l.column !== undefined && l.column !== null) parts.push(`cột ${l.column + 1}`);
   return parts.join(', ');
 }
-
-export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind | 'unknown', string>> = {
-  plan: 'Kế hoạch cải tiến chất lượng',
-  report: 'Báo cáo kết quả thực hiện kế hoạch',
-  monitoring: 'Theo dõi, đánh giá thực hiện kế hoạch',
-  unknown: 'Chưa nhận ra loại văn bản',
-};
 
 /** One line saying what a document is: kind and form, school, school type, year, framework. */
 export function describeDocument(r: FileReport): string {

@@ -36,7 +36,7 @@ export function summaryLine(kind: DocumentKind, schoolYear: string): string {
   }
 }
 
-export interface TitleOptions {
+interface TitleOptions {
   /** The school's name, e.g. "Trường Tiểu học Yên Thế"; written in capitals above the title. */
   readonly school?: string;
 }

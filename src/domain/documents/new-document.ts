@@ -58,7 +58,7 @@ export interface NewDocument {
   readonly notes: readonly string[];
 }
 
-export function formLabel(id: FormId): string {
+function formLabel(id: FormId): string {
   return `«${id}» (${getForm(id).name})`;
 }
 
@@ -111,7 +111,7 @@ export function parseCriteria(s: string): CriteriaChoice {
 }
 
 /** Check that a form belongs to a framework; the message suggests the form that does. */
-export function formFrameworkProblem(form: FormId, framework: Framework, schoolYear?: string): string | undefined {
+function formFrameworkProblem(form: FormId, framework: Framework, schoolYear?: string): string | undefined {
   const f = getForm(form);
   if (f.framework === framework) return undefined;
   const reason = schoolYear

@@ -23,7 +23,7 @@ export function formatDate(d: { day: number; month: number; year: number }): str
   return `ngày ${day} tháng ${month} năm ${d.year}`;
 }
 
-export function placeAndDate(place: string, d: { day: number; month: number; year: number }): string {
+function placeAndDate(place: string, d: { day: number; month: number; year: number }): string {
   return `${place.trim() || '…'}, ${formatDate(d)}`;
 }
 
@@ -82,7 +82,7 @@ function sideBySide(left: XElement[], right: XElement[], leftWidth: number, righ
   ]);
 }
 
-export interface FrameOptions {
+interface FrameOptions {
   readonly kind: DocumentKind;
   readonly schoolYear: string;
   readonly date: { day: number; month: number; year: number };

@@ -14,10 +14,10 @@
  * without revision marks or paragraph ids (those must stay unique).
  */
 import { orderChildren, removeProperty } from './schema-order';
-import { el, text, type XElement, type XNode } from './xml';
+import { childElements as kids, el, isEl, text, type XElement, type XNode } from './xml';
 
 /** How a change to a cell's text would be made, or why it cannot be made safely. */
-export type CellWrite = { readonly ok: true; apply(): void } | { readonly ok: false; readonly reason: string };
+type CellWrite = { readonly ok: true; apply(): void } | { readonly ok: false; readonly reason: string };
 
 /** Wrappers whose runs are read through as ordinary text. */
 const OPEN_WRAPPERS = new Set(['w:hyperlink', 'w:smartTag', 'w:customXml', 'w:dir', 'w:bdo']);
@@ -37,14 +37,6 @@ const WHY = {
     'Ô có một đoạn chứa nội dung không phải chữ (ghi chú, hình ảnh, dấu trang, chú thích, thay đổi được theo dõi…) mà nội dung mới không còn đoạn đó; sửa tự động sẽ làm mất nội dung này. Hãy sửa ô này trực tiếp trong Word.',
   lastParagraph: 'Ô kết thúc bằng một bảng lồng; không xóa được đoạn cuối của ô. Hãy sửa ô này trực tiếp trong Word.',
 };
-
-function isEl(n: XNode | undefined, name?: string): n is XElement {
-  return !!n && n.t === 'e' && (name === undefined || n.name === name);
-}
-
-function kids(e: XElement, name?: string): XElement[] {
-  return e.children.filter((c): c is XElement => isEl(c, name));
-}
 
 function textOf(e: XElement): string {
   let s = '';

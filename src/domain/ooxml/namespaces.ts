@@ -10,7 +10,7 @@
 import { LEAN_DROPPED, leanDroppedAttr, type XElement, type XNode } from './xml';
 
 /** The prefix the code uses for each namespace it reads or writes. */
-export const CANONICAL_PREFIX: Readonly<Record<string, string>> = {
+const CANONICAL_PREFIX: Readonly<Record<string, string>> = {
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships': 'r',
   'http://schemas.openxmlformats.org/markup-compatibility/2006': 'mc',

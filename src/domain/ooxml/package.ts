@@ -6,16 +6,16 @@ import { documentElement, landscapeSection, FONT, SIZE_13 } from './writer';
 import { childElements, el, serializeDocument, type XElement } from './xml';
 import { props } from './schema-order';
 
-export const CT_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
-export const REL_OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
-export const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
-export const REL_SETTINGS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings';
+const CT_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
+const REL_OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
+const REL_SETTINGS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings';
 export const REL_CUSTOM_XML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
 export const REL_CUSTOM_XML_PROPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps';
 const PKG_RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
 
-export interface Relationship {
+interface Relationship {
   readonly id: string;
   readonly type: string;
   readonly target: string;
@@ -69,7 +69,7 @@ export function nextRelId(rels: readonly Relationship[]): string {
   return `rId${n}`;
 }
 
-export interface ContentTypes {
+interface ContentTypes {
   defaults: Map<string, string>;
   overrides: Map<string, string>;
 }

@@ -3,7 +3,7 @@
  * tables with their grid positions, merged cells (gridSpan, vMerge, hMerge, gridBefore), nested tables
  * and the content control each table sits in. It reads documents the add-in did not write.
  */
-import { childElements, firstChild, isEl, type XElement, type XNode } from './xml';
+import { childElements, firstChild, type XElement } from './xml';
 import { UserError } from '../errors';
 
 export interface DocParagraph {
@@ -81,7 +81,7 @@ export class DocumentStructureError extends UserError {
 }
 
 /** Find the w:body of a w:document (or a Flat OPC package from Word's getOoxml). */
-export function findBody(root: XElement): XElement {
+function findBody(root: XElement): XElement {
   if (root.name === 'w:body') return root;
   if (root.name === 'w:document') {
     const b = firstChild(root, 'w:body');
@@ -112,23 +112,6 @@ const TRANSPARENT = new Set([
   'w:dir',
   'w:bdo',
 ]);
-/** Removed or moved-away text that is not part of the document. */
-const SKIPPED = new Set([
-  'w:del',
-  'w:moveFrom',
-  'w:sdtPr',
-  'w:sdtEndPr',
-  'w:rPr',
-  'w:pPr',
-  'w:tcPr',
-  'w:trPr',
-  'w:tblPr',
-  'w:proofErr',
-  'w:bookmarkStart',
-  'w:bookmarkEnd',
-  'w:commentRangeStart',
-  'w:commentRangeEnd',
-]);
 
 interface Ctx {
   tables: DocTable[];
@@ -149,7 +132,7 @@ export function readDocument(root: XElement): DocModel {
   return { paragraphs: ctx.paragraphs, tables: ctx.tables, blockCount: blocks.length, body };
 }
 
-export interface Block {
+interface Block {
   /** A w:p or w:tbl. */
   readonly el: XElement;
   /** The element directly under w:body that holds it (itself, or a w:sdt / w:customXml around it). */
@@ -409,14 +392,4 @@ export function columnCount(t: DocTable): number {
     if (last) max = Math.max(max, last.col + last.span);
   }
   return max;
-}
-
-/** Plain text of any subtree (for tests and diagnostics). */
-export function plainText(n: XNode): string {
-  if (n.t === 'x') return n.v;
-  if (!isEl(n)) return '';
-  if (n.name === 'w:tab') return '\t';
-  if (SKIPPED.has(n.name)) return '';
-  const inner = n.children.map(plainText).join('');
-  return n.name === 'w:p' ? inner + '\n' : inner;
 }

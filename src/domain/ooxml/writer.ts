@@ -8,13 +8,13 @@ import { normalizeNewlines } from '../text';
 import { el, serialize, text, type XElement, type XNode } from './xml';
 import { props } from './schema-order';
 
-export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-export const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const FONT = 'Times New Roman';
 /** 13 pt in half-points. */
 export const SIZE_13 = 26;
 
-export interface RunStyle {
+interface RunStyle {
   readonly bold?: boolean;
   readonly italic?: boolean;
   readonly underline?: boolean;
@@ -75,7 +75,7 @@ export function paragraphs(value: string, s: ParagraphStyle = {}): XElement[] {
     .map((line) => paragraph(line, s));
 }
 
-export interface CellOptions {
+interface CellOptions {
   readonly width: number;
   readonly span?: number;
   readonly vMerge?: 'restart' | 'continue';

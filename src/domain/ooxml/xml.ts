@@ -152,11 +152,11 @@ export function findFirst(e: XElement, name: string): XElement | undefined {
  * Text content, escaped. A carriage return is written as &#13; (a literal one would be read back as a
  * line feed, changing text nobody edited); characters XML cannot carry become «�».
  */
-export function escapeText(s: string): string {
+function escapeText(s: string): string {
   return replaceXmlInvalid(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
-export function escapeAttr(s: string): string {
+function escapeAttr(s: string): string {
   return replaceXmlInvalid(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -192,7 +192,7 @@ function write(n: XNode, out: string[]): void {
   out.push('</', n.name, '>');
 }
 
-export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 
 export function serializeDocument(root: XElement): string {
   return XML_DECLARATION + '\n' + serialize(root);

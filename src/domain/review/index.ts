@@ -7,6 +7,7 @@
 import { allCriteria, compareCodes, findCatalog, SCHOOL_TYPE_LABELS, type Framework, type SchoolType } from '../catalog';
 import { schoolDisplayName, type PairMethod } from '../check/pairing';
 import { CRITERION_STATUS_LABELS, type CriterionStatus, type FileReport, type JsonFinding } from '../check/report';
+import { DOCUMENT_KIND_SHORT } from '../vocabulary';
 
 export interface ReviewOutcome {
   readonly report: FileReport;
@@ -52,11 +53,8 @@ export function schoolTypeOf(r: FileReport): string {
 }
 
 /** Short names of what a file is, for a column of a table. */
-export const KIND_SHORT: Readonly<Record<FileReport['documentKind'] | 'unreadable', string>> = {
-  plan: 'Kế hoạch',
-  report: 'Báo cáo',
-  monitoring: 'Theo dõi',
-  unknown: 'Không phải văn bản KHCT',
+const KIND_SHORT: Readonly<Record<FileReport['documentKind'] | 'unreadable', string>> = {
+  ...DOCUMENT_KIND_SHORT,
   unreadable: 'Không đọc được',
 };
 
@@ -118,7 +116,7 @@ function circularShort(number: string): string {
   return m ? `TT${m[1]}/${m[2]}` : number;
 }
 
-export const UNKNOWN_SCHOOL_TYPE = 'Chưa rõ loại trường';
+const UNKNOWN_SCHOOL_TYPE = 'Chưa rõ loại trường';
 
 /** «TT17/2018», «TT57/2026»; «TT 2018» when the 2018 framework has no catalog for the school type. */
 export function circularOf(framework: Framework, schoolType: SchoolType | null): string {
@@ -126,7 +124,7 @@ export function circularOf(framework: Framework, schoolType: SchoolType | null):
   return cat ? circularShort(cat.circular.number) : framework === '2026' ? 'TT57/2026' : 'TT 2018';
 }
 
-export function groupLabel(framework: Framework, schoolType: SchoolType | null): string {
+function groupLabel(framework: Framework, schoolType: SchoolType | null): string {
   return `${schoolType ? SCHOOL_TYPE_LABELS[schoolType] : UNKNOWN_SCHOOL_TYPE} · ${circularOf(framework, schoolType)}`;
 }
 
@@ -169,10 +167,4 @@ export function matrixGroups(run: ReviewRun): MatrixGroup[] {
         rows: g.rows,
       };
     });
-}
-
-/** The paired plan of each report (by outcome index), from the pairing or the JSON's plan reference. */
-export function pairedPlanOf(run: ReviewRun, i: number): string {
-  const r = run.outcomes[i].report;
-  return r.plan?.path ?? '';
 }

@@ -185,13 +185,13 @@ function fileSection(n: number, r: FileReport): XElement[] {
   return out;
 }
 
-export interface NoteOptions {
+interface NoteOptions {
   readonly date: Date;
   readonly reviewer: ReviewerProfile;
 }
 
 /** The body of the «Phiếu nhận xét» for one school. */
-export function noteBody(run: ReviewRun, school: SchoolFiles, opts: NoteOptions): XElement[] {
+function noteBody(run: ReviewRun, school: SchoolFiles, opts: NoteOptions): XElement[] {
   const name = school.school || 'nhà trường';
   const year = school.schoolYear ? ` năm học ${school.schoolYear}` : '';
   const reports = school.files.map((i) => run.outcomes[i].report);

@@ -213,7 +213,7 @@ function summarySheet(run: ReviewRun, when: string): Sheet {
 }
 
 /** A matrix column's heading: the code, then its short title on the next line. */
-export function criterionHeading(c: { key: string; title: string }): string {
+function criterionHeading(c: { key: string; title: string }): string {
   return c.title ? `${c.key}\n${c.title}` : c.key;
 }
 
@@ -311,7 +311,7 @@ function detailsSheet(run: ReviewRun, when: string): Sheet {
   return tableSheet(SHEETS.details, `Chi tiết ${count} nhận xét — ${when}`, columns, data);
 }
 
-export function pairMethodLabel(method: ReviewPairing['pairs'][number]['method']): string {
+function pairMethodLabel(method: ReviewPairing['pairs'][number]['method']): string {
   return planMethodLabel(method);
 }
 
@@ -348,7 +348,7 @@ function pairingSheet(run: ReviewRun, p: ReviewPairing, when: string): Sheet {
 }
 
 /** Names of the «Tiêu chí» sheets, one per matrix group, in order. */
-export function criteriaSheetNames(groups: readonly MatrixGroup[]): string[] {
+function criteriaSheetNames(groups: readonly MatrixGroup[]): string[] {
   const taken = new Set<string>(Object.values(SHEETS));
   return groups.map((g) => {
     const type = g.schoolType ? SCHOOL_TYPE_LABELS[g.schoolType] : 'chưa rõ loại';
@@ -361,7 +361,7 @@ export function criteriaSheetNames(groups: readonly MatrixGroup[]): string[] {
   });
 }
 
-export interface ReviewWorkbookOptions {
+interface ReviewWorkbookOptions {
   /** The date printed in the titles (default: now). */
   readonly date?: Date;
 }

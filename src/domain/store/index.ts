@@ -19,7 +19,7 @@ import { parseTemplate, type PlanTemplate } from '../year/templates';
 import { parseSchoolYear } from '../text';
 
 export const STORE_NS = 'urn:ctcl:store:1';
-export const STORE_VERSION = 1;
+const STORE_VERSION = 1;
 
 /** The store as it is kept: version 1 and keys whose values are read by the readers below. */
 export interface DocumentStore {
@@ -63,7 +63,7 @@ export function parseStoreJson(json: string): DocumentStore | undefined {
   return undefined;
 }
 
-export function serialiseStoreJson(store: DocumentStore): string {
+function serialiseStoreJson(store: DocumentStore): string {
   return JSON.stringify(store);
 }
 
@@ -108,7 +108,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 // ignoredFindings
 // ---------------------------------------------------------------------------------------------
 
-export type IgnoredFindingsV1 = readonly string[];
+type IgnoredFindingsV1 = readonly string[];
 
 export function ignoredOf(store: DocumentStore | undefined): string[] {
   const v = store?.[STORE_KEYS.ignoredFindings];
@@ -130,7 +130,7 @@ export function withoutIgnored(store: DocumentStore, id: string): DocumentStore 
 // metaOverrides
 // ---------------------------------------------------------------------------------------------
 
-export type MetaOverridesV1 = MetaOverrides;
+type MetaOverridesV1 = MetaOverrides;
 
 /** The overrides kept in a document store, each field validated (anything else is ignored). */
 export function storedOverrides(store: { readonly [key: string]: unknown } | undefined): MetaOverridesV1 {
@@ -219,7 +219,7 @@ export function withDraft(store: DocumentStore, draft: RowDraftV1 | undefined): 
 // profile
 // ---------------------------------------------------------------------------------------------
 
-export type ProfileV1 = SchoolProfile;
+type ProfileV1 = SchoolProfile;
 
 /** The profile kept in the document, if any. */
 export function storedProfile(store: DocumentStore | undefined): ProfileV1 | undefined {
@@ -235,7 +235,7 @@ export function withProfile(store: DocumentStore, profile: ProfileV1): DocumentS
 // templates
 // ---------------------------------------------------------------------------------------------
 
-export type TemplatesV1 = readonly PlanTemplate[];
+type TemplatesV1 = readonly PlanTemplate[];
 
 /** Templates kept in the document store; unreadable entries are skipped. */
 export function templatesInStore(store: { readonly [key: string]: unknown }): PlanTemplate[] {
@@ -262,7 +262,7 @@ export function withTemplate(store: DocumentStore, t: PlanTemplate): DocumentSto
 // The whole store, typed
 // ---------------------------------------------------------------------------------------------
 
-export interface StoreV1 {
+interface StoreV1 {
   readonly rowDraft?: RowDraftV1;
   readonly ignoredFindings: IgnoredFindingsV1;
   readonly metaOverrides: MetaOverridesV1;

@@ -34,7 +34,7 @@ export function planRowDelete(model: DocModel, table: number, row: number): Tabl
 }
 
 /** A row with no text and nothing but plain text in its cells (no image, comment, field…), not a heading row. */
-export function isEmptyRow(r: DocRow): boolean {
+function isEmptyRow(r: DocRow): boolean {
   return !r.header && r.cells.length > 0 && r.cells.every((c) => !c.text.trim() && isPlainTextCell(c.el));
 }
 

@@ -123,7 +123,7 @@ function standardRow(rec: RecognisedTable, number: number, title: string): NewRo
 }
 
 /** A criterion row: one cell per grid column, texts in the columns the form's keys map to. */
-export function criterionRow(rec: RecognisedTable, catalog: Catalog, req: RowRequest): NewRow {
+function criterionRow(rec: RecognisedTable, catalog: Catalog, req: RowRequest): NewRow {
   const texts = new Map<number, string>();
   const labelCol = colOf(rec, 'criterion');
   if (labelCol !== undefined) {
@@ -146,7 +146,7 @@ export function criterionRow(rec: RecognisedTable, catalog: Catalog, req: RowReq
  * level sections, standard rows and criterion rows (a content row without a label when there is no
  * criterion row).
  */
-export function rowTemplates(rec: RecognisedTable, at: RowRef): RowTemplates {
+function rowTemplates(rec: RecognisedTable, at: RowRef): RowTemplates {
   const near = (rows: readonly RowRef[]): number | undefined => {
     const here = rows.filter((r) => r.table === at.table);
     const above = here.filter((r) => r.row < at.row).sort((a, b) => b.row - a.row)[0];
@@ -464,7 +464,7 @@ export function planUpdateRow(rec: RecognisedTable, catalog: Catalog, req: RowRe
  * Whether a criterion's row has nothing written yet: every content cell empty (the TT number and the
  * label do not count; in forms whose label cell also holds content, nothing under the label).
  */
-export function isBlankCriterionRow(rec: RecognisedTable, at: RowRef): boolean {
+function isBlankCriterionRow(rec: RecognisedTable, at: RowRef): boolean {
   const row = rec.parts.find((p) => p.index === at.table)?.rows[at.row];
   if (!row) return false;
   const underLabel = rec.form.columns.some((c) => c.key === 'criterion' && c.labelContent);
@@ -502,7 +502,7 @@ export function planAddOrFillRow(
 }
 
 /** What the pane says when some typed characters cannot be kept (XML cannot carry them). */
-export function invalidNote(texts: readonly string[]): string {
+function invalidNote(texts: readonly string[]): string {
   const n = texts.reduce((s, t) => s + countXmlInvalid(t), 0);
   return n ? ` ${n} ký tự không ghi được vào tệp Word (ký tự điều khiển) đã được thay bằng «${REPLACEMENT_CHAR}».` : '';
 }

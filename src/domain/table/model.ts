@@ -102,14 +102,14 @@ export function validateRef(catalog: Catalog, ref: CriterionRef, level?: Level):
 
 export type StartWith = 'skeleton' | 'all' | 'selected';
 
-export interface InitialRowsOptions {
+interface InitialRowsOptions {
   readonly start: StartWith;
   /** For 'selected': criteria and Mức 4 items to give a row each. */
   readonly selected?: readonly CriterionRef[];
   readonly groupByLevel?: boolean;
 }
 
-export interface LayoutItem {
+interface LayoutItem {
   readonly ref: CriterionRef;
   readonly level?: Level;
   readonly cells: Readonly<Record<string, string>>;

@@ -114,7 +114,7 @@ export interface RecognisedTable {
   readonly gridColumns: number;
 }
 
-export interface RecogniseOptions {
+interface RecogniseOptions {
   /** Framework known from elsewhere (metadata or the user), to tell 2018 from 2026 reports apart. */
   readonly framework?: Framework;
 }
@@ -156,7 +156,7 @@ function isRewordedHeadingRow(row: DocRow): boolean {
 }
 
 /** Number of heading rows at the top of a table. */
-export function headerRowCount(t: DocTable): number {
+function headerRowCount(t: DocTable): number {
   let n = 0;
   while (
     n < t.rows.length &&
@@ -325,7 +325,7 @@ export function parseSectionLabel(text: string): { section: SectionId; statement
 
 const STANDARD_RE = /^tieu chuan\s*(\d+)\s*[:.-]?\s*(.*)$/s;
 
-export function parseStandardLabel(text: string): { standard: number; title: string } | undefined {
+function parseStandardLabel(text: string): { standard: number; title: string } | undefined {
   const t = text.trim();
   const m = STANDARD_RE.exec(fold(t));
   if (!m) return undefined;
@@ -338,7 +338,7 @@ const CRITERION_RE = /^(?:tieu chi|tc)\s*(\d+)(?:\s*\.\s*(\d+))?(?![\d.])\s*(.*)
 const BARE_CODE_RE = /^(\d)\.(\d{1,2})(?![\d.])\s*(.*)$/s;
 const LEVEL_RE = /\(\s*muc\s*(\d)\s*\)/;
 
-export interface ParsedLabel {
+interface ParsedLabel {
   readonly ref: CriterionRef;
   readonly level?: Level;
   readonly label: string;

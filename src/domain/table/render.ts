@@ -35,7 +35,7 @@ export function headingText(form: TableForm, c: ColumnDef, schoolYear: string): 
 }
 
 /** The heading rows of a form: one row, or two for the report (grouped headings), plus the number row. */
-export function headerRows(form: TableForm, schoolYear: string): XElement[] {
+function headerRows(form: TableForm, schoolYear: string): XElement[] {
   const hasGroups = form.columns.some((c) => c.group);
   const rows: XElement[] = [];
   if (!hasGroups) {
@@ -136,7 +136,7 @@ function keepWhole(cells: readonly { readonly text: string; readonly width: numb
 }
 
 /** The body row for a model row. */
-export function bodyRow(form: TableForm, spec: Pick<TableSpec, 'framework' | 'schoolType'>, r: BodyRow): XElement {
+function bodyRow(form: TableForm, spec: Pick<TableSpec, 'framework' | 'schoolType'>, r: BodyRow): XElement {
   const catalog = r.kind === 'criterion' ? getCatalog(spec.framework, spec.schoolType) : undefined;
   const ttIndex = form.columns.findIndex((c) => c.role === 'tt');
   switch (r.kind) {
@@ -235,7 +235,7 @@ export function buildTable(spec: TableSpec): XElement {
   return el('w:tbl', {}, [tblPr, grid, ...headerRows(form, spec.schoolYear), ...spec.rows.map((r) => bodyRow(form, spec, r))]);
 }
 
-export interface InsertableTable {
+interface InsertableTable {
   readonly tag: string;
   readonly sdt: XElement;
 }

@@ -30,7 +30,7 @@ function kids(e: XElement, name?: string): XElement[] {
 }
 
 /** Physical cells of a row (through cell-level content controls), with their grid positions. */
-export function physicalCells(tr: XElement): { tc: XElement; col: number; span: number }[] {
+function physicalCells(tr: XElement): { tc: XElement; col: number; span: number }[] {
   const out: { tc: XElement; col: number; span: number }[] = [];
   const trPr = kids(tr, 'w:trPr')[0];
   let col = Number((trPr && kids(trPr, 'w:gridBefore')[0]?.attrs['w:val']) ?? 0) || 0;
@@ -65,7 +65,7 @@ function tableRowEls(tbl: XElement): XElement[] {
 }
 
 /** The grid's column widths (twips). */
-export function gridOf(tbl: XElement): number[] {
+function gridOf(tbl: XElement): number[] {
   const grid = kids(tbl, 'w:tblGrid')[0];
   return grid ? kids(grid, 'w:gridCol').map((g) => Number(g.attrs['w:w'] ?? 0) || 0) : [];
 }
@@ -170,7 +170,7 @@ function cellProps(first: XElement, last: XElement, width: number, span: number,
   return orderChildren(pr);
 }
 
-export interface RowTemplateOptions {
+interface RowTemplateOptions {
   /** The template is a heading row: its bold and alignment are not copied unless asked for. */
   readonly fromHeading?: boolean;
 }

@@ -25,7 +25,7 @@ import { criteriaNamedIn } from './read';
 import { getReview, ITEM_COLUMN_KEYS, ITEM_TEXTS, problemNumber, type Tt57Item, type Tt57Plan, type Tt57Problem } from './plan';
 
 /** Number of empty numbered rows a table gets when the plan has nothing for it yet (to fill by hand). */
-export const BLANK_ROWS = 3;
+const BLANK_ROWS = 3;
 
 const LEVEL_NAMES: Readonly<Record<SchoolType, string>> = {
   'mam-non': 'Giáo dục mầm non',
@@ -83,7 +83,7 @@ function blankRows(n: number): BodyRow[] {
 }
 
 /** The mục IV table: one numbered row per problem (empty numbered rows when there is none yet). */
-export function problemTableSpec(plan: Tt57Plan, blank = BLANK_ROWS): TableSpec {
+function problemTableSpec(plan: Tt57Plan, blank = BLANK_ROWS): TableSpec {
   const rows: BodyRow[] = plan.problems.length
     ? plan.problems.map((p, i) => ({ kind: 'item', tt: String(i + 1), cells: problemCells(plan, p) }))
     : blankRows(blank);
@@ -117,7 +117,7 @@ export function itemTableSpec(plan: Tt57Plan, blank = BLANK_ROWS): TableSpec {
 }
 
 /** The mục VI table: its two rows, Cuối học kỳ I and Cuối năm học. */
-export function reviewTableSpec(plan: Tt57Plan): TableSpec {
+function reviewTableSpec(plan: Tt57Plan): TableSpec {
   const rows: BodyRow[] = (['term1', 'year'] as const).map((when) => {
     const r = getReview(plan, when);
     return {

@@ -44,7 +44,7 @@ export function findTt57Tables(tables: readonly RecognisedTable[]): Tt57Tables {
 }
 
 /** A numbered row of the mục IV or V table as it is in the document. */
-export interface TableRow {
+interface TableRow {
   readonly at: RowRef;
   /** Its place among the table's numbered rows, from 1. */
   readonly position: number;
@@ -276,7 +276,7 @@ function addNumbered(
   return { edits: [...renumber(rec, model, rows), edit], at, number };
 }
 
-export interface ProblemInput {
+interface ProblemInput {
   readonly standard?: number;
   readonly criteria: readonly string[];
   readonly situation: string;
@@ -285,7 +285,7 @@ export interface ProblemInput {
 }
 
 /** The mục IV cells of a problem: «Tiêu chuẩn 1: …» and one «Tiêu chí 1.3: …» line per criterion, from the catalog. */
-export function problemTexts(catalog: Catalog, p: ProblemInput): Record<string, string> {
+function problemTexts(catalog: Catalog, p: ProblemInput): Record<string, string> {
   const n = p.standard ?? (p.criteria[0] ? Number(p.criteria[0].split('.')[0]) : undefined);
   const std = n ? findStandard(catalog, n) : undefined;
   return {
@@ -310,7 +310,7 @@ export function planAddProblem(rec: RecognisedTable, catalog: Catalog, p: Proble
 }
 
 /** Texts of an item's columns (2)–(10), by form key. */
-export interface ItemInput {
+interface ItemInput {
   /** Column (2) as it will be written (see itemColumnText). */
   readonly criterion: string;
   readonly goal?: string;
@@ -365,7 +365,7 @@ export function planRemoveItem(rec: RecognisedTable, number: number, model?: Doc
   return { edits, target, summary: `Đã xóa nội dung cải tiến ${row.tt || number}; các dòng sau được đánh số lại.` };
 }
 
-export interface ReviewInput {
+interface ReviewInput {
   readonly content: string;
   readonly result: string;
   readonly adjustment: string;

@@ -12,14 +12,14 @@ import { validateRef } from '../table/model';
 import { itemTableSpec, plan2026Blocks } from './document';
 import { seedPlan, type Tt57Plan } from './plan';
 
-export interface NewPlan2026Request extends Omit<NewDocumentRequest, 'form'> {
+interface NewPlan2026Request extends Omit<NewDocumentRequest, 'form'> {
   readonly profile?: SchoolProfile;
   readonly date: { readonly day: number; readonly month: number; readonly year: number };
   /** Only the mục V table under the short title block (the product's former output). */
   readonly tableOnly?: boolean;
 }
 
-export interface NewPlan2026 {
+interface NewPlan2026 {
   readonly plan: Tt57Plan;
   readonly blocks: XElement[];
   readonly notes: readonly string[];

@@ -133,7 +133,7 @@ export const ITEM_COLUMN_KEYS = {
   status: 'status',
 } as const satisfies Partial<Record<keyof Tt57Item, string>>;
 
-export type ItemText = keyof typeof ITEM_COLUMN_KEYS;
+type ItemText = keyof typeof ITEM_COLUMN_KEYS;
 export const ITEM_TEXTS = Object.keys(ITEM_COLUMN_KEYS) as ItemText[];
 
 export class PlanEditError extends Error {}
@@ -160,7 +160,7 @@ export function seedPlan(schoolType: SchoolType, schoolYear: string, criteria: r
 // Problems (mục IV)
 // ---------------------------------------------------------------------------------------------
 
-export type ProblemDraft = Partial<Omit<Tt57Problem, 'id'>>;
+type ProblemDraft = Partial<Omit<Tt57Problem, 'id'>>;
 
 function nextId(prefix: string, ids: readonly string[]): string {
   let n = 1;
@@ -227,7 +227,7 @@ export function problemNumber(plan: Tt57Plan, id: string): number {
 // Items (mục V)
 // ---------------------------------------------------------------------------------------------
 
-export type ItemDraft = Partial<Omit<Tt57Item, 'id' | 'number'>>;
+type ItemDraft = Partial<Omit<Tt57Item, 'id' | 'number'>>;
 
 function itemOf(id: string, number: number, d: ItemDraft): Tt57Item {
   const text = (k: ItemText): string => d[k] ?? '';
@@ -335,7 +335,7 @@ export function namedCriteria(plan: Tt57Plan): string[] {
 // Reviews (mục VI) and column (10)
 // ---------------------------------------------------------------------------------------------
 
-export interface StatusCounts {
+interface StatusCounts {
   readonly total: number;
   readonly done: number;
   readonly inProgress: number;
@@ -370,7 +370,7 @@ export function statusSummary(plan: Pick<Tt57Plan, 'items'>): string {
   return `${parts.join(', ')}.`;
 }
 
-export type ReviewPatch = Partial<Omit<Tt57Review, 'when'>>;
+type ReviewPatch = Partial<Omit<Tt57Review, 'when'>>;
 
 export function setReview(plan: Tt57Plan, when: ReviewWhen, patch: ReviewPatch): Tt57Plan {
   const reviews = (['term1', 'year'] as const).map((w) => {
@@ -395,7 +395,7 @@ export function reviewDraft(plan: Tt57Plan, when: ReviewWhen): Tt57Review {
   return { ...r, content, result: r.result.trim() || (plan.items.length ? statusSummary(plan) : '') };
 }
 
-export interface ReviewDates {
+interface ReviewDates {
   /** From this day the Cuối học kỳ I review is due. */
   readonly term1: { readonly year: number; readonly month: number; readonly day: number };
   /** From this day the Cuối năm học review and column (10) are due. */

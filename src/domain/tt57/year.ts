@@ -49,7 +49,7 @@ function howFar(status: string): string {
     : 'chưa ghi mức độ thực hiện';
 }
 
-export interface RolledPlan2026 {
+interface RolledPlan2026 {
   readonly plan: Tt57Plan;
   /** Items carried over, and items left out because they were done. */
   readonly carried: number;

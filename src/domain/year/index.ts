@@ -34,7 +34,7 @@ export class YearError extends UserError {
 // Report from plan
 // ---------------------------------------------------------------------------------------------
 
-export interface PlannedRow {
+interface PlannedRow {
   readonly ref: CriterionRef;
   readonly level?: Level;
   /** The plan's work/solution text, for "ND … xây dựng đầu năm". */
@@ -44,7 +44,7 @@ export interface PlannedRow {
 }
 
 /** The plan's rows, one per criterion (several plan rows of one criterion are joined). */
-export function plannedRows(plan: RecognisedTable): PlannedRow[] {
+function plannedRows(plan: RecognisedTable): PlannedRow[] {
   const content = plan.form.columns.find((c) => c.planContent);
   const out: PlannedRow[] = [];
   for (const e of criterionEntries(plan)) {
@@ -59,7 +59,7 @@ export function plannedRows(plan: RecognisedTable): PlannedRow[] {
   return out;
 }
 
-export interface ReportFromPlan {
+interface ReportFromPlan {
   readonly spec: TableSpec;
   /** Plan rows that name no criterion (TT57 allows them) and so have no report row. */
   readonly skipped: number;
@@ -248,7 +248,7 @@ const SAME_MEANING: Readonly<Record<string, readonly string[]>> = {
   resources: ['budget', 'support'],
 };
 
-export interface RollInput {
+interface RollInput {
   /** Last year's plan or report table. */
   readonly table: RecognisedTable;
   readonly schoolType: SchoolType;

@@ -8,7 +8,8 @@ import { useId, useState } from 'react';
 import { Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { FRAMEWORKS, isFramework, isSchoolType, SCHOOL_TYPES, SCHOOL_TYPE_LABELS } from '../../domain/catalog';
 import type { CheckResult, MetaOverrides } from '../../domain/check';
-import { cleanOverrides, evidenceOf, frameworkLabel, KIND_LABELS, parseYearOverride, schoolTypeLabel } from './view';
+import { cleanOverrides, evidenceOf, frameworkLabel, parseYearOverride, schoolTypeLabel } from './view';
+import { DOCUMENT_KIND_LABELS } from '../../domain/vocabulary';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -48,7 +49,7 @@ export function DocumentInfo(props: {
       </h2>
       <div className={styles.kind}>
         <Text weight="semibold" data-testid="document-kind">
-          {KIND_LABELS[meta.documentKind]}
+          {DOCUMENT_KIND_LABELS[meta.documentKind]}
           {meta.schoolName ? ` — ${meta.schoolName}` : ''}
         </Text>
         <Text size={200} className={styles.small}>

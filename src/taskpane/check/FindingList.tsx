@@ -75,7 +75,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function SeverityIcon({ severity }: { severity: Severity }) {
+function SeverityIcon({ severity }: { severity: Severity }) {
   const styles = useStyles();
   const props = { 'aria-hidden': true as const };
   if (severity === 'error') return <ErrorCircleRegular {...props} className={mergeClasses(styles.icon, styles.iconError)} />;
@@ -83,7 +83,7 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
   return <InfoRegular {...props} className={mergeClasses(styles.icon, styles.iconInfo)} />;
 }
 
-export interface FindingActions {
+interface FindingActions {
   readonly onSelect?: (f: Finding) => void;
   readonly onFix?: (f: Finding) => void;
   readonly onIgnore?: (f: Finding) => void;

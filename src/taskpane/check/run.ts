@@ -12,13 +12,13 @@ import { fixPlanner, type FixContext } from '../../domain/check/fixes';
 import type { DocModel } from '../../domain/ooxml/reader';
 import type { EditPlan } from '../../domain/table/edit';
 
-export interface CheckInput {
+interface CheckInput {
   readonly overrides?: MetaOverrides;
   /** A plan chosen from another file; the document's own plan table is used otherwise. */
   readonly plan?: PlanSource;
 }
 
-export interface CheckRun {
+interface CheckRun {
   readonly model: DocModel;
   readonly store: DocumentStore;
   readonly result: CheckResult;

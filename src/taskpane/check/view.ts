@@ -3,7 +3,7 @@
  * and coverage in words, the ignored-findings list kept in the document store, the reviewer's summary
  * rows. Pure (no React, no DOM, no backend), so it is tested in Node.
  */
-import { YEAR_FIELD_ERROR } from '../../domain/vocabulary';
+import { DOCUMENT_KIND_SHORT, YEAR_FIELD_ERROR } from '../../domain/vocabulary';
 import { FRAMEWORK_LABELS, SCHOOL_TYPE_LABELS, type Framework, type SchoolType } from '../../domain/catalog';
 import {
   RULE_LABELS,
@@ -17,7 +17,6 @@ import {
 } from '../../domain/check';
 import type { DocumentMeta, MetaOverrides } from '../../domain/check';
 import type { CellLocation } from '../../domain/backend';
-import type { FileKind as DocumentKind } from '../../domain/forms';
 import { cellAt, type DocModel } from '../../domain/ooxml/reader';
 import { formatSchoolYear, parseSchoolYear } from '../../domain/text';
 
@@ -124,7 +123,7 @@ export function selectionFor(l: FindingLocation, model?: DocModel): CellLocation
   return { table: l.table, row };
 }
 
-export interface CoverageView {
+interface CoverageView {
   /** "Đã báo cáo 12/15 tiêu chí". */
   readonly label: string;
   /** 0..1, for the progress bar. */
@@ -167,21 +166,6 @@ export function criteriaSummary(criteria: Readonly<Record<string, readonly strin
 export const DOCUMENT_PLAN = 'kế hoạch trong tài liệu này';
 
 // What the document is ------------------------------------------------------------------------
-
-export const KIND_LABELS: Readonly<Record<DocumentKind | 'unknown', string>> = {
-  plan: 'Kế hoạch cải tiến chất lượng',
-  report: 'Báo cáo kết quả thực hiện kế hoạch',
-  monitoring: 'Bảng theo dõi, đánh giá',
-  unknown: 'Chưa nhận ra',
-};
-
-/** Short kinds, for the reviewer's table. */
-export const KIND_SHORT: Readonly<Record<DocumentKind | 'unknown', string>> = {
-  plan: 'Kế hoạch',
-  report: 'Báo cáo',
-  monitoring: 'Theo dõi, đánh giá',
-  unknown: 'Chưa nhận ra',
-};
 
 export function frameworkLabel(f: Framework | undefined): string {
   return f ? FRAMEWORK_LABELS[f] : 'Chưa xác định';
@@ -239,7 +223,7 @@ export function reviewRow(name: string, r: CheckResult): ReviewRow {
     school: r.meta.schoolName ?? '—',
     schoolType: r.meta.schoolType ? SCHOOL_TYPE_LABELS[r.meta.schoolType] : '—',
     year: r.meta.schoolYear ?? '—',
-    kind: KIND_SHORT[r.meta.documentKind],
+    kind: DOCUMENT_KIND_SHORT[r.meta.documentKind],
     counts: r.counts,
     groups: groupFindings(r.findings),
     ignored: r.ignored.length,

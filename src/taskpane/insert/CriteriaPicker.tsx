@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground3, padding: '4px' },
 });
 
-export interface CriteriaPickerProps {
+interface CriteriaPickerProps {
   readonly catalog: Catalog;
   /** Offer the Mức 4 items (2018 forms). */
   readonly level4: boolean;

@@ -68,7 +68,7 @@ const useStyles = makeStyles({
 
 type Result = { intent: 'success' | 'error'; title: string; text?: string };
 
-export interface InsertPanelProps {
+interface InsertPanelProps {
   /** Undefined while the document is not ready (the button then waits). */
   readonly backend?: DocumentBackend;
   /** Why inserting is not possible at all (e.g. this Word is too old); shown instead of inserting. */

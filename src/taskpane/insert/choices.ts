@@ -52,7 +52,7 @@ export function defaultChoices(now = new Date()): InsertChoices {
   };
 }
 
-export interface Derived {
+interface Derived {
   /** The parsed school year, when valid. */
   readonly year?: SchoolYear;
   /** The year in canonical form (2025-2026), or the raw text when invalid. */
@@ -85,7 +85,7 @@ export interface Derived {
 }
 
 /** A loaded catalog, or undefined when it is not (yet) there. */
-export type CatalogLookup = (framework: Framework, schoolType: SchoolType) => Catalog | undefined;
+type CatalogLookup = (framework: Framework, schoolType: SchoolType) => Catalog | undefined;
 
 export function derive(c: InsertChoices, catalogOf: CatalogLookup): Derived {
   const year = parseSchoolYear(c.schoolYear);

@@ -60,7 +60,7 @@ const useStyles = makeStyles({
   empty: { padding: '8px', color: tokens.colorNeutralForeground3 },
 });
 
-export interface CriterionListProps {
+interface CriterionListProps {
   readonly groups: readonly CriterionGroup[];
   /** refKey of the chosen criterion. */
   readonly value?: string;

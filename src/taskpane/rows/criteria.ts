@@ -12,13 +12,13 @@ import { fold, parseSchoolYear } from '../../domain/text';
 /** The part of a 2018 table a row goes to: "MỨC 1, 2, 3" or "MỨC 4" (TT57 tables: always 'main'). */
 export type Section = 'main' | 'm4';
 
-export interface LevelPick {
+interface LevelPick {
   readonly section: Section;
   /** The level the row is written for, shown as "(mức n)"; undefined: not written. */
   readonly level?: Level;
 }
 
-export interface LevelOptions {
+interface LevelOptions {
   /** 2018 tables: the MỨC 4 part can be chosen. */
   readonly level4: boolean;
   /** Levels offered for a row; undefined stands for "Không ghi mức". */
@@ -82,7 +82,7 @@ export interface CriterionGroup {
   readonly items: readonly CriterionItem[];
 }
 
-export interface ListOptions {
+interface ListOptions {
   readonly query: string;
   readonly pick: LevelPick;
   /** Rows per refKey already in the table. */

@@ -89,13 +89,13 @@ export function sameDraft(a: RowDraft | undefined, b: RowDraft | undefined): boo
 // Which row "Cập nhật" replaces
 // ---------------------------------------------------------------------------------------------
 
-export interface RowOption {
+interface RowOption {
   readonly ordinal: number;
   /** "Dòng 1 (có tên tiêu chí): Kết quả cần đạt …". */
   readonly label: string;
 }
 
-export interface UpdateTarget {
+interface UpdateTarget {
   readonly entry: CriterionEntry;
   readonly rows: readonly RowOption[];
   /** The row is written for another level: updating rewrites its "(mức n)". */
@@ -162,7 +162,7 @@ export function rowTexts(entry: CriterionEntry, ordinal: number, fields: readonl
 // "Lấy dòng đang chọn"
 // ---------------------------------------------------------------------------------------------
 
-export type Loaded =
+type Loaded =
   | { readonly ok: true; readonly form: RowForm; readonly entry: CriterionEntry }
   | { readonly ok: false; readonly message: string };
 

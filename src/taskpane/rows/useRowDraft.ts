@@ -13,15 +13,15 @@ import { withDraft } from '../../domain/store';
 import { sameDraft, type RowDraft } from './form';
 
 /** How long after the last keystroke the draft is saved. */
-export const DRAFT_DELAY_MS = 600;
+const DRAFT_DELAY_MS = 600;
 
-export interface DraftStatus {
+interface DraftStatus {
   /** ISO time of the draft last saved (undefined after it was removed). */
   readonly savedAt?: string;
   readonly error?: string;
 }
 
-export interface RowDraftHandle {
+interface RowDraftHandle {
   /** Save this draft soon (undefined: remove the draft). */
   schedule(draft: RowDraft | undefined): void;
   /** Save what is waiting now. */

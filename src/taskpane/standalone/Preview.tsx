@@ -121,7 +121,7 @@ const useStyles = makeStyles({
 
 type Styles = ReturnType<typeof useStyles>;
 
-export interface PreviewProps {
+interface PreviewProps {
   readonly session: StandaloneSession;
   readonly state: SessionState;
 }

@@ -48,7 +48,7 @@ const useStyles = makeStyles({
 
 type Pending = 'new' | 'open';
 
-export interface ToolbarProps {
+interface ToolbarProps {
   readonly session: StandaloneSession;
   readonly state: SessionState;
 }

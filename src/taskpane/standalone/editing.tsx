@@ -44,7 +44,7 @@ function typingIn(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-export interface EditingProps {
+interface EditingProps {
   readonly session: StandaloneSession;
   readonly state: SessionState;
   /** Start editing a cell. */

@@ -2,7 +2,8 @@
  * Standalone mode, loaded on demand: the in-browser .docx session, its toolbar and its preview.
  * This chunk carries fflate, DocxDocument and the OOXML reader/writer; the first screen does not.
  */
-export { StandaloneSession, NEW_DOCUMENT_NAME } from './session';
-export type { SessionState } from './session';
+export { StandaloneSession } from './session';
+/** @public (App.tsx loads this chunk with import() and takes these from the module) */
 export { Toolbar } from './Toolbar';
+/** @public */
 export { Preview } from './Preview';

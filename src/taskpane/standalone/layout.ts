@@ -13,7 +13,7 @@ export interface PreviewParagraph {
   readonly floating: boolean;
 }
 
-export interface PreviewCell {
+interface PreviewCell {
   /** w:tc index in the row (what CellLocation.cell takes); -1 for filler cells (gridBefore, gaps). */
   readonly index: number;
   readonly col: number;
@@ -80,7 +80,7 @@ function filler(col: number, colSpan: number): PreviewCell {
   return { index: -1, col, colSpan, rowSpan: 1, paragraphs: [], nested: [] };
 }
 
-export function layoutTable(t: DocTable, nested: ReadonlyMap<string, DocTable[]> = new Map()): PreviewTable {
+function layoutTable(t: DocTable, nested: ReadonlyMap<string, DocTable[]> = new Map()): PreviewTable {
   const total = t.grid.reduce((a, b) => a + b, 0);
   const widths = total > 0 ? t.grid.map((w) => (w / total) * 100) : [];
   // Open vertical merges by grid column: the cell that started it, and its rowSpan so far.

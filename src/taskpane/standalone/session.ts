@@ -25,7 +25,7 @@ import { parseXmlDom } from '../../xml/dom';
 
 import { download } from '../download';
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const NEW_DOCUMENT_NAME = 'Tài liệu mới.docx';
 
 export interface SessionState {
@@ -52,7 +52,7 @@ interface UndoStep {
 }
 
 /** How many changes «Hoàn tác» can go back. */
-export const UNDO_LIMIT = 50;
+const UNDO_LIMIT = 50;
 
 export class StandaloneSession implements DocumentBackend {
   private doc: DocxDocument;

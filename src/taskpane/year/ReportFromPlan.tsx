@@ -25,15 +25,7 @@ import { reportForPlan, today } from '../../app/year';
 import { insertTableFramed } from '../../app/new-document';
 import type { PlanTemplate } from '../../domain/year/templates';
 import type { YearViewProps } from './YearPanel';
-import {
-  criteriaText,
-  errorText,
-  planTableFromTemplate,
-  profileReady,
-  schoolNameOf,
-  schoolYearOf,
-  tablesOfKind,
-} from './model';
+import { criteriaText, errorText, planTableFromTemplate, profileReady, schoolNameOf, schoolYearOf, tablesOfKind } from './model';
 import { DocxPicker, TableSelect, TemplatePicker, type PickedDocx } from './pickers';
 import { NoticeBar, SchoolFields, useYearStyles, type Notice } from './ui';
 

@@ -25,11 +25,11 @@ import { insertTableTitled as insertTitled } from '../../app/new-document';
 // ---------------------------------------------------------------------------------------------
 
 /** localStorage key of the user's copy of the profile. */
-export const PROFILE_KEY = 'ctcl.profile';
+const PROFILE_KEY = 'ctcl.profile';
 
 export type ProfileSource = 'document' | 'user' | 'none';
 
-export interface LoadedProfile {
+interface LoadedProfile {
   readonly profile: SchoolProfile;
   readonly source: ProfileSource;
   /** Why the document's store could not be read (the user's copy is used then). */

@@ -7,7 +7,7 @@ import { cellAt } from '../../ooxml/reader';
 import { entryLocation, heading, make, tableKey, type Rule } from './shared';
 
 /** Criteria a document written as text names in its headings («Tiêu chí 1.3: …», alone on their line). */
-export function proseCriteria(lines: readonly { text: string }[]): string[] {
+function proseCriteria(lines: readonly { text: string }[]): string[] {
   const out: string[] = [];
   for (const l of lines) {
     const m = /^tieu chi\s*(\d+)\s*\.\s*(\d+)(?![\d.])/.exec(fold(l.text));

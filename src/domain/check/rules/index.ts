@@ -15,7 +15,7 @@ import { METADATA_RULES } from './metadata';
 import type { Rule } from './shared';
 import { TT57_RULES } from './tt57';
 
-export type { CheckContext, PlanSource, Rule, RuleFamily } from './shared';
+export type { CheckContext, PlanSource } from './shared';
 
 const byId = (rules: readonly Rule[], id: string): Rule => rules.find((r) => r.id === id)!;
 

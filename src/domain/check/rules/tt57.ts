@@ -22,7 +22,7 @@ import type { Finding } from '../findings';
 import { colOf, entryLocation, make, monthsOutsideYear, tableKey, type CheckContext, type Rule } from './shared';
 
 /** The Biểu 2 plan of the checked document, if it has one. */
-export function planOf(ctx: CheckContext): ReadPlan2026 | undefined {
+function planOf(ctx: CheckContext): ReadPlan2026 | undefined {
   return readPlan2026(ctx.tables, { schoolType: ctx.meta.schoolType ?? 'tieu-hoc', schoolYear: ctx.meta.schoolYear ?? '' });
 }
 
