@@ -126,6 +126,7 @@ interface PreviewProps {
   readonly state: SessionState;
 }
 
+/** @public (App.tsx takes it from the lazily loaded standalone chunk) */
 export function Preview({ session, state }: PreviewProps) {
   const styles = useStyles();
   const [blocks, setBlocks] = useState<PreviewBlock[]>();

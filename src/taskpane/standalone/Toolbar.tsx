@@ -53,6 +53,7 @@ interface ToolbarProps {
   readonly state: SessionState;
 }
 
+/** @public (App.tsx takes it from the lazily loaded standalone chunk) */
 export function Toolbar({ session, state }: ToolbarProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);

@@ -3,7 +3,7 @@
  * This chunk carries fflate, DocxDocument and the OOXML reader/writer; the first screen does not.
  */
 export { StandaloneSession } from './session';
-/** @public (App.tsx loads this chunk with import() and takes these from the module) */
+/** @public (App.tsx takes it from this chunk, loaded with import()) */
 export { Toolbar } from './Toolbar';
 /** @public */
 export { Preview } from './Preview';
