@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocxDocument } from '../src/docx/document';
+import { EMPTY_PROFILE, type SchoolProfile } from '../src/domain/profile';
 import { parseXml } from '../src/xml/node';
 
 export const FIXTURES = join(__dirname, 'fixtures');
@@ -26,3 +27,13 @@ export function schoolDocPath(name: string): string {
   if (!f) throw new Error(`no school document ${name}`);
   return join(SCHOOL_DOCS, f);
 }
+
+/** A complete school profile (the NĐ 30 frame can be written from it). */
+export const SCHOOL_PROFILE: SchoolProfile = {
+  ...EMPTY_PROFILE,
+  schoolName: 'Trường Tiểu học Thanh Chấn',
+  parentBody: 'UBND xã Thanh Chấn',
+  place: 'Thanh Chấn',
+  abbreviation: 'THTC',
+  principal: 'Nguyễn Văn An',
+};

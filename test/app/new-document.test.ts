@@ -13,6 +13,7 @@ import type { DocModel } from '../../src/domain/ooxml/reader';
 import { EMPTY_PROFILE } from '../../src/domain/profile';
 import { storedOverrides, type DocumentStore } from '../../src/domain/store';
 import { parseXml } from '../../src/xml/node';
+import { SCHOOL_PROFILE } from '../helpers';
 
 const DATE = { day: 5, month: 9, year: 2026 };
 
@@ -110,14 +111,7 @@ describe('a new document, the same from ctcl new and from the pane', () => {
 
   it('with the profile, «Năm học mới» puts the official frame around the table', async () => {
     const { spec } = resolveNewDocument({ form: 'report-2018', schoolType: 'tieu-hoc', schoolYear: '2025-2026' });
-    const profile = {
-      ...EMPTY_PROFILE,
-      schoolName: 'Trường Tiểu học Thanh Chấn',
-      parentBody: 'UBND xã Thanh Chấn',
-      place: 'Thanh Chấn',
-      abbreviation: 'THTC',
-      principal: 'Nguyễn Văn An',
-    };
+    const profile = SCHOOL_PROFILE;
     const framed = await paneMade((doc) => insertTableFramed(doc, spec, { profile, date: DATE }));
     const text = allText(framed.model);
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');

@@ -7,20 +7,12 @@ import { checkDocument } from '../../src/domain/check';
 import { readDocument } from '../../src/domain/ooxml/reader';
 import { documentElement } from '../../src/domain/ooxml/writer';
 import type { XElement } from '../../src/domain/ooxml/xml';
-import { EMPTY_PROFILE } from '../../src/domain/profile';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { rollForward } from '../../src/domain/year';
-import { openSeed } from '../helpers';
+import { openSeed, SCHOOL_PROFILE } from '../helpers';
 
 const DATE = { day: 5, month: 9, year: 2025 };
-const PROFILE = {
-  ...EMPTY_PROFILE,
-  schoolName: 'Trường Tiểu học Thanh Chấn',
-  parentBody: 'UBND xã Thanh Chấn',
-  place: 'Thanh Chấn',
-  abbreviation: 'THTC',
-  principal: 'Nguyễn Văn An',
-};
+const PROFILE = SCHOOL_PROFILE;
 
 const read = (body: XElement[]) => readDocument(documentElement(body));
 
