@@ -38,6 +38,8 @@ export interface PaneHarness {
   readonly url: string;
   /** A fresh browser context and page (not yet navigated), recording what it logs and requests. */
   open(options?: OpenOptions): Promise<PaneSession>;
+  /** open(), then the pane's page, once it is in standalone mode with its preview shown. */
+  openStandalone(options?: OpenOptions): Promise<PaneSession>;
   close(): Promise<void>;
 }
 
@@ -64,10 +66,11 @@ export async function startHarness(): Promise<PaneHarness> {
   const server = await serveStatic(PANE_DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
-  return {
+  const url = `${server.url}taskpane.html`;
+  const harness: PaneHarness = {
     browser,
     server,
-    url: `${server.url}taskpane.html`,
+    url,
     async open(options = {}) {
       const context = await browser.newContext({
         viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
@@ -96,12 +99,20 @@ export async function startHarness(): Promise<PaneHarness> {
       page.on('pageerror', (e) => errors.push(e.message));
       return { page, context, outside, errors };
     },
+    async openStandalone(options) {
+      const s = await harness.open(options);
+      await s.page.goto(url);
+      await s.page.getByTestId('mode').filter({ hasText: 'Chế độ độc lập' }).waitFor({ timeout: 20_000 });
+      await s.page.getByTestId('preview').waitFor({ timeout: 20_000 });
+      return s;
+    },
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close();
       await server.close();
     },
   };
+  return harness;
 }
 
 /** Click «Lưu» in the standalone toolbar and return the downloaded .docx. */

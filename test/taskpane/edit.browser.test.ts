@@ -20,7 +20,7 @@ import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/xml/node';
 import { SCHOOL_DOCS } from '../helpers';
 import { assertTools, convertToPdf, pdfPages, squash } from '../docx/libreoffice';
-import { axeProblems, PANE_DIST, saveDocx, startHarness, type PaneHarness, type PaneSession } from './browser';
+import { axeProblems, PANE_DIST, saveDocx, startHarness, type PaneHarness } from './browser';
 
 const FILE = join(SCHOOL_DOCS, 'edit', '13-ke-hoach-sua-tren-trang.docx');
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -38,14 +38,6 @@ afterAll(async () => {
   await harness?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-async function openPane(): Promise<PaneSession> {
-  const s = await harness.open();
-  await s.page.goto(harness.url);
-  await s.page.getByTestId('mode').filter({ hasText: 'Chế độ độc lập' }).waitFor({ timeout: 20000 });
-  await s.page.getByTestId('preview').waitFor({ timeout: 20000 });
-  return s;
-}
 
 const cellWith = (page: Page, text: string) => page.locator('[data-testid="preview"] td[data-cell]', { hasText: text });
 const editor = (page: Page) => page.getByTestId('cell-editor');
@@ -82,7 +74,7 @@ function plan(model: DocModel): DocTable {
 }
 
 test('cells of a school-written plan are edited in place, rows removed and undone; nothing else in the .docx changes', async () => {
-  const { page, errors, outside } = await openPane();
+  const { page, errors, outside } = await harness.openStandalone();
   const original = readFileSync(FILE);
   const before = readDocument(DocxDocument.open(original, parseXml).body());
   const origPlan = plan(before);
@@ -224,7 +216,7 @@ test('cells of a school-written plan are edited in place, rows removed and undon
 });
 
 test('the TT57 monitoring table (mục VI) is filled in the preview', async () => {
-  const { page, errors } = await openPane();
+  const { page, errors } = await harness.openStandalone();
   await page.getByLabel('Loại trường').selectOption('tieu-hoc');
   await page.getByLabel('Năm học').fill('2026-2027');
   await page.getByLabel('Mẫu bảng').selectOption('monitoring-2026');

@@ -11,7 +11,7 @@ import { criterionEntries, recogniseTables } from '../../src/domain/table/recogn
 import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/xml/node';
 import { SCHOOL_DOCS } from '../helpers';
-import { axeProblems, saveDocx, startHarness, type PaneHarness, type PaneSession } from './browser';
+import { axeProblems, saveDocx, startHarness, type PaneHarness } from './browser';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -24,14 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-
-async function openPane(): Promise<PaneSession> {
-  const s = await harness.open();
-  await s.page.goto(harness.url);
-  await s.page.getByTestId('mode').filter({ hasText: 'Chế độ độc lập' }).waitFor({ timeout: 20000 });
-  await s.page.getByTestId('preview').waitFor({ timeout: 20000 });
-  return s;
-}
 
 const field = (page: Page, key: string) => page.locator(`textarea[data-field="${key}"]`);
 const result = (page: Page, text: string | RegExp) => page.getByTestId('rows-result').filter({ hasText: text }).waitFor();
@@ -53,7 +45,7 @@ async function hasValue(page: Page, key: string, value: string): Promise<void> {
 }
 
 test('choosing a criterion with a row loads it and its level, never over typed text; «Cập nhật» keeps «(mức 3)»', async () => {
-  const { page, errors } = await openPane();
+  const { page, errors } = await harness.openStandalone();
   await page.getByLabel('Loại trường').selectOption('tieu-hoc');
   await page.getByLabel('Năm học').fill('2025-2026');
   await page.getByLabel('Mẫu bảng').selectOption('plan-2018');
@@ -118,7 +110,7 @@ test('choosing a criterion with a row loads it and its level, never over typed t
 });
 
 test('«Thêm dòng» on a criterion whose row is still empty fills that row; the counts agree', async () => {
-  const { page, errors } = await openPane();
+  const { page, errors } = await harness.openStandalone();
   const file = join(SCHOOL_DOCS, 'edit', '13-ke-hoach-sua-tren-trang.docx');
   await page.getByTestId('open-file').setInputFiles({ name: 'ke-hoach.docx', mimeType: DOCX_MIME, buffer: readFileSync(file) });
   await page.getByTestId('file-notice').filter({ hasText: 'Đã mở' }).waitFor();

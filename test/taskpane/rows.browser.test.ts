@@ -22,7 +22,7 @@ import { parseXml } from '../../src/xml/node';
 import { storedSchoolType } from '../../src/taskpane/rows/form';
 import { parseDraft, STORE_KEYS } from '../../src/domain/store';
 import { assertTools, convertToPdf, pdfPages, squash } from '../docx/libreoffice';
-import { startHarness, type PaneHarness, type PaneSession, axeProblems, saveDocx } from './browser';
+import { startHarness, type PaneHarness, axeProblems, saveDocx } from './browser';
 
 const TT17 = getCatalog('2018', 'tieu-hoc');
 
@@ -48,14 +48,6 @@ afterAll(async () => {
   await harness?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-async function openPane(): Promise<PaneSession> {
-  const s = await harness.open();
-  await s.page.goto(harness.url);
-  await s.page.getByTestId('mode').filter({ hasText: 'Chế độ độc lập' }).waitFor({ timeout: 5000 });
-  await s.page.getByTestId('preview').waitFor({ timeout: 5000 });
-  return s;
-}
 
 const result = (page: Page, text: string | RegExp) =>
   page.getByTestId('rows-result').filter({ hasText: text }).waitFor({ timeout: 10000 });
@@ -106,7 +98,7 @@ function outline(rec: RecognisedTable): string[] {
 
 test('adds, updates and drafts rows of a plan-2018 table; the .docx holds them in order and LibreOffice prints them', async () => {
   const t0 = Date.now();
-  const { page, errors, outside } = await openPane();
+  const { page, errors, outside } = await harness.openStandalone();
 
   // A new document with a plan-2018 table: level and standard rows only.
   await page.getByRole('button', { name: 'Tài liệu mới' }).click();
@@ -323,7 +315,7 @@ async function planAndReport(): Promise<Uint8Array> {
 const PLAN_12 = 'Rà soát quy chế hoạt động của Hội đồng trường\n– họp đủ 3 kỳ/năm';
 
 test("a report restates the plan's content for the criterion chosen, never over what was typed; keyboard and axe", async () => {
-  const { page, errors } = await openPane();
+  const { page, errors } = await harness.openStandalone();
   await page.getByTestId('open-file').setInputFiles({
     name: 'Báo cáo.docx',
     mimeType: 'application/octet-stream',
@@ -380,7 +372,7 @@ test("a report restates the plan's content for the criterion chosen, never over 
 });
 
 test('TT57, a table split by MỨC 1 / MỨC 2: the mandatory criteria, Mức 1 or 2 only, the content under the label', async () => {
-  const { page, errors } = await openPane();
+  const { page, errors } = await harness.openStandalone();
   await page.getByLabel('Năm học').fill('2026-2027');
   await page.getByLabel('Mẫu bảng').selectOption('plan-2026');
   await page.getByRole('radio', { name: 'Chỉ bảng mục V' }).check();
@@ -411,7 +403,7 @@ test('TT57, a table split by MỨC 1 / MỨC 2: the mandatory criteria, Mức 1 
 });
 
 test('characters XML cannot hold are written as «�», and the pane says so; a vertical tab becomes a line break', async () => {
-  const { page, errors } = await openPane();
+  const { page, errors } = await harness.openStandalone();
   await page.getByRole('button', { name: 'Tài liệu mới' }).click();
   await page.getByLabel('Loại trường').selectOption('tieu-hoc');
   await page.getByLabel('Năm học').fill('2025-2026');

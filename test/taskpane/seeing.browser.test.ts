@@ -21,14 +21,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function openPane(width: number) {
-  const s = await harness.open({ width, height: 900 });
-  await s.page.goto(harness.url);
-  await s.page.getByTestId('mode').filter({ hasText: 'Chế độ độc lập' }).waitFor({ timeout: 15000 });
-  await s.page.getByTestId('preview').waitFor({ timeout: 15000 });
-  return s;
-}
-
 /** «Tài liệu mới», without saving the one open. */
 async function startNew(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Tài liệu mới' }).click();
@@ -66,7 +58,7 @@ function placeInView(locator: Locator): Promise<number> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('wide page: a finding far down the document is scrolled to the middle and flashed', async () => {
-  const { page, errors } = await openPane(1400);
+  const { page, errors } = await harness.openStandalone({ width: 1400, height: 900 });
   const bytes = readFileSync(seedPath('000'));
   await page
     .getByTestId('open-file')
@@ -90,7 +82,7 @@ test('wide page: a finding far down the document is scrolled to the middle and f
 });
 
 test('400 px: whole words in the preview, «Loại trường» does not move the page, old notices go, keyboard', async () => {
-  const { page, errors } = await openPane(400);
+  const { page, errors } = await harness.openStandalone({ width: 400, height: 900 });
   await newPlan(page);
 
   // The preview's table keeps its columns wide enough for whole words: no heading broken inside a word.
@@ -144,7 +136,7 @@ test('400 px: whole words in the preview, «Loại trường» does not move the
 });
 
 test('closing a notice gives the focus back to the button that did the action (standalone and Word)', async () => {
-  const { page } = await openPane(1280);
+  const { page } = await harness.openStandalone({ width: 1280, height: 900 });
   await newPlan(page);
   // The button the notice answers.
   const insert = page.getByRole('button', { name: 'Chèn bảng', exact: true });

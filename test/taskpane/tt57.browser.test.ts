@@ -17,7 +17,7 @@ import { readTt57 } from '../../src/domain/tt57/edits';
 import { plan2026Blocks } from '../../src/domain/tt57/document';
 import { addItem as addPlanItem, addProblem, seedPlan } from '../../src/domain/tt57/plan';
 import { DocxPackage } from '../../src/docx/package';
-import { axeProblems, startHarness, type PaneHarness, type PaneSession, saveDocx } from './browser';
+import { axeProblems, startHarness, type PaneHarness, saveDocx } from './browser';
 import { installStandInWord, standIn } from './stand-in-word';
 
 let harness: PaneHarness;
@@ -34,18 +34,10 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function openPane(): Promise<PaneSession> {
-  const s = await harness.open();
-  await s.page.goto(harness.url);
-  await s.page.getByTestId('mode').filter({ hasText: 'Chế độ độc lập' }).waitFor({ timeout: 5000 });
-  await s.page.getByTestId('preview').waitFor({ timeout: 5000 });
-  return s;
-}
-
 const FORMS_OF_BIEU_2 = ['problems-2026', 'plan-2026', 'monitoring-2026'];
 
 test('standalone: «Chèn Biểu 2» puts the whole plan at the cursor; LibreOffice prints its eight sections', async () => {
-  const { page, errors } = await openPane();
+  const { page, errors } = await harness.openStandalone();
   await page.getByRole('button', { name: 'Tài liệu mới' }).click();
   await page.getByLabel('Loại trường').selectOption('tieu-hoc');
   await page.getByLabel('Năm học').fill('2026-2027');
@@ -145,7 +137,7 @@ async function setStatus(page: Page, n: number, status: string): Promise<void> {
 }
 
 test('standalone: two problems, three items, statuses and the Cuối học kỳ I review; LibreOffice and the checker agree; removing an item renumbers the rest', async () => {
-  const { page, errors } = await openPane();
+  const { page, errors } = await harness.openStandalone();
   await page.getByRole('button', { name: 'Tài liệu mới' }).click();
   await page.getByLabel('Loại trường').selectOption('tieu-hoc');
   await page.getByLabel('Năm học').fill('2026-2027');

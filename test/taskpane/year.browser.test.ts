@@ -15,7 +15,7 @@ import { refKey } from '../../src/domain/table/model';
 import { criteriaBySection, criterionEntries, recogniseTables } from '../../src/domain/table/recognise';
 import { NO_OFFICIAL_MAPPING, UNASSIGNED_MARK } from '../../src/domain/year';
 import { openSeed, seedPath } from '../helpers';
-import { startHarness, type PaneHarness, type PaneSession, axeProblems, saveDocx } from './browser';
+import { startHarness, type PaneHarness, axeProblems, saveDocx } from './browser';
 
 let harness: PaneHarness;
 
@@ -26,14 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-
-async function openPane(): Promise<PaneSession> {
-  const s = await harness.open();
-  await s.page.goto(harness.url);
-  await s.page.getByTestId('mode').filter({ hasText: 'Chế độ độc lập' }).waitFor({ timeout: 5000 });
-  await s.page.getByTestId('preview').waitFor({ timeout: 5000 });
-  return s;
-}
 
 async function openYearTab(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Năm học mới' }).click();
@@ -53,7 +45,7 @@ async function savedModel(page: Page): Promise<{ doc: DocxDocument; model: DocMo
 const result = (page: Page, text: string) => page.getByTestId('year-result').filter({ hasText: text });
 
 test("report from a picked plan file: one row per planned criterion with the plan's content, saved in the .docx", async () => {
-  const { page, errors, outside } = await openPane();
+  const { page, errors, outside } = await harness.openStandalone();
   await page.getByRole('button', { name: 'Tài liệu mới' }).click();
   await openYearTab(page);
   await page.getByRole('radio', { name: 'Báo cáo từ kế hoạch' }).check();
@@ -88,7 +80,7 @@ test("report from a picked plan file: one row per planned criterion with the pla
 });
 
 test('templates: "Lưu làm mẫu" keeps the plan in the document and downloads it; "Tạo từ mẫu" from the .json in a new document; a newer one is refused', async () => {
-  const { page, errors } = await openPane();
+  const { page, errors } = await harness.openStandalone();
   await page.getByTestId('open-file').setInputFiles(seedPath('003'));
   await page.getByTestId('file-notice').filter({ hasText: 'Đã mở' }).waitFor();
   await openYearTab(page);
@@ -157,7 +149,7 @@ test('templates: "Lưu làm mẫu" keeps the plan in the document and downloads 
 });
 
 test('roll a 2018 plan into TT57: the plain warning, suggestions with a bar, one row assigned, the rest marked; a new framed Biểu 2', async () => {
-  const { page, errors } = await openPane();
+  const { page, errors } = await harness.openStandalone();
   await openYearTab(page);
 
   // The school profile first (kept in the browser and the document).
