@@ -9,33 +9,15 @@
  *   node scripts/screenshot-reviewer.mjs [--out docs/reviewer.png] [--detail-out docs/reviewer-detail.png] [--chromium /usr/bin/chromium]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build as esbuild } from 'esbuild';
-import { arg, ROOT, shot, withSitePage } from './lib/shot.mjs';
+import { arg, bundledModule, ROOT, shot, withSitePage } from './lib/shot.mjs';
 
-const require = createRequire(import.meta.url);
 const OUT = resolve(ROOT, arg('--out', 'docs/reviewer.png'));
 const DETAIL_OUT = resolve(ROOT, arg('--detail-out', 'docs/reviewer-detail.png'));
 
-/** The corpus generator, bundled for Node (its dependencies stay in node_modules). */
-async function corpusModule() {
-  const outfile = join(ROOT, '.tmp', 'reviewer-shot-corpus.cjs');
-  await esbuild({
-    entryPoints: [join(ROOT, 'test', 'fixtures', 'corpus.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile,
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  return require(outfile);
-}
-
 const work = mkdtempSync(join(tmpdir(), 'ctcl-reviewer-shot-'));
-const { buildCorpus } = await corpusModule();
+const { buildCorpus } = await bundledModule('test/fixtures/corpus.ts');
 const folder = join(work, 'ho-so-cac-truong');
 await buildCorpus(folder, { schools: 14, seedsDir: join(ROOT, 'test', 'fixtures', 'seeds') });
 try {

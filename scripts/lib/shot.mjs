@@ -1,12 +1,11 @@
 /**
  * What the screenshot scripts share: their command-line options, a production build of the site into a
- * folder, a static server on a free local port, and Debian's Chromium, offline (every request that is
+ * folder, the tests' static server (test/taskpane/serve.ts) on a free local port, and Debian's Chromium, offline (every request that is
  * not to that server is refused), at a fixed viewport.
  */
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,19 +25,20 @@ async function buildSite(out) {
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
 }
 
-function serve(root) {
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
-  const server = createServer((req, res) => {
-    const file = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-    try {
-      if (!file.startsWith(root + sep) || !statSync(file).isFile()) throw new Error('not found');
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-      res.end(readFileSync(file));
-    } catch {
-      res.writeHead(404).end();
-    }
+/** A TypeScript module of the repository bundled for Node (its dependencies stay in node_modules). */
+export async function bundledModule(entry) {
+  const { build } = await import('esbuild');
+  const outfile = join(ROOT, '.tmp', 'shot', `${entry.replace(/[\\/.]/g, '-')}.cjs`);
+  await build({
+    entryPoints: [join(ROOT, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    packages: 'external',
+    logLevel: 'warning',
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+  return require(outfile);
 }
 
 /**
@@ -47,8 +47,10 @@ function serve(root) {
  */
 export async function withSitePage({ dist, width, height = 960 }, shoot) {
   await buildSite(dist);
-  const server = await serve(dist);
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  // The tests' static server: the right content types (the stylesheet is refused without text/css).
+  const { serveStatic } = await bundledModule('test/taskpane/serve.ts');
+  const server = await serveStatic(dist);
+  const base = server.url;
   const { chromium } = require('playwright-core');
   const browser = await chromium.launch({
     executablePath: arg('--chromium', process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
@@ -72,7 +74,7 @@ export async function withSitePage({ dist, width, height = 960 }, shoot) {
     await shoot(await context.newPage(), base);
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
     rmSync(dist, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 /**
- * A tiny static file server for the built pane (tests and scripts/screenshot-pane.mjs): node:http only,
+ * A tiny static file server for the built pane (tests, and the screenshot scripts through scripts/lib/shot.mjs): node:http only,
  * on 127.0.0.1 and a free port, serving one folder with the right content types and nothing above it.
  */
 import { createServer, type Server } from 'node:http';
