@@ -12,12 +12,7 @@ import { recogniseTables } from '../src/domain/table/recognise';
 import { DocxDocument } from '../src/docx/document';
 import { readDocxModel } from '../src/app/open';
 import { parseXml } from '../src/xml/node';
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+import { median } from './shared';
 
 /** A report (2018, tiểu học) with `rows` criterion rows: the 27 criteria over and over, texts of realistic length. */
 async function reportDocx(rows: number): Promise<Uint8Array> {

@@ -18,21 +18,7 @@ import { run as ctcl } from '../src/cli/main';
 import { readDocxModel } from '../src/app/open';
 import { parseXml } from '../src/xml/node';
 import { buildCorpus } from '../test/fixtures/corpus';
-
-export interface BenchOptions {
-  /** The repository root (the seeds live under test/fixtures/seeds). */
-  readonly root: string;
-  /** Fewer schools and rounds (for a quick look). */
-  readonly quick?: boolean;
-  /** Progress lines (stderr in the runner). */
-  readonly log?: (line: string) => void;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+import { median, type BenchOptions } from './shared';
 
 /** Run ctcl in-process, output thrown away; the exit code and the wall time in ms. */
 async function timeCheck(cwd: string, argv: string[]): Promise<{ code: number; ms: number }> {

@@ -20,18 +20,7 @@ import globalSetup from '../test/global-setup';
 import { buildCorpus } from '../test/fixtures/corpus';
 import { CHROMIUM, CHROMIUM_ARGS, PANE_DIST } from '../test/taskpane/browser';
 import { serveStatic } from '../test/taskpane/serve';
-
-export interface BenchOptions {
-  readonly root: string;
-  readonly quick?: boolean;
-  readonly log?: (line: string) => void;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+import { median, type BenchOptions } from './shared';
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
