@@ -289,7 +289,20 @@ function criteriaSheet(run: ReviewRun, g: MatrixGroup, name: string, when: strin
   const title = `Tình trạng từng tiêu chí — ${g.label} — ${g.rows.length} tệp — ${when}`;
   return tableSheet(name, title, columns, data, {
     legend: criteriaLegend(g),
-    legendHeight: g.plans2026 ? 150 : undefined,
+    // The Biểu 2 words make the legend longer: as many lines as it takes over the sheet's width.
+    legendHeight: g.plans2026
+      ? Math.max(
+          64,
+          Math.ceil(
+            linesIn(
+              criteriaLegend(g),
+              widths.reduce((a, b) => a + b, 0),
+            ) *
+              LINE_HEIGHT +
+              6,
+          ),
+        )
+      : undefined,
     freezeCols: 2,
     headingHeight: g.plans2026 ? 130 : 105,
     widths,

@@ -83,17 +83,21 @@ export function Matrix({ run }: { run: RunView }) {
   const styles = useStyles();
   const groups = useMemo(() => matrixGroups(run), [run]);
   if (!groups.length) return <p>Không có kế hoạch hay báo cáo nào đọc được.</p>;
+  // The 2018-style words are explained when some row uses them (a file that is not a Biểu 2 plan).
+  const hasOther = groups.some((g) => g.rows.some((i) => !run.outcomes[i].plan2026));
   return (
     <div className={styles.root} data-testid="matrix">
       <div>
-        <ul className={styles.legend} aria-label="Chú giải">
-          {(Object.keys(CRITERION_STATUS_LABELS) as CriterionStatus[]).map((s) => (
-            <li key={s} className={styles.swatch} style={{ backgroundColor: `#${STATUS_COLORS[s]}` }}>
-              {CRITERION_STATUS_LABELS[s]}
-            </li>
-          ))}
-          <li className={styles.swatch}>Ô trống: tệp không nhắc đến tiêu chí</li>
-        </ul>
+        {hasOther && (
+          <ul className={styles.legend} aria-label="Chú giải">
+            {(Object.keys(CRITERION_STATUS_LABELS) as CriterionStatus[]).map((s) => (
+              <li key={s} className={styles.swatch} style={{ backgroundColor: `#${STATUS_COLORS[s]}` }}>
+                {CRITERION_STATUS_LABELS[s]}
+              </li>
+            ))}
+            <li className={styles.swatch}>Ô trống: tệp không nhắc đến tiêu chí</li>
+          </ul>
+        )}
         {groups.some((g) => g.plans2026) && (
           <>
             <p className={styles.legendTitle} id="legend-2026">
