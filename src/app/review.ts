@@ -11,7 +11,7 @@ import { planFromTables, type CheckResult, type MetaOverrides, type PlanSource }
 import { pairReportsWithPlans, type PairMethod } from '../domain/check/pairing';
 import { criterionStatuses, fileReport, unreadableReport, type JsonPlanRef } from '../domain/check/report';
 import type { XmlParser } from '../domain/ooxml/xml';
-import type { ReviewOutcome, ReviewPairing } from '../domain/review';
+import { plan2026Record, type ReviewOutcome, type ReviewPairing } from '../domain/review';
 import { checkOpened } from './check';
 import { tryOpenForReading } from './open';
 
@@ -77,10 +77,15 @@ function checkBytes(got: SourceBytes, opts: CheckSourcesOptions, plan?: PlanSour
 function outcomeOf(path: string, c: Checked, planRef: JsonPlanRef | null): ReviewOutcome {
   if ('failure' in c) return { report: unreadableReport(path, c.failure), statuses: {} };
   const report = fileReport(path, c.result, planRef);
-  return {
+  const outcome: ReviewOutcome = {
     report: c.convertedFrom ? { ...report, convertedFrom: c.convertedFrom } : report,
     statuses: criterionStatuses(c.result, c.plan),
   };
+  const tt57 = c.result.tt57;
+  // A Thông tư 57 plan (Biểu 2: mục IV or V) is shown by problem and item status.
+  const bieu2 =
+    c.result.meta.framework === '2026' && c.result.meta.documentKind === 'plan' && (tt57?.itemTable || tt57?.problemTable);
+  return bieu2 && tt57 ? { ...outcome, plan2026: plan2026Record(tt57) } : outcome;
 }
 
 /** Check one report against a plan chosen by the pairing or by hand. */

@@ -71,6 +71,20 @@ test('a dropped folder: the same JSON as ctcl check <folder> --plan-dir <folder>
   expect(view.outcomes).toHaveLength(corpus.docx.length);
   expect(cli.pairing.pairs.length).toBeGreaterThan(3);
   expect(JSON.parse(JSON.stringify(session.json()))).toEqual(cli);
+  // Thông tư 57 plans (Biểu 2) carry what the matrix shows of them; every other file only its statuses.
+  const bieu2 = view.outcomes.filter((o) => o.plan2026);
+  expect(bieu2.length).toBeGreaterThan(0);
+  for (const o of view.outcomes) {
+    const r = o.report;
+    expect(!!o.plan2026).toBe(!r.error && r.framework === '2026' && r.documentKind === 'plan');
+  }
+  for (const o of bieu2) {
+    // The generated plans: one item per criterion, column (10) not written yet, no mục IV.
+    const planned = o.report.criteria[Object.keys(o.report.criteria)[0]];
+    expect(Object.keys(o.plan2026!.criteria).sort()).toEqual([...planned].sort());
+    for (const c of Object.values(o.plan2026!.criteria))
+      expect(c).toEqual({ problems: [], items: [expect.objectContaining({ status: 'empty' })] });
+  }
 });
 
 test('a .zip of the folder: the same JSON again', async () => {

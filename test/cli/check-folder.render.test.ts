@@ -13,8 +13,16 @@ import { strFromU8, unzipSync } from 'fflate';
 import { SCHOOL_TYPE_LABELS, type Framework, type SchoolType } from '../../src/domain/catalog';
 import { schoolDisplayName, schoolKey } from '../../src/domain/check/pairing';
 import { childElements, findFirst, firstChild } from '../../src/domain/ooxml/xml';
-import { circularOf } from '../../src/domain/review';
-import { CRITERIA_LEGEND, DETAIL_HEADINGS, PAIR_RESULT_LABELS, SHEETS, SUMMARY_HEADINGS } from '../../src/domain/review/workbook';
+import { circularOf, PLAN2026_STATUS_LABELS } from '../../src/domain/review';
+import {
+  CRITERIA_LEGEND,
+  DETAIL_HEADINGS,
+  PAIR_RESULT_LABELS,
+  PLAN2026_HEADING,
+  PLAN2026_LEGEND,
+  SHEETS,
+  SUMMARY_HEADINGS,
+} from '../../src/domain/review/workbook';
 import { convertToPdf, pdfInfo, pdfPages, squash, xlsxSheets } from '../docx/libreoffice';
 import { run } from '../../src/cli/main';
 import { SEVERITY_LABELS } from '../../src/domain/check';
@@ -281,7 +289,10 @@ describe('ctcl check <folder> --plan-dir … --xlsx … --format json', () => {
     const criteria = [...sheets.keys()].filter((n) => n.startsWith(`${SHEETS.criteria} `));
     const sheetOf = (path: string) => criteria.find((n) => sheet(n).some((r) => r[0] === path))!;
     for (const n of criteria) {
-      expect(sheet(n)[1][0]).toBe(CRITERIA_LEGEND);
+      // A sheet with a Biểu 2 plan has its summary column and explains its words too.
+      const bieu2 = sheet(n)[2].includes(PLAN2026_HEADING);
+      expect(bieu2).toBe(n.includes('TT57'));
+      expect(sheet(n)[1][0]).toBe(bieu2 ? `${CRITERIA_LEGEND} ${PLAN2026_LEGEND}` : CRITERIA_LEGEND);
       const heading = sheet(n)[2];
       expect(heading.slice(0, 4)).toEqual(['Tệp', 'Trường', 'Loại văn bản', 'Năm học']);
       // A catalog's criterion: «1.1» then its title, shortened (no catalog, no titles, when the school type is not known).
@@ -295,17 +306,34 @@ describe('ctcl check <folder> --plan-dir … --xlsx … --format json', () => {
       return out;
     };
     let checked = 0;
+    let plans2026 = 0;
     for (const p of corpus.pairs.filter((x) => x.statuses)) {
       const report = cells(shown(p.report));
       expect(report).toEqual(
         Object.fromEntries(Object.entries(p.statuses!).map(([code, st]) => [code, CRITERION_STATUS_LABELS[st]])),
       );
       const plan = cells(shown(p.plan));
-      expect(Object.keys(plan).sort()).toEqual([...p.planned!].sort());
-      for (const v of Object.values(plan)) expect(v).toBe(CRITERION_STATUS_LABELS.planned);
+      if (p.framework === '2026') {
+        // A Biểu 2 plan: one item per planned criterion, column (10) not yet written; the mandatory criteria it
+        // leaves out are marked.
+        const mandatory = ['1.3', '1.4', '2.1', '2.2', '3.1', '3.2', '4.1', '4.2'];
+        expect(Object.keys(plan).sort()).toEqual([...new Set([...p.planned!, ...mandatory])].sort());
+        for (const [code, v] of Object.entries(plan)) {
+          expect(v).toBe(
+            p.planned!.includes(code)
+              ? `${PLAN2026_STATUS_LABELS['not-reviewed']}\n1 nội dung`
+              : PLAN2026_STATUS_LABELS['mandatory-absent'],
+          );
+        }
+        plans2026++;
+      } else {
+        expect(Object.keys(plan).sort()).toEqual([...p.planned!].sort());
+        for (const v of Object.values(plan)) expect(v).toBe(CRITERION_STATUS_LABELS.planned);
+      }
       checked++;
     }
     expect(checked).toBeGreaterThan(5);
+    expect(plans2026).toBeGreaterThan(0);
     // A TT17 «1.5» and a TT19 «1.5» are in different sheets, under their own titles.
     const th = criteria.find((n) => n.includes('Tiểu học TT17'))!;
     const mn = criteria.find((n) => n.includes('Mầm non TT19'))!;

@@ -254,3 +254,27 @@ export function renderGray(pdf: string, page: number, outBase: string, dpi = 100
   const pixels = new Uint8Array(b.subarray(header[0].length, header[0].length + width * height));
   return { width, height, dpi, pixels };
 }
+
+/** Horizontal dark runs at least `min` pixels long in rows y0..y1 between x0 and x1: [y, start, end]. */
+export function darkRuns(
+  img: GrayImage,
+  y0: number,
+  y1: number,
+  x0: number,
+  x1: number,
+  min: number,
+): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (let y = Math.max(0, y0); y <= Math.min(img.height - 1, y1); y++) {
+    let start = -1;
+    for (let x = Math.max(0, x0); x <= Math.min(img.width - 1, x1) + 1; x++) {
+      const dark = x <= x1 && img.pixels[y * img.width + x] < 128;
+      if (dark && start < 0) start = x;
+      if (!dark && start >= 0) {
+        if (x - start >= min) out.push([y, start, x - 1]);
+        start = -1;
+      }
+    }
+  }
+  return out;
+}

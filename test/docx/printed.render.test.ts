@@ -17,7 +17,7 @@ import { findFirst, serialize, type XElement } from '../../src/domain/ooxml/xml'
 import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/xml/node';
 import { ROOT } from '../taskpane/browser';
-import { assertTools, convertToPdf, pdfInfo, pdfPages, pdfWords, renderGray, renderPage, type GrayImage } from './libreoffice';
+import { assertTools, convertToPdf, darkRuns, pdfInfo, pdfPages, pdfWords, renderGray, renderPage } from './libreoffice';
 
 const OUT = join(ROOT, '.tmp', 'printed');
 
@@ -37,23 +37,6 @@ function findAll(e: XElement, name: string): XElement[] {
     if (c.t !== 'e') continue;
     if (c.name === name) out.push(c);
     out.push(...findAll(c, name));
-  }
-  return out;
-}
-
-/** Horizontal dark runs at least `min` pixels long in rows y0..y1 between x0 and x1: [y, start, end]. */
-function darkRuns(img: GrayImage, y0: number, y1: number, x0: number, x1: number, min: number): [number, number, number][] {
-  const out: [number, number, number][] = [];
-  for (let y = Math.max(0, y0); y <= Math.min(img.height - 1, y1); y++) {
-    let start = -1;
-    for (let x = Math.max(0, x0); x <= Math.min(img.width - 1, x1) + 1; x++) {
-      const dark = x <= x1 && img.pixels[y * img.width + x] < 128;
-      if (dark && start < 0) start = x;
-      if (!dark && start >= 0) {
-        if (x - start >= min) out.push([y, start, x - 1]);
-        start = -1;
-      }
-    }
   }
   return out;
 }

@@ -7,7 +7,7 @@
  * sheets as `ctcl check --xlsx`, read back by LibreOffice) and the «Phiếu nhận xét» (rendered by
  * LibreOffice); axe-core and the keyboard.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -15,9 +15,10 @@ import type { Download, Page } from 'playwright-core';
 import { run as ctclRun } from '../../src/cli/main';
 import { schoolDisplayName } from '../../src/domain/check/pairing';
 import { planMethodLabel, type FileReport } from '../../src/domain/check/report';
-import { CRITERION_STATUS_LABELS } from '../../src/domain/review';
+import { CRITERION_STATUS_LABELS, PLAN2026_STATUS_COLORS, PLAN2026_STATUS_LABELS } from '../../src/domain/review';
+import { FIXTURES } from '../helpers';
 import { schoolsOf } from '../../src/domain/review/note';
-import { SHEETS } from '../../src/domain/review/workbook';
+import { PLAN2026_HEADING, SHEETS } from '../../src/domain/review/workbook';
 import { folderZip } from '../app/folder-zip';
 import { blankDocumentParts } from '../../src/domain/ooxml/package';
 import { paragraph } from '../../src/domain/ooxml/writer';
@@ -42,8 +43,10 @@ let page: Page;
 
 const FOLDER = 'ho-so';
 const NOT_KHCT = 'cong-van.docx';
+/** A Biểu 2 a school wrote itself (test/fixtures/tt57): three problems, three items, column (10) partly written. */
+const BIEU2 = 'ke-hoach/tt57/th-kim-dong-2026-2027.docx';
 /** Every .docx of the folder. */
-const docxCount = () => corpus.docx.length + 1;
+const docxCount = () => corpus.docx.length + 2;
 
 async function bytesOf(d: Download): Promise<Uint8Array> {
   return new Uint8Array(readFileSync(await d.path()));
@@ -61,6 +64,8 @@ beforeAll(async () => {
   // A letter that is not a KHCT document.
   const letter = blankDocumentParts([paragraph('Công văn về việc nộp hồ sơ cải tiến chất lượng năm học 2025-2026.')]);
   writeFileSync(join(corpus.root, NOT_KHCT), DocxPackage.fromParts(letter).toBytes());
+  mkdirSync(join(corpus.root, 'ke-hoach', 'tt57'), { recursive: true });
+  copyFileSync(join(FIXTURES, 'tt57', 'th-kim-dong-2026-2027.docx'), join(corpus.root, BIEU2));
   let out = '';
   await ctclRun(['check', FOLDER, '--plan-dir', FOLDER, '--format', 'json', '--xlsx', 'cli.xlsx'], {
     stdout: (x) => (out += x),
@@ -184,6 +189,52 @@ test('the matrix: a table per framework and school type, criteria headed by code
   expect(await axeProblems(page)).toEqual([]);
 });
 
+test('the matrix: a Biểu 2 plan by problem and item status, its mandatory criteria without a problem or an item marked', async () => {
+  await page.getByTestId('tab-matrix').click();
+  const index = cli.files.findIndex((f) => f.path === `${FOLDER}/${BIEU2}`);
+  expect(cli.files[index].form).toBe('plan-2026');
+  const group = page.locator('[data-testid=matrix-group][data-label="Tiểu học · TT57/2026"]');
+  const row = group.locator(`[data-testid=matrix-row][data-index="${index}"]`);
+  const cell = async (key: string) => {
+    const td = row.locator(`td[data-key="${key}"]`);
+    const lines = await td.evaluate((e) => (e as HTMLElement).innerText.split('\n').filter(Boolean));
+    const background = await td.evaluate((e) => getComputedStyle(e).backgroundColor);
+    return { status: await td.getAttribute('data-status'), lines, background };
+  };
+  const rgb = (hex: string) => `rgb(${[0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+  await expect(cell('1.3')).resolves.toEqual({
+    status: 'in-progress',
+    lines: [PLAN2026_STATUS_LABELS['in-progress'], 'VĐ 1 · 2 nội dung', '1 hoàn thành, 1 chưa ghi'],
+    background: rgb(PLAN2026_STATUS_COLORS['in-progress']),
+  });
+  await expect(cell('4.2')).resolves.toEqual({
+    status: 'no-item',
+    lines: [PLAN2026_STATUS_LABELS['no-item'], 'VĐ 3'],
+    background: rgb(PLAN2026_STATUS_COLORS['no-item']),
+  });
+  await expect(cell('2.1')).resolves.toEqual({
+    status: 'mandatory-absent',
+    lines: [PLAN2026_STATUS_LABELS['mandatory-absent']],
+    background: rgb(PLAN2026_STATUS_COLORS['mandatory-absent']),
+  });
+  await expect(cell('1.1')).resolves.toMatchObject({ status: null, lines: [] });
+  await expect(row.locator('[data-field=plan2026]').allTextContents()).resolves.toEqual([
+    '3 vấn đề · 3 nội dung',
+    'Rà soát (mục VI): Cuối học kỳ I',
+  ]);
+  await expect(group.locator('th[data-key="2.1"]').textContent()).resolves.toContain('bắt buộc');
+  await expect(group.locator('th[data-key="1.1"]').textContent()).resolves.not.toContain('bắt buộc');
+  const legend = await page.getByTestId('legend-2026').locator('li').allTextContents();
+  expect(legend).toEqual(Object.values(PLAN2026_STATUS_LABELS));
+  // The meanings open from the keyboard.
+  await page.locator('summary:text-is("Ý nghĩa các ô của kế hoạch theo Biểu 2")').focus();
+  await page.keyboard.press('Enter');
+  await expect(
+    page.locator('details:has(summary:text-is("Ý nghĩa các ô của kế hoạch theo Biểu 2"))').getAttribute('open'),
+  ).resolves.toBe('');
+  expect(await axeProblems(page)).toEqual([]);
+});
+
 test('exports: the JSON and the workbook are the CLI’s; a «Phiếu nhận xét» per school', async () => {
   await page.getByTestId('tab-exports').click();
   const json = await downloadOf('export-json');
@@ -206,6 +257,17 @@ test('exports: the JSON and the workbook are the CLI’s; a «Phiếu nhận xé
   expect([...sheets.keys()][0]).toBe(SHEETS.summary);
   expect([...sheets.keys()]).toContain(SHEETS.pairing);
   expect(sheets.get(SHEETS.summary)!.length).toBeGreaterThanOrEqual(cli.files.length + 2);
+  // The Biểu 2 plan's row, read back by LibreOffice: the page's words.
+  const tt57 = sheets.get('Tiêu chí Tiểu học TT57')!;
+  const heading = tt57[2];
+  const bieu2 = tt57.find((r) => r[0] === `${FOLDER}/${BIEU2}`)!;
+  const at = (code: string) => bieu2[heading.findIndex((h) => h.startsWith(`${code}\n`))];
+  expect(bieu2[heading.indexOf(PLAN2026_HEADING)]).toBe('3 vấn đề · 3 nội dung\nRà soát (mục VI): Cuối học kỳ I');
+  expect(at('1.3')).toBe(`${PLAN2026_STATUS_LABELS['in-progress']}\nVĐ 1 · 2 nội dung\n1 hoàn thành, 1 chưa ghi`);
+  expect(at('4.2')).toBe(`${PLAN2026_STATUS_LABELS['no-item']}\nVĐ 3`);
+  expect(at('2.1')).toBe(PLAN2026_STATUS_LABELS['mandatory-absent']);
+  expect(at('1.1')).toBe('');
+  expect(heading.find((h) => h.startsWith('2.1\n'))).toMatch(/\(bắt buộc\)$/);
 
   await page.locator('input[data-field=parentBody]').fill('UBND huyện Yên Thế');
   await page.locator('input[data-field=place]').fill('Yên Thế');

@@ -35,7 +35,7 @@ import { FakeWord } from '../word/fake-word';
 const catalog = getCatalog('2026', 'tieu-hoc');
 const DATE = { day: 2, month: 12, year: 2026 };
 
-function biểu2(): DocxDocument {
+function bieu2(): DocxDocument {
   const { blocks } = newPlan2026({ schoolType: 'tieu-hoc', schoolYear: '2026-2027', framework: '2026', date: DATE });
   return DocxDocument.blank(parseXml, 'KH.docx', blocks);
 }
@@ -89,7 +89,7 @@ test('column (2) and the criteria cells: codes and problem numbers as schools wr
 });
 
 test('two problems, three items, statuses, the Cuối học kỳ I review; an item removed, the rest renumbered', async () => {
-  const docx = biểu2();
+  const docx = bieu2();
   // Mục I names the school type («3. Cấp học: Tiểu học»).
   expect(schoolTypeOfBieu2(await docx.read())).toBe('tieu-hoc');
   const plan0 = readTt57(await docx.read(), 'tieu-hoc', '2026-2027')!;

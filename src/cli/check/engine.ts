@@ -11,8 +11,7 @@ import { delimiter, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkSources, type ReviewProgress, type ReviewSource } from '../../app/review';
 import type { MetaOverrides, PlanSource } from '../../domain/check';
-import type { ReviewPairing } from '../../domain/review';
-import type { CriterionStatus, FileReport } from '../../domain/check/report';
+import type { ReviewOutcome, ReviewPairing } from '../../domain/review';
 import type { XmlParser } from '../../domain/ooxml/xml';
 import { readFailure, tooLargeError, type ReadFailure } from '../../app/open';
 import { parseXml } from '../../xml/node';
@@ -21,11 +20,9 @@ import { realPathOf, type InputFile } from './inputs';
 /** Codes of files that could not be read, besides DocxError's: see README (ctcl check). */
 type FileErrorCode = ReadFailure['code'] | 'not-found' | 'not-a-file' | 'no-access' | 'io' | 'doc-conversion';
 
-export interface FileOutcome {
+/** A file's record and what the workbook's matrix shows of it (ReviewOutcome), and where the file is. */
+export interface FileOutcome extends ReviewOutcome {
   readonly file: InputFile;
-  readonly report: FileReport;
-  /** Status of each criterion the file mentions (the workbook's matrix). */
-  readonly statuses: Readonly<Record<string, CriterionStatus>>;
   /** Found through --plan-dir (such files are checked like the others). */
   readonly fromPlanDir: boolean;
 }

@@ -33,7 +33,7 @@ function placeAndDate(place: string, d: { day: number; month: number; year: numb
  * high empty paragraph, shortened by equal indents. The space before it keeps the line below the
  * letters (a border right under the text reads as an underline of some of its words).
  */
-function rule(lineTwips: number, columnTwips: number, after = 120): XElement {
+export function shortRule(lineTwips: number, columnTwips: number, after = 120): XElement {
   const indent = Math.max(0, Math.round((columnTwips - lineTwips) / 2));
   return el('w:p', {}, [
     props('w:pPr', [
@@ -54,7 +54,7 @@ const RULE_GAP = 80;
 const RULE_SHARE = 1 / 3;
 
 /** Approximate printed width of text in twips (Times New Roman, bold capitals are widest). */
-function textWidth(text: string, halfPoints: number, capitals: boolean): number {
+export function textWidth(text: string, halfPoints: number, capitals: boolean): number {
   const em = (halfPoints / 2) * 20; // one em in twips
   return Math.round(text.length * em * (capitals ? 0.68 : 0.48));
 }
@@ -102,14 +102,14 @@ export function headerBlock(profile: SchoolProfile, opts: FrameOptions): XElemen
   if (profile.parentBody.trim()) left.push(paragraph(profile.parentBody.toUpperCase(), { align: 'center', size: SIZE_13 }));
   left.push(
     paragraph(school, { align: 'center', bold: true, size: SIZE_13 }),
-    rule(Math.min(leftW * RULE_SHARE, textWidth(school, SIZE_13, true) * 0.5), leftW),
+    shortRule(Math.min(leftW * RULE_SHARE, textWidth(school, SIZE_13, true) * 0.5), leftW),
   );
   left.push(paragraph(documentNumber(opts.kind, profile.abbreviation, opts.number), { align: 'center', size: SIZE_13 }));
   const motto = 'Độc lập - Tự do - Hạnh phúc';
   const right: XElement[] = [
     paragraph('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', bold: true, size: SIZE_12 }),
     paragraph(motto, { align: 'center', bold: true, size: SIZE_13 }),
-    rule(textWidth(motto, SIZE_13, false), rightW),
+    shortRule(textWidth(motto, SIZE_13, false), rightW),
     paragraph(placeAndDate(profile.place, opts.date), { align: 'center', italic: true, size: SIZE_13 }),
   ];
   return sideBySide(left, right, leftW, rightW);
@@ -129,7 +129,7 @@ export function officialTitle(opts: FrameOptions): XElement[] {
       keepNext: true,
     }),
     paragraph(summary, { align: 'center', bold: true, size: SIZE_14, keepNext: true }),
-    rule(Math.min(total * RULE_SHARE, textWidth(summary, SIZE_14, false) * 0.5), total, 240),
+    shortRule(Math.min(total * RULE_SHARE, textWidth(summary, SIZE_14, false) * 0.5), total, 240),
   ];
 }
 

@@ -4,15 +4,34 @@
  * with plans, and what each table cell says (school name in one form, kind, coverage, ignored items,
  * the matrix of criteria per framework and school type). Pure.
  */
-import { allCriteria, compareCodes, findCatalog, SCHOOL_TYPE_LABELS, type Framework, type SchoolType } from '../catalog';
+import {
+  allCriteria,
+  compareCodes,
+  findCatalog,
+  SCHOOL_TYPE_LABELS,
+  type Catalog,
+  type Framework,
+  type SchoolType,
+} from '../catalog';
 import { schoolDisplayName, type PairMethod } from '../check/pairing';
 import { CRITERION_STATUS_LABELS, type CriterionStatus, type FileReport, type JsonFinding } from '../check/report';
 import { DOCUMENT_KIND_SHORT } from '../vocabulary';
+import {
+  plan2026Cell,
+  PLAN2026_STATUS_COLORS,
+  PLAN2026_STATUS_LABELS,
+  type Plan2026Record,
+  type Plan2026Status,
+} from './plan2026';
+
+export * from './plan2026';
 
 export interface ReviewOutcome {
   readonly report: FileReport;
   /** Status of each criterion the file mentions, keyed "1.3" or "M4.2". */
   readonly statuses: Readonly<Record<string, CriterionStatus>>;
+  /** A Thông tư 57 plan (Biểu 2): its problems, items and reviews by criterion; the matrix shows these instead. */
+  readonly plan2026?: Plan2026Record;
 }
 
 export interface ReviewPairing {
@@ -81,6 +100,8 @@ export interface CriterionColumn {
   readonly key: string;
   /** Short title from the catalog of the school type; '' for codes the catalog does not have. */
   readonly title: string;
+  /** One of TT57's eight mandatory criteria. */
+  readonly mandatory: boolean;
 }
 
 /** Files of one framework and school type: their criteria are the same (a TT17 «1.5» is not a TT19 «1.5»). */
@@ -92,6 +113,8 @@ export interface MatrixGroup {
   readonly columns: readonly CriterionColumn[];
   /** Indexes into ReviewRun.outcomes, in run order. */
   readonly rows: readonly number[];
+  /** Some row is a Thông tư 57 plan (Biểu 2), shown by problem and item status. */
+  readonly plans2026: boolean;
 }
 
 /** A title cut at a word boundary to at most `max` characters, with «…». */
@@ -133,7 +156,10 @@ function groupLabel(framework: Framework, schoolType: SchoolType | null): string
  * (and Mức 4 item) of the group's catalog, with its short title, and any other code the files list.
  */
 export function matrixGroups(run: ReviewRun): MatrixGroup[] {
-  const groups = new Map<string, { framework: Framework; schoolType: SchoolType | null; rows: number[]; keys: Set<string> }>();
+  const groups = new Map<
+    string,
+    { framework: Framework; schoolType: SchoolType | null; rows: number[]; keys: Set<string>; plans2026: boolean }
+  >();
   run.outcomes.forEach((o, i) => {
     const r = o.report;
     if (r.error || !r.framework) return;
@@ -141,11 +167,15 @@ export function matrixGroups(run: ReviewRun): MatrixGroup[] {
     const id = `${r.framework}|${r.schoolType ?? ''}`;
     let g = groups.get(id);
     if (!g) {
-      g = { framework: r.framework, schoolType: r.schoolType, rows: [], keys: new Set() };
+      g = { framework: r.framework, schoolType: r.schoolType, rows: [], keys: new Set(), plans2026: false };
       groups.set(id, g);
     }
     g.rows.push(i);
     for (const k of Object.keys(o.statuses)) g.keys.add(k);
+    if (o.plan2026) {
+      g.plans2026 = true;
+      for (const k of Object.keys(o.plan2026.criteria)) g.keys.add(k);
+    }
   });
   const order = (g: { framework: Framework; schoolType: SchoolType | null }) =>
     `${g.framework}|${g.schoolType ? ['mam-non', 'tieu-hoc', 'thcs-thpt', 'gdtx'].indexOf(g.schoolType) : 9}`;
@@ -158,13 +188,60 @@ export function matrixGroups(run: ReviewRun): MatrixGroup[] {
         for (const c of allCriteria(cat)) titles.set(c.code, shortTitle(c.title));
         for (const item of cat.level4) titles.set(`M4.${item.code}`, shortTitle(item.summary));
       }
+      const mandatory = mandatoryCodes(g.framework, cat);
       const keys = [...new Set([...titles.keys(), ...g.keys])].sort(compareKeys);
       return {
         framework: g.framework,
         schoolType: g.schoolType,
         label: groupLabel(g.framework, g.schoolType),
-        columns: keys.map((key) => ({ key, title: titles.get(key) ?? '' })),
+        columns: keys.map((key) => ({ key, title: titles.get(key) ?? '', mandatory: mandatory.has(key) })),
         rows: g.rows,
+        plans2026: g.plans2026,
       };
     });
+}
+
+/**
+ * TT57's mandatory criteria: from the school type's catalog, else (school type not known) from any TT57
+ * catalog — the eight are the same codes for every school type. None for 2018.
+ */
+function mandatoryCodes(framework: Framework, cat: Catalog | undefined): Set<string> {
+  if (framework !== '2026') return new Set();
+  const c = cat ?? findCatalog('2026', 'tieu-hoc');
+  return new Set(
+    c
+      ? allCriteria(c)
+          .filter((x) => x.mandatory)
+          .map((x) => x.code)
+      : [],
+  );
+}
+
+/** Every status a matrix cell can have: a 2018-style file's (plans and reports), or a Biểu 2 plan's. */
+export type MatrixStatus = CriterionStatus | Plan2026Status;
+
+/** What a matrix cell shows: the status word on its colour, and for a Biểu 2 plan the problems and items under it. */
+export interface MatrixCell {
+  readonly status: MatrixStatus;
+  readonly label: string;
+  /** RRGGBB. */
+  readonly color: string;
+  readonly detail: readonly string[];
+}
+
+/** The cell of a file's row under a criterion column; undefined for an empty cell. The page and the workbook both use it. */
+export function matrixCell(o: ReviewOutcome, column: CriterionColumn): MatrixCell | undefined {
+  if (o.plan2026) {
+    const c = plan2026Cell(o.plan2026, column.key, column.mandatory);
+    return (
+      c && {
+        status: c.status,
+        label: PLAN2026_STATUS_LABELS[c.status],
+        color: PLAN2026_STATUS_COLORS[c.status],
+        detail: c.detail,
+      }
+    );
+  }
+  const s = o.statuses[column.key];
+  return s && { status: s, label: CRITERION_STATUS_LABELS[s], color: STATUS_COLORS[s], detail: [] };
 }

@@ -6,8 +6,8 @@
  */
 import type { FileKind as DocumentKind } from '../forms';
 import { blankDocumentParts } from '../ooxml/package';
-import { formatDate, signatureBlock } from '../documents/official-frame';
-import { a4Section, cell, documentElement, paragraph, row, runProps } from '../ooxml/writer';
+import { formatDate, shortRule, signatureBlock, textWidth } from '../documents/official-frame';
+import { a4Section, cell, documentElement, paragraph, row } from '../ooxml/writer';
 import { el, serializeDocument, type XElement } from '../ooxml/xml';
 import type { SchoolProfile } from '../profile';
 import { SEVERITY_LABELS, type Severity } from '../check/findings';
@@ -101,20 +101,6 @@ function noBorders(): XElement {
   );
 }
 
-/** A short line under the previous paragraph, centred in its column. */
-function rule(lineTwips: number, columnTwips: number): XElement {
-  const indent = Math.max(0, Math.round((columnTwips - lineTwips) / 2));
-  return el('w:p', {}, [
-    props('w:pPr', [
-      props('w:pBdr', [el('w:top', { 'w:val': 'single', 'w:sz': 6, 'w:space': 1, 'w:color': '000000' })]),
-      el('w:spacing', { 'w:before': 0, 'w:after': 120, 'w:line': 20, 'w:lineRule': 'exact' }),
-      el('w:ind', { 'w:left': indent, 'w:right': indent }),
-      el('w:jc', { 'w:val': 'center' }),
-      runProps({ size: 2 }),
-    ]),
-  ]);
-}
-
 /** NĐ 30 ô 1–4: parent body and the Phòng on the left with the number; Quốc hiệu, Tiêu ngữ, place and date on the right. */
 function header(p: ReviewerProfile, date: Date): XElement {
   const leftW = Math.round(TEXT_WIDTH * 0.4);
@@ -124,14 +110,15 @@ function header(p: ReviewerProfile, date: Date): XElement {
   if (p.parentBody.trim()) left.push(paragraph(p.parentBody.trim().toUpperCase(), { align: 'center', size: SIZE_13 }));
   left.push(
     paragraph(office, { align: 'center', bold: true, size: SIZE_13 }),
-    rule(1400, leftW),
+    shortRule(Math.min(leftW / 3, textWidth(office, SIZE_13, true) * 0.5), leftW),
     paragraph(`Số:       /${p.abbreviation.trim() || 'PGDĐT'}`, { align: 'center', size: SIZE_13 }),
   );
   const d = { day: date.getDate(), month: date.getMonth() + 1, year: date.getFullYear() };
+  const motto = 'Độc lập - Tự do - Hạnh phúc';
   const right: XElement[] = [
     paragraph('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', bold: true, size: 24 }),
-    paragraph('Độc lập - Tự do - Hạnh phúc', { align: 'center', bold: true, size: SIZE_13 }),
-    rule(2800, rightW),
+    paragraph(motto, { align: 'center', bold: true, size: SIZE_13 }),
+    shortRule(textWidth(motto, SIZE_13, false), rightW),
     paragraph(`${p.place.trim() || '…'}, ${formatDate(d)}`, { align: 'center', italic: true, size: SIZE_13 }),
   ];
   return el('w:tbl', {}, [
@@ -200,12 +187,14 @@ function noteBody(run: ReviewRun, school: SchoolFiles, opts: NoteOptions): XElem
   const office = opts.reviewer.schoolName.trim() || 'Phòng Giáo dục và Đào tạo';
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error' && !isIgnored(f)).length, 0);
   const sections = school.files.flatMap((i, n) => fileSection(n + 1, run.outcomes[i].report));
+  const subject = `Hồ sơ cải tiến chất lượng${year} của ${name}`;
   return [
     header(opts.reviewer, opts.date),
     paragraph('', {}),
     paragraph('PHIẾU NHẬN XÉT', { align: 'center', bold: true, size: SIZE_14, before: 120, keepNext: true }),
-    paragraph(`Hồ sơ cải tiến chất lượng${year} của ${name}`, { align: 'center', bold: true, size: SIZE_14, keepNext: true }),
-    rule(2400, TEXT_WIDTH),
+    paragraph(subject, { align: 'center', bold: true, size: SIZE_14, keepNext: true }),
+    // NĐ 30: a third to a half of the line above (a long subject wraps: a third of the width at most).
+    shortRule(Math.min(TEXT_WIDTH / 3, textWidth(subject, SIZE_14, false) * 0.5), TEXT_WIDTH),
     body(`Kính gửi: ${name}.`, { indent: true }),
     body(
       `${office} đã xem xét ${what} của nhà trường gửi về. Kết quả kiểm tra từng văn bản như sau (vị trí ghi theo bảng, dòng, cột trong tệp của nhà trường):`,

@@ -17,11 +17,16 @@ import {
   ignoredCount,
   isIgnored,
   kindOf,
+  matrixCell,
   matrixGroups,
+  plan2026Facts,
+  PLAN2026_STATUS_LABELS,
+  PLAN2026_STATUS_MEANINGS,
   schoolOf,
   schoolTypeOf,
-  STATUS_COLORS,
+  type CriterionColumn,
   type MatrixGroup,
+  type Plan2026Status,
   type ReviewPairing,
   type ReviewRun,
 } from './index';
@@ -76,6 +81,10 @@ interface Column {
   readonly wrap?: boolean;
 }
 
+function styled(c: Cell): boolean {
+  return typeof c === 'object' && c !== null && !!c.s;
+}
+
 function valueOf(c: Cell): string {
   const v = typeof c === 'object' && c !== null ? c.v : c;
   return v === null || v === undefined ? '' : String(v);
@@ -99,11 +108,12 @@ function tableSheet(
   title: string,
   columns: readonly Column[],
   data: readonly SheetRow[],
-  opts: { legend?: string; freezeCols?: number; headingHeight?: number; widths?: number[] } = {},
+  opts: { legend?: string; legendHeight?: number; freezeCols?: number; headingHeight?: number; widths?: number[] } = {},
 ): Sheet {
   const width = columns.length;
   const top: SheetRow[] = [{ cells: [{ v: title, s: TITLE }], height: 22 }];
-  if (opts.legend) top.push({ cells: [{ v: opts.legend, s: { italic: true, wrap: true, vertical: 'top' } }], height: 64 });
+  if (opts.legend)
+    top.push({ cells: [{ v: opts.legend, s: { italic: true, wrap: true, vertical: 'top' } }], height: opts.legendHeight ?? 64 });
   const heading = top.length;
   const widths =
     opts.widths ??
@@ -122,7 +132,10 @@ function tableSheet(
     { cells: columns.map((c) => ({ v: c.header, s: HEADING })), height: opts.headingHeight ?? wrapped(headingCells, true) },
     ...data.map((r) => {
       const height = wrapped(r.cells, !!r.style?.wrap);
-      const cells = r.style ? r.cells : r.cells.map((c, i) => (columns[i]?.wrap ? { v: valueOf(c) || null, s: WRAP } : c));
+      // Plain values of wrapped columns get the wrapped style; a cell with a style of its own keeps it.
+      const cells = r.style
+        ? r.cells
+        : r.cells.map((c, i) => (columns[i]?.wrap && !styled(c) ? { v: valueOf(c) || null, s: WRAP } : c));
       return { ...r, cells, height };
     }),
   ];
@@ -217,14 +230,35 @@ function criterionHeading(c: { key: string; title: string }): string {
   return c.title ? `${c.key}\n${c.title}` : c.key;
 }
 
+/** The heading of the fixed column that sums up a Biểu 2 plan (problems, items, mục VI reviews). */
+export const PLAN2026_HEADING = 'Biểu 2: vấn đề, nội dung, rà soát';
+
+/** The legend of a Biểu 2 plan's cells: every status word and what it means. */
+export const PLAN2026_LEGEND =
+  'Kế hoạch theo Biểu 2 (Thông tư 57/2026): mỗi ô ghi tình trạng của tiêu chí, rồi các vấn đề ở mục IV nêu tiêu chí («VĐ 1, 3») và số nội dung cải tiến ở mục V gắn với tiêu chí (ghi ở cột (2) hoặc qua vấn đề). ' +
+  (Object.keys(PLAN2026_STATUS_LABELS) as Plan2026Status[])
+    .map((s) => `«${PLAN2026_STATUS_LABELS[s]}»: ${PLAN2026_STATUS_MEANINGS[s]}.`)
+    .join(' ');
+
+/** The legend above a «Tiêu chí» sheet: the 2018 words, and the Biểu 2 words when the sheet has a Biểu 2 plan. */
+export function criteriaLegend(g: Pick<MatrixGroup, 'plans2026'>): string {
+  return g.plans2026 ? `${CRITERIA_LEGEND} ${PLAN2026_LEGEND}` : CRITERIA_LEGEND;
+}
+
+/** A criterion column's heading in the workbook: code, short title, and «(bắt buộc)» for TT57's mandatory ones. */
+function criterionColumnHeading(c: CriterionColumn): string {
+  return c.mandatory ? `${criterionHeading(c)}\n(bắt buộc)` : criterionHeading(c);
+}
+
 function criteriaSheet(run: ReviewRun, g: MatrixGroup, name: string, when: string): Sheet {
   const fixed: Column[] = [
     { header: 'Tệp', max: 36 },
     { header: 'Trường', max: 32 },
     { header: 'Loại văn bản', max: 20 },
     { header: 'Năm học', min: 10 },
+    ...(g.plans2026 ? [{ header: PLAN2026_HEADING, min: 18, max: 24, wrap: true }] : []),
   ];
-  const columns: Column[] = [...fixed, ...g.columns.map((c) => ({ header: criterionHeading(c) }))];
+  const columns: Column[] = [...fixed, ...g.columns.map((c) => ({ header: criterionColumnHeading(c), wrap: g.plans2026 }))];
   const data = g.rows.map((i): SheetRow => {
     const o = run.outcomes[i];
     const r = o.report;
@@ -234,9 +268,13 @@ function criteriaSheet(run: ReviewRun, g: MatrixGroup, name: string, when: strin
         schoolOf(r),
         kindOf(r),
         r.schoolYear ?? '',
+        ...(g.plans2026 ? [o.plan2026 ? plan2026Facts(o.plan2026).join('\n') : ''] : []),
         ...g.columns.map((c): Cell => {
-          const s = o.statuses[c.key];
-          return s ? { v: CRITERION_STATUS_LABELS[s], s: { fill: STATUS_COLORS[s], horizontal: 'center' } } : null;
+          const cell = matrixCell(o, c);
+          if (!cell) return null;
+          // A sheet with a Biểu 2 plan has wider, wrapped cells: the status word, then the problems and items.
+          const wrap = g.plans2026 ? ({ vertical: 'top', wrap: true } as const) : {};
+          return { v: [cell.label, ...cell.detail].join('\n'), s: { fill: cell.color, horizontal: 'center', ...wrap } };
         }),
       ],
     };
@@ -246,10 +284,29 @@ function criteriaSheet(run: ReviewRun, g: MatrixGroup, name: string, when: strin
       fixed,
       data.map((r) => r.cells),
     ),
-    ...g.columns.map(() => 13),
+    ...g.columns.map(() => (g.plans2026 ? 16 : 13)),
   ];
   const title = `Tình trạng từng tiêu chí — ${g.label} — ${g.rows.length} tệp — ${when}`;
-  return tableSheet(name, title, columns, data, { legend: CRITERIA_LEGEND, freezeCols: 2, headingHeight: 105, widths });
+  return tableSheet(name, title, columns, data, {
+    legend: criteriaLegend(g),
+    // The Biểu 2 words make the legend longer: as many lines as it takes over the sheet's width.
+    legendHeight: g.plans2026
+      ? Math.max(
+          64,
+          Math.ceil(
+            linesIn(
+              criteriaLegend(g),
+              widths.reduce((a, b) => a + b, 0),
+            ) *
+              LINE_HEIGHT +
+              6,
+          ),
+        )
+      : undefined,
+    freezeCols: 2,
+    headingHeight: g.plans2026 ? 130 : 105,
+    widths,
+  });
 }
 
 export const DETAIL_HEADINGS = {

@@ -1,17 +1,33 @@
 /**
  * The matrix school × criterion, one table per framework and school type (a TT17 «1.5» is not a TT19
- * «1.5»), with the workbook's words and colours for each status (src/domain/review).
+ * «1.5»), with the workbook's words and colours for each status (src/domain/review: matrixCell). A Thông
+ * tư 57 plan (Biểu 2) is shown by problem and item status, its mandatory criteria without a problem or an
+ * item marked.
  */
 import { useMemo } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { RunView } from '../../app/review-session';
-import { CRITERION_STATUS_LABELS, matrixGroups, schoolOf, STATUS_COLORS, kindOf } from '../../domain/review';
+import {
+  CRITERION_STATUS_LABELS,
+  kindOf,
+  matrixCell,
+  matrixGroups,
+  plan2026Facts,
+  PLAN2026_STATUS_COLORS,
+  PLAN2026_STATUS_LABELS,
+  PLAN2026_STATUS_MEANINGS,
+  schoolOf,
+  STATUS_COLORS,
+  type Plan2026Status,
+} from '../../domain/review';
 import type { CriterionStatus } from '../../domain/check/report';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '20px' },
   heading: { margin: '0 0 4px', fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   legend: { display: 'flex', flexWrap: 'wrap', gap: '8px', margin: 0, padding: 0, listStyleType: 'none' },
+  meanings: { marginTop: '4px', fontSize: tokens.fontSizeBase200 },
+  legendTitle: { margin: '4px 0', fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   swatch: { padding: '2px 8px', border: `1px solid ${tokens.colorNeutralStroke2}`, color: '#000' },
   scroll: {
     overflow: 'auto',
@@ -34,6 +50,7 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
   },
   code: { display: 'block', fontWeight: tokens.fontWeightSemibold },
+  mandatory: { display: 'block', fontSize: tokens.fontSizeBase100, fontStyle: 'italic' },
   title: {
     display: 'block',
     fontSize: tokens.fontSizeBase100,
@@ -59,22 +76,54 @@ const useStyles = makeStyles({
     color: '#000',
     whiteSpace: 'nowrap',
   },
+  detail: { display: 'block', fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
 });
 
 export function Matrix({ run }: { run: RunView }) {
   const styles = useStyles();
   const groups = useMemo(() => matrixGroups(run), [run]);
   if (!groups.length) return <p>Không có kế hoạch hay báo cáo nào đọc được.</p>;
+  // The 2018-style words are explained when some row uses them (a file that is not a Biểu 2 plan).
+  const hasOther = groups.some((g) => g.rows.some((i) => !run.outcomes[i].plan2026));
   return (
     <div className={styles.root} data-testid="matrix">
-      <ul className={styles.legend} aria-label="Chú giải">
-        {(Object.keys(CRITERION_STATUS_LABELS) as CriterionStatus[]).map((s) => (
-          <li key={s} className={styles.swatch} style={{ backgroundColor: `#${STATUS_COLORS[s]}` }}>
-            {CRITERION_STATUS_LABELS[s]}
-          </li>
-        ))}
-        <li className={styles.swatch}>Ô trống: tệp không nhắc đến tiêu chí</li>
-      </ul>
+      <div>
+        {hasOther && (
+          <ul className={styles.legend} aria-label="Chú giải">
+            {(Object.keys(CRITERION_STATUS_LABELS) as CriterionStatus[]).map((s) => (
+              <li key={s} className={styles.swatch} style={{ backgroundColor: `#${STATUS_COLORS[s]}` }}>
+                {CRITERION_STATUS_LABELS[s]}
+              </li>
+            ))}
+            <li className={styles.swatch}>Ô trống: tệp không nhắc đến tiêu chí</li>
+          </ul>
+        )}
+        {groups.some((g) => g.plans2026) && (
+          <>
+            <p className={styles.legendTitle} id="legend-2026">
+              Kế hoạch theo Biểu 2 (Thông tư 57/2026): tình trạng của tiêu chí, các vấn đề ở mục IV («VĐ 1, 3») và số nội dung cải
+              tiến ở mục V gắn với tiêu chí
+            </p>
+            <ul className={styles.legend} aria-labelledby="legend-2026" data-testid="legend-2026">
+              {(Object.keys(PLAN2026_STATUS_LABELS) as Plan2026Status[]).map((s) => (
+                <li key={s} className={styles.swatch} style={{ backgroundColor: `#${PLAN2026_STATUS_COLORS[s]}` }}>
+                  {PLAN2026_STATUS_LABELS[s]}
+                </li>
+              ))}
+            </ul>
+            <details className={styles.meanings}>
+              <summary>Ý nghĩa các ô của kế hoạch theo Biểu 2</summary>
+              <ul>
+                {(Object.keys(PLAN2026_STATUS_LABELS) as Plan2026Status[]).map((s) => (
+                  <li key={s}>
+                    «{PLAN2026_STATUS_LABELS[s]}»: {PLAN2026_STATUS_MEANINGS[s]}.
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </>
+        )}
+      </div>
       {groups.map((g) => (
         <section key={g.label} aria-label={`Tình trạng tiêu chí — ${g.label}`} data-testid="matrix-group" data-label={g.label}>
           <h3 className={styles.heading}>
@@ -91,6 +140,7 @@ export function Matrix({ run }: { run: RunView }) {
                     <th key={c.key} scope="col" className={styles.colHead} data-key={c.key}>
                       <span className={styles.code}>{c.key.startsWith('M4.') ? `Mức 4 (${c.key.slice(3)})` : c.key}</span>
                       {c.title && <span className={styles.title}>{c.title}</span>}
+                      {c.mandatory && <span className={styles.mandatory}>bắt buộc</span>}
                     </th>
                   ))}
                 </tr>
@@ -106,18 +156,29 @@ export function Matrix({ run }: { run: RunView }) {
                           {kindOf(o.report)}
                           {o.report.schoolYear ? ` · ${o.report.schoolYear}` : ''}
                         </span>
+                        {o.plan2026 &&
+                          plan2026Facts(o.plan2026).map((f) => (
+                            <span key={f} className={styles.sub} data-field="plan2026">
+                              {f}
+                            </span>
+                          ))}
                       </th>
                       {g.columns.map((c) => {
-                        const s = o.statuses[c.key];
+                        const cell = matrixCell(o, c);
                         return (
                           <td
                             key={c.key}
                             className={styles.cell}
-                            style={s ? { backgroundColor: `#${STATUS_COLORS[s]}` } : undefined}
+                            style={cell ? { backgroundColor: `#${cell.color}` } : undefined}
                             data-key={c.key}
-                            data-status={s}
+                            data-status={cell?.status}
                           >
-                            {s ? CRITERION_STATUS_LABELS[s] : ''}
+                            {cell?.label}
+                            {cell?.detail.map((d) => (
+                              <span key={d} className={styles.detail}>
+                                {d}
+                              </span>
+                            ))}
                           </td>
                         );
                       })}

@@ -73,8 +73,8 @@ const years: Rule['run'] = (ctx) => {
     // A report is written from the end of term I (December) to the end of the calendar year after;
     // a plan from spring before the year starts to the middle of the year. A Biểu 2 plan (TT57) carries its own
     // reviews (column (10), mục VI), so it is dated again up to the end of the school year (August).
-    const biểu2 = ctx.tables.some((t) => t.form.id === 'plan-2026' || t.form.id === 'monitoring-2026');
-    const ok = report ? months >= 12 && months <= 24 : months >= 4 && months <= (biểu2 ? 20 : 15);
+    const bieu2 = ctx.tables.some((t) => t.form.id === 'plan-2026' || t.form.id === 'monitoring-2026');
+    const ok = report ? months >= 12 && months <= 24 : months >= 4 && months <= (bieu2 ? 20 : 15);
     if (!ok) {
       out.push(
         make(

@@ -41,13 +41,13 @@ function criterionOf(read: ReadPlan2026, item: Tt57Item): { criterion?: string }
   return c ? { criterion: c } : {};
 }
 
-interface Biểu2 {
+interface Bieu2 {
   readonly read: ReadPlan2026;
   readonly ivKey: string;
   readonly vKey: string;
 }
 
-function biểu2(ctx: CheckContext): Biểu2 | undefined {
+function bieu2(ctx: CheckContext): Bieu2 | undefined {
   const read = planOf(ctx);
   if (!read) return undefined;
   return {
@@ -60,7 +60,7 @@ function biểu2(ctx: CheckContext): Biểu2 | undefined {
 /** `unknown-criterion` in mục IV and V (reported by the criteria family's catalog rule). */
 export function unknownCriteria2026(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
-  const b = biểu2(ctx);
+  const b = bieu2(ctx);
   const cat = ctx.catalog?.framework === '2026' ? ctx.catalog : undefined;
   if (!b || !cat) return out;
   const { read, ivKey, vKey } = b;
@@ -114,7 +114,7 @@ export function unknownCriteria2026(ctx: CheckContext): Finding[] {
 /** `empty-cell`: an item without activity, time or person responsible (reported by the coverage family). */
 export function emptyItemCells(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
-  const b = biểu2(ctx);
+  const b = bieu2(ctx);
   if (!b) return out;
   const { read, vKey } = b;
   for (const r of read.items) {
@@ -138,7 +138,7 @@ export function emptyItemCells(ctx: CheckContext): Finding[] {
 /** `time-outside-year` for items (reported by the dates family). */
 export function itemTimes(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
-  const b = biểu2(ctx);
+  const b = bieu2(ctx);
   const y = ctx.meta.schoolYear ? parseSchoolYear(ctx.meta.schoolYear) : undefined;
   if (!b || !y) return out;
   const { read, vKey } = b;
@@ -161,7 +161,7 @@ export function itemTimes(ctx: CheckContext): Finding[] {
 
 const rules: Rule['run'] = (ctx) => {
   const out: Finding[] = [];
-  const b = biểu2(ctx);
+  const b = bieu2(ctx);
   if (!b) return out;
   const { read, ivKey, vKey } = b;
   const { plan } = read;
