@@ -89,6 +89,12 @@ test('the row was deleted in Word meanwhile: "Cập nhật" says so in Vietnames
   expect(await field(page, 'target').inputValue()).toBe('Kết quả 1.2');
   const typed = 'Chủ tịch Hội đồng trường\nThư ký <Hội đồng> & "các thành viên"';
   await field(page, 'owner').fill(typed);
+  // The draft saved with the typed text (the status line already showed the draft saved when the row was loaded).
+  await page.waitForFunction(() =>
+    Object.values((window as unknown as { __standIn: StandInWord }).__standIn.parts).some((x) =>
+      x.includes('Chủ tịch Hội đồng trường'),
+    ),
+  );
   await page.getByTestId('draft-status').filter({ hasText: 'Bản nháp đã lưu trong tài liệu' }).waitFor();
 
   // Meanwhile the user deletes 1.2's row in Word.
