@@ -31,6 +31,9 @@ const TARGET = 'es2019';
  * office.js and its host files and error frame may come.
  */
 const OFFICE_CDN_HOSTS = ['https://appsforoffice.microsoft.com', 'https://officeapis.public.onecdn.static.microsoft'];
+/** The style of the page before the scripts start, shared by taskpane.html and reviewer.html. */
+const BOOT_CSS = require('node:fs').readFileSync(path.join(__dirname, 'src', 'taskpane', 'boot.css'), 'utf8');
+
 /** The @microsoft/office-js files the pane serves as its fallback copy (office-js/ beside taskpane.html). */
 const OFFICE_JS_DIST = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
 /**
@@ -295,7 +298,7 @@ module.exports = async (env = {}, argv = {}) => {
         // type="module": runtimes too old for modules (IE11) never run it; legacy.js explains instead.
         scriptLoading: 'module',
         inject: 'head',
-        templateParameters: { csp: contentSecurityPolicy(dev && serving), themeCss: staticThemeCss() },
+        templateParameters: { csp: contentSecurityPolicy(dev && serving), themeCss: staticThemeCss(), bootCss: BOOT_CSS },
         minify: false,
       }),
       new CopyWebpackPlugin({
@@ -361,7 +364,7 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ['reviewer'],
         scriptLoading: 'module',
         inject: 'body',
-        templateParameters: { csp: contentSecurityPolicy(dev && serving) },
+        templateParameters: { csp: contentSecurityPolicy(dev && serving), bootCss: BOOT_CSS },
         minify: false,
       }),
     ],
