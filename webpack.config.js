@@ -328,7 +328,8 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ['taskpane'],
         // type="module": runtimes too old for modules (IE11) never run it; legacy.js explains instead.
         scriptLoading: 'module',
-        inject: 'head',
+        // Placed by the template (headTags), right after the Content-Security-Policy: see taskpane.html.
+        inject: false,
         templateParameters: { csp: contentSecurityPolicy(dev && serving), themeCss: staticThemeCss() },
         minify: false,
       }),
