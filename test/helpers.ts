@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocxDocument } from '../src/docx/document';
+import type { FileReport } from '../src/domain/check/report';
 import { EMPTY_PROFILE, type SchoolProfile } from '../src/domain/profile';
 import { parseXml } from '../src/xml/node';
 
@@ -37,3 +38,22 @@ export const SCHOOL_PROFILE: SchoolProfile = {
   abbreviation: 'THTC',
   principal: 'Nguyễn Văn An',
 };
+
+/** A checked file's record (ctcl check's JSON) with no findings: a 2018 primary-school report unless `over` says otherwise. */
+export function fileReportOf(over: Partial<FileReport>): FileReport {
+  return {
+    path: 'a.docx',
+    documentKind: 'report',
+    form: 'report-2018',
+    framework: '2018',
+    schoolType: 'tieu-hoc',
+    schoolYear: '2025-2026',
+    schoolName: 'TRƯỜNG TH NGUYỄN BÁ NGỌC',
+    criteria: {},
+    findings: [],
+    counts: { error: 0, warning: 0, info: 0 },
+    coverage: null,
+    plan: null,
+    ...over,
+  };
+}

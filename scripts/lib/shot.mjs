@@ -52,18 +52,11 @@ export async function withSitePage({ dist, width, height = 960 }, shoot) {
   const server = await serveStatic(dist);
   const base = server.url;
   const { chromium } = require('playwright-core');
+  // The tests' Chromium and flags (test/taskpane/browser.ts), and no font hinting for even screenshots.
+  const { CHROMIUM, CHROMIUM_ARGS } = await bundledModule('test/taskpane/browser.ts');
   const browser = await chromium.launch({
-    executablePath: arg('--chromium', process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--font-render-hinting=none',
-    ],
+    executablePath: arg('--chromium', CHROMIUM),
+    args: [...CHROMIUM_ARGS, '--font-render-hinting=none'],
   });
   try {
     const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN', reducedMotion: 'reduce' });

@@ -10,6 +10,7 @@ import type { ReviewRun } from '../../src/domain/review';
 import { findingSentence, noteFileName, noteParts, schoolsOf } from '../../src/domain/review/note';
 import { DocxPackage } from '../../src/docx/package';
 import { convertToPdf, darkRuns, pdfInfo, pdfPages, pdfWords, renderGray, renderPage, squash } from '../docx/libreoffice';
+import { fileReportOf } from '../helpers';
 
 const finding = (id: string, severity: JsonFinding['severity'], row: number | null, ignored = false): JsonFinding =>
   ({
@@ -22,21 +23,7 @@ const finding = (id: string, severity: JsonFinding['severity'], row: number | nu
     ...(ignored ? { ignored: true } : {}),
   }) as JsonFinding;
 
-const report = (over: Partial<FileReport>): FileReport => ({
-  path: 'ho-so/a.docx',
-  documentKind: 'report',
-  form: 'report-2018',
-  framework: '2018',
-  schoolType: 'tieu-hoc',
-  schoolYear: '2025-2026',
-  schoolName: 'TRƯỜNG TH NGUYỄN BÁ NGỌC',
-  criteria: {},
-  findings: [],
-  counts: { error: 0, warning: 0, info: 0 },
-  coverage: null,
-  plan: null,
-  ...over,
-});
+const report = (over: Partial<FileReport>): FileReport => fileReportOf({ path: 'ho-so/a.docx', ...over });
 
 const run: ReviewRun = {
   outcomes: [

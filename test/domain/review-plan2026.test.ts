@@ -30,23 +30,18 @@ import { plan2026Blocks } from '../../src/domain/tt57/document';
 import { addItem, addProblem, emptyPlan, setReview, STATUS_VALUES, type Tt57Plan } from '../../src/domain/tt57/plan';
 import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/xml/node';
-import { FIXTURES } from '../helpers';
+import { fileReportOf, FIXTURES } from '../helpers';
 
-const report = (over: Partial<FileReport>): FileReport => ({
-  path: 'ke-hoach.docx',
-  documentKind: 'plan',
-  form: 'plan-2026',
-  framework: '2026',
-  schoolType: 'tieu-hoc',
-  schoolYear: '2026-2027',
-  schoolName: 'Trường Tiểu học Kim Đồng',
-  criteria: {},
-  findings: [],
-  counts: { error: 0, warning: 0, info: 0 },
-  coverage: null,
-  plan: null,
-  ...over,
-});
+const report = (over: Partial<FileReport>): FileReport =>
+  fileReportOf({
+    path: 'ke-hoach.docx',
+    documentKind: 'plan',
+    form: 'plan-2026',
+    framework: '2026',
+    schoolYear: '2026-2027',
+    schoolName: 'Trường Tiểu học Kim Đồng',
+    ...over,
+  });
 
 /** The school-written TH Kim Đồng Biểu 2 (LibreOffice-made fixture, also read in test/tt57/check.test.ts). */
 async function kimDong(): Promise<ReviewOutcome> {

@@ -4,7 +4,7 @@
  * school names in one form. The CLI test reads a whole workbook back through LibreOffice.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import type { FileReport, JsonFinding } from '../../src/domain/check/report';
+import type { JsonFinding } from '../../src/domain/check/report';
 import { schoolDisplayName, schoolKey } from '../../src/domain/check/pairing';
 import { childElements, findFirst, firstChild, type XElement } from '../../src/domain/ooxml/xml';
 import { cellRef, columnName, sheetName, workbookParts } from '../../src/domain/spreadsheet';
@@ -12,6 +12,7 @@ import { coverageOf, kindOf, matrixGroups, shortTitle, type ReviewRun } from '..
 import { IGNORED_LABEL, reviewWorkbook, SHEETS } from '../../src/domain/review/workbook';
 import { xlsxBytes } from '../../src/docx/xlsx';
 import { parseXml } from '../../src/xml/node';
+import { fileReportOf } from '../helpers';
 
 describe('cell and sheet names', () => {
   test('column letters and cell references', () => {
@@ -136,21 +137,7 @@ describe('the reviewer workbook', () => {
       location: { table: 0, row: 3, column: null },
       ...(ignored ? { ignored: true } : {}),
     }) as JsonFinding;
-  const report = (over: Partial<FileReport>): FileReport => ({
-    path: 'a.docx',
-    documentKind: 'report',
-    form: 'report-2018',
-    framework: '2018',
-    schoolType: 'tieu-hoc',
-    schoolYear: '2025-2026',
-    schoolName: 'TRƯỜNG TH NGUYỄN BÁ NGỌC',
-    criteria: {},
-    findings: [],
-    counts: { error: 0, warning: 0, info: 0 },
-    coverage: null,
-    plan: null,
-    ...over,
-  });
+  const report = fileReportOf;
   const run: ReviewRun = {
     outcomes: [
       {
