@@ -202,8 +202,10 @@ test('the workbook: the Biểu 2 column, «(bắt buộc)» under mandatory crit
   expect(at('2.1')).toMatchObject({ v: 'bắt buộc, chưa có', s: { fill: PLAN2026_STATUS_COLORS['mandatory-absent'] } });
   expect(at('4.2')).toMatchObject({ v: 'chưa có nội dung\nVĐ 3', s: { fill: PLAN2026_STATUS_COLORS['no-item'] } });
   expect(at('1.1')).toMatchObject({ v: null });
-  // The row is as high as its longest cell.
+  // The row is as high as its longest cell, and every cell of it reads from the top.
   expect(sheet.rows[3].height).toBeGreaterThan(40);
+  for (const c of row.slice(0, 4)) expect(c).toMatchObject({ s: { vertical: 'top' } });
+  expect(at('1.3').s).toMatchObject({ vertical: 'top' });
   // The report's row: no Biểu 2 summary, nothing marked.
   expect(sheet.rows[4].cells[4]).toMatchObject({ v: null });
 });

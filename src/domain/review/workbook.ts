@@ -262,12 +262,14 @@ function criteriaSheet(run: ReviewRun, g: MatrixGroup, name: string, when: strin
   const data = g.rows.map((i): SheetRow => {
     const o = run.outcomes[i];
     const r = o.report;
+    // In a sheet with Biểu 2 plans the rows are tall: every cell reads from the top, like the criterion cells.
+    const top = (v: string): Cell => (g.plans2026 ? { v, s: { vertical: 'top' } } : v);
     return {
       cells: [
-        r.path,
-        schoolOf(r),
-        kindOf(r),
-        r.schoolYear ?? '',
+        top(r.path),
+        top(schoolOf(r)),
+        top(kindOf(r)),
+        top(r.schoolYear ?? ''),
         ...(g.plans2026 ? [o.plan2026 ? plan2026Facts(o.plan2026).join('\n') : ''] : []),
         ...g.columns.map((c): Cell => {
           const cell = matrixCell(o, c);
