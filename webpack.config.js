@@ -221,18 +221,12 @@ module.exports = async (env = {}, argv = {}) => {
   const deployment = { url: env.url, id: env.id };
   if (deployment.url !== undefined) deployUrl(deployment.url);
   deployManifest('', deployment);
-  // Said once the build is done (tools that only read this configuration, like knip, do not print it).
-  const localManifestNote = {
-    apply(compiler) {
-      if (serving || mode !== 'production' || env.url !== undefined || env.out !== undefined) return;
-      compiler.hooks.done.tap('LocalManifestNote', () =>
-        console.warn(
-          `[ctcl] ${path.relative(ROOT, out)}/manifest.xml trỏ tới ${DEV_ORIGIN} (chạy thử trên máy này). ` +
-            'Để cài cho trường: npm run build -- --env url=https://<địa chỉ máy chủ HTTPS>/',
-        ),
-      );
-    },
-  };
+  if (!serving && mode === 'production' && env.url === undefined && env.out === undefined) {
+    console.warn(
+      `[ctcl] ${path.relative(ROOT, out)}/manifest.xml trỏ tới ${DEV_ORIGIN} (chạy thử trên máy này). ` +
+        'Để cài cho trường: npm run build -- --env url=https://<địa chỉ máy chủ HTTPS>/',
+    );
+  }
 
   const pane = {
     name: 'pane',
@@ -327,7 +321,6 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       new NodeOnlyGuard(),
-      localManifestNote,
       new CompileHintsPlugin(['taskpane']),
       // ignoreOrder: Griffel sorts its rules itself; the order warnings of mini-css-extract-plugin do not apply.
       new MiniCssExtractPlugin({ filename: dev ? '[name].css' : '[name].[contenthash:8].css', ignoreOrder: true }),
