@@ -256,14 +256,7 @@ export function renderGray(pdf: string, page: number, outBase: string, dpi = 100
 }
 
 /** Horizontal dark runs at least `min` pixels long in rows y0..y1 between x0 and x1: [y, start, end]. */
-export function darkRuns(
-  img: GrayImage,
-  y0: number,
-  y1: number,
-  x0: number,
-  x1: number,
-  min: number,
-): [number, number, number][] {
+function darkRuns(img: GrayImage, y0: number, y1: number, x0: number, x1: number, min: number): [number, number, number][] {
   const out: [number, number, number][] = [];
   for (let y = Math.max(0, y0); y <= Math.min(img.height - 1, y1); y++) {
     let start = -1;
@@ -277,4 +270,30 @@ export function darkRuns(
     }
   }
   return out;
+}
+
+/** A line of text on a page, from its first to its last word (the words' boxes, in points). */
+export interface TextLine {
+  readonly x0: number;
+  readonly x1: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** The line that starts with the word `first` and ends, on the same baseline, with `last`; undefined if not found. */
+export function textLine(words: readonly WordBox[], first: string, last: string): TextLine | undefined {
+  const a = words.find((w) => w.text === first);
+  const b = a && words.find((w) => w.text === last && Math.abs(w.yMin - a.yMin) < 3 && w.xMin >= a.xMin);
+  return a && b ? { x0: a.xMin, x1: b.xMax, top: a.yMin, bottom: Math.max(a.yMax, b.yMax) } : undefined;
+}
+
+/**
+ * The first horizontal rule (a dark run of at least 30 pt) found from the top of `text` down to 12 pt below
+ * it, within `margin` points either side: its height and ends in points; undefined when there is none.
+ */
+export function ruleUnder(img: GrayImage, text: TextLine, margin: number): { y: number; start: number; end: number } | undefined {
+  const px = (pt: number) => Math.round((pt * img.dpi) / 72);
+  const pt = (p: number) => (p * 72) / img.dpi;
+  const [run] = darkRuns(img, px(text.top), px(text.bottom + 12), px(text.x0 - margin), px(text.x1 + margin), px(30));
+  return run && { y: pt(run[0]), start: pt(run[1]), end: pt(run[2] + 1) };
 }

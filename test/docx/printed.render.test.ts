@@ -17,7 +17,17 @@ import { findFirst, serialize, type XElement } from '../../src/domain/ooxml/xml'
 import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/xml/node';
 import { ROOT } from '../taskpane/browser';
-import { assertTools, convertToPdf, darkRuns, pdfInfo, pdfPages, pdfWords, renderGray, renderPage } from './libreoffice';
+import {
+  assertTools,
+  convertToPdf,
+  ruleUnder,
+  textLine,
+  pdfInfo,
+  pdfPages,
+  pdfWords,
+  renderGray,
+  renderPage,
+} from './libreoffice';
 
 const OUT = join(ROOT, '.tmp', 'printed');
 
@@ -62,36 +72,25 @@ describe('printed pages (LibreOffice)', () => {
     writeFileSync(file, DocxDocument.blank(parseXml, 'rules.docx', body).toBytes());
     const [pdf] = await convertToPdf([file], OUT);
     renderPage(pdf, 1, join(OUT, 'rules-page'), 110);
-    const dpi = 150;
-    const img = renderGray(pdf, 1, join(OUT, 'rules-gray'), dpi);
-    const px = (pt: number) => Math.round((pt * dpi) / 72);
+    const img = renderGray(pdf, 1, join(OUT, 'rules-gray'), 150);
     const words = pdfWords(pdf, 1);
-    const line = (first: string, last: string) => {
-      const a = words.find((w) => w.text === first)!;
-      const b = words.find((w) => w.text === last && Math.abs(w.yMin - a.yMin) < 3 && w.xMin > a.xMin)!;
-      expect(a && b).toBeTruthy();
-      return { x0: a.xMin, x1: b.xMax, top: a.yMin, bottom: Math.max(a.yMax, b.yMax) };
-    };
     const cases = [
-      { name: 'school', text: line('TRƯỜNG', 'ĐỒNG'), column: (14003 * 0.42) / 20 },
-      { name: 'summary', text: line('Cải', '2025-2026'), column: 14003 / 20 },
+      { name: 'school', text: textLine(words, 'TRƯỜNG', 'ĐỒNG')!, column: (14003 * 0.42) / 20 },
+      { name: 'summary', text: textLine(words, 'Cải', '2025-2026')!, column: 14003 / 20 },
     ];
-    for (const c of cases) {
-      const { text } = c;
+    for (const { text, column } of cases) {
+      expect(text).toBeDefined();
       // The first long horizontal line under the text (within 12 pt of its top's line box).
-      const runs = darkRuns(img, px(text.top), px(text.bottom + 12), px(text.x0 - 40), px(text.x1 + 40), px(30));
-      expect(runs.length).toBeGreaterThan(0);
-      const [y, start, end] = runs[0];
-      const ruleY = (y * 72) / dpi;
+      const rule = ruleUnder(img, text, 40)!;
+      expect(rule).toBeDefined();
       // Below the letters: below the bottom of the words' boxes (which includes the descent), not through them.
-      expect(ruleY).toBeGreaterThan(text.bottom);
+      expect(rule.y).toBeGreaterThan(text.bottom);
       // Centred under the text.
-      const centre = ((start + end) / 2 / dpi) * 72;
-      expect(Math.abs(centre - (text.x0 + text.x1) / 2)).toBeLessThan(6);
+      expect(Math.abs((rule.start + rule.end) / 2 - (text.x0 + text.x1) / 2)).toBeLessThan(6);
       // About a third of its column (NĐ 30: one third to one half of the line of text).
-      const length = ((end - start + 1) * 72) / dpi;
-      expect(length / c.column).toBeGreaterThan(0.2);
-      expect(length / c.column).toBeLessThan(0.45);
+      const length = rule.end - rule.start;
+      expect(length / column).toBeGreaterThan(0.2);
+      expect(length / column).toBeLessThan(0.45);
       expect(length).toBeLessThan(text.x1 - text.x0);
     }
   });

@@ -9,7 +9,17 @@ import type { FileReport, JsonFinding } from '../../src/domain/check/report';
 import type { ReviewRun } from '../../src/domain/review';
 import { findingSentence, noteFileName, noteParts, schoolsOf } from '../../src/domain/review/note';
 import { DocxPackage } from '../../src/docx/package';
-import { convertToPdf, darkRuns, pdfInfo, pdfPages, pdfWords, renderGray, renderPage, squash } from '../docx/libreoffice';
+import {
+  convertToPdf,
+  ruleUnder,
+  textLine,
+  pdfInfo,
+  pdfPages,
+  pdfWords,
+  renderGray,
+  renderPage,
+  squash,
+} from '../docx/libreoffice';
 import { fileReportOf } from '../helpers';
 
 const finding = (id: string, severity: JsonFinding['severity'], row: number | null, ignored = false): JsonFinding =>
@@ -126,25 +136,22 @@ describe('rendered by LibreOffice', () => {
   });
 
   test('the NĐ 30 short rules sit below the issuer, the Tiêu ngữ and the last title line, not across their letters', () => {
-    const dpi = 150;
-    const img = renderGray(pdf, 1, join(dir, 'gray'), dpi);
-    const px = (pt: number) => Math.round((pt * dpi) / 72);
+    const img = renderGray(pdf, 1, join(dir, 'gray'), 150);
     const words = pdfWords(pdf, 1);
-    const line = (first: string, last: string) => {
-      const a = words.find((w) => w.text === first)!;
-      const b = words.find((w) => w.text === last && Math.abs(w.yMin - a.yMin) < 3 && w.xMin >= a.xMin)!;
-      expect(a && b).toBeTruthy();
-      return { x0: a.xMin, x1: b.xMax, top: a.yMin, bottom: Math.max(a.yMax, b.yMax) };
-    };
     // «PHÒNG GIÁO DỤC VÀ / ĐÀO TẠO» wraps in its column; the title's second line wraps too.
-    for (const text of [line('ĐÀO', 'TẠO'), line('Độc', 'phúc'), line('Bá', 'Ngọc')]) {
-      const runs = darkRuns(img, px(text.top), px(text.bottom + 12), px(text.x0 - 80), px(text.x1 + 80), px(30));
-      expect(runs.length).toBeGreaterThan(0);
-      const [y, start, end] = runs[0];
+    for (const [first, last] of [
+      ['ĐÀO', 'TẠO'],
+      ['Độc', 'phúc'],
+      ['Bá', 'Ngọc'],
+    ]) {
+      const text = textLine(words, first, last)!;
+      expect(text).toBeDefined();
+      const rule = ruleUnder(img, text, 80)!;
+      expect(rule).toBeDefined();
       // Below the bottom of the words' boxes (which include the descent), not through the letters.
-      expect((y * 72) / dpi).toBeGreaterThan(text.bottom);
+      expect(rule.y).toBeGreaterThan(text.bottom);
       // Centred under the line of text.
-      expect(Math.abs(((start + end) / 2 / dpi) * 72 - (text.x0 + text.x1) / 2)).toBeLessThan(6);
+      expect(Math.abs((rule.start + rule.end) / 2 - (text.x0 + text.x1) / 2)).toBeLessThan(6);
     }
   });
 });
