@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { criterionEntries, recogniseTables } from '../../src/domain/table/recognise';
 import { DocxDocument } from '../../src/docx/document';
 import { parseXml } from '../../src/xml/node';
 import { SCHOOL_DOCS } from '../helpers';
 import { axeProblems, saveDocx, startHarness, type PaneHarness } from './browser';
+import { field, hasValue, pickCriterion, rowsResult } from './rows-form';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -24,25 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-
-const field = (page: Page, key: string) => page.locator(`textarea[data-field="${key}"]`);
-const result = (page: Page, text: string | RegExp) => page.getByTestId('rows-result').filter({ hasText: text }).waitFor();
-
-async function pickCriterion(page: Page, search: string, name: RegExp): Promise<void> {
-  await page.getByLabel('Tìm tiêu chí').fill(search);
-  await page.getByRole('radio', { name }).check();
-}
-
-async function hasValue(page: Page, key: string, value: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await field(page, key).inputValue();
-    if (last === value) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${key}: expected ${JSON.stringify(value)}, the form shows ${JSON.stringify(last)}`);
-}
 
 test('choosing a criterion with a row loads it and its level, never over typed text; «Cập nhật» keeps «(mức 3)»', async () => {
   const { page, errors } = await harness.openStandalone();
@@ -60,7 +41,7 @@ test('choosing a criterion with a row loads it and its level, never over typed t
   await pickCriterion(page, '3.5', /^3\.5 /);
   await field(page, 'target').fill('Thiết bị dùng ở 90% tiết dạy');
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
-  await result(page, 'Đã thêm Tiêu chí 3.5.');
+  await rowsResult(page, 'Đã thêm Tiêu chí 3.5.');
 
   // Another level, another criterion, and text typed first.
   await page.getByRole('radio', { name: 'Không ghi mức', exact: true }).check();
@@ -68,7 +49,7 @@ test('choosing a criterion with a row loads it and its level, never over typed t
   await field(page, 'target').fill('Gõ trước khi chọn');
   // Choosing 3.5 keeps the typed text, sets the row's level and says how to load the row.
   await pickCriterion(page, '3.5', /^3\.5 /);
-  await result(page, 'Tiêu chí 3.5 đã có dòng trong bảng (mức 3).');
+  await rowsResult(page, 'Tiêu chí 3.5 đã có dòng trong bảng (mức 3).');
   await page.getByTestId('rows-result').getByText('Nội dung bạn đã gõ vẫn giữ nguyên.').waitFor();
   await hasValue(page, 'target', 'Gõ trước khi chọn');
   expect(await page.getByRole('radio', { name: 'Mức 3', exact: true }).isChecked()).toBe(true);
@@ -83,7 +64,7 @@ test('choosing a criterion with a row loads it and its level, never over typed t
   // «Cập nhật» with a new text: the label keeps «(mức 3)».
   await field(page, 'target').fill('Thiết bị dùng ở 95% tiết dạy');
   await page.getByRole('button', { name: 'Cập nhật' }).click();
-  await result(page, 'Đã cập nhật tiêu chí 3.5');
+  await rowsResult(page, 'Đã cập nhật tiêu chí 3.5');
 
   // With nothing typed, choosing the criterion loads its row at once.
   await page.getByRole('radio', { name: 'Không ghi mức', exact: true }).check();
@@ -92,7 +73,7 @@ test('choosing a criterion with a row loads it and its level, never over typed t
   await pickCriterion(page, '3.5', /^3\.5 /);
   await hasValue(page, 'target', 'Thiết bị dùng ở 95% tiết dạy');
   expect(await page.getByRole('radio', { name: 'Mức 3', exact: true }).isChecked()).toBe(true);
-  await result(page, 'nội dung dòng đã được đưa vào ô nhập');
+  await rowsResult(page, 'nội dung dòng đã được đưa vào ô nhập');
   // Loaded texts do not follow to a criterion without a row.
   await page.getByRole('radio', { name: 'Không ghi mức', exact: true }).check();
   await pickCriterion(page, '1.10', /^1\.10 /);
@@ -122,11 +103,11 @@ test('«Thêm dòng» on a criterion whose row is still empty fills that row; th
     await page.getByLabel('Loại trường').selectOption('tieu-hoc');
 
   await pickCriterion(page, '1.8', /^1\.8 /);
-  await result(page, 'Tiêu chí 1.8 đã có dòng trong bảng, còn trống');
+  await rowsResult(page, 'Tiêu chí 1.8 đã có dòng trong bảng, còn trống');
   await field(page, 'target').fill('100% hồ sơ được số hoá');
   await field(page, 'owner').fill('Văn thư');
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
-  await result(page, 'Đã điền vào dòng còn trống của Tiêu chí 1.8 (không thêm dòng thứ hai).');
+  await rowsResult(page, 'Đã điền vào dòng còn trống của Tiêu chí 1.8 (không thêm dòng thứ hai).');
   await page.getByRole('radio', { name: /^1\.8 .*đã có 1 dòng/ }).waitFor();
   expect(await table.locator('option:checked').textContent()).toContain('4 tiêu chí');
 
@@ -136,7 +117,7 @@ test('«Thêm dòng» on a criterion whose row is still empty fills that row; th
   await hasValue(page, 'target', '100% hồ sơ được số hoá');
   await field(page, 'target').fill('Thêm một dòng nữa');
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
-  await result(page, 'Đã thêm Tiêu chí 1.8.');
+  await rowsResult(page, 'Đã thêm Tiêu chí 1.8.');
   await page.getByRole('radio', { name: /^1\.8 .*đã có 2 dòng/ }).waitFor();
 
   const { bytes } = await saveDocx(page);

@@ -4,7 +4,6 @@
  * the criterion's row in Word after the panel read the document: "Cập nhật" is refused with the
  * domain's Vietnamese message, and nothing typed is lost (the form and the draft in the document).
  */
-import type { Page } from 'playwright-core';
 import { getCatalog } from '../../src/domain/catalog';
 import { getForm } from '../../src/domain/forms';
 import { paragraph } from '../../src/domain/ooxml/writer';
@@ -17,6 +16,7 @@ import { parseDraft, parseStoreXml, STORE_KEYS } from '../../src/domain/store';
 import { flatOpcOf } from '../word/fake-word';
 import { startHarness, type PaneHarness } from './browser';
 import { installStandInWord, standIn, type StandInWord } from './stand-in-word';
+import { field } from './rows-form';
 
 const TT17 = getCatalog('2018', 'tieu-hoc');
 const DRAFT_KEY = STORE_KEYS.rowDraft;
@@ -61,8 +61,6 @@ async function planOoxml(): Promise<{ before: string; after: string }> {
   await add('1.2');
   return { before: ooxml(), after };
 }
-
-const field = (page: Page, key: string) => page.locator(`textarea[data-field="${key}"]`);
 
 test('the row was deleted in Word meanwhile: "Cập nhật" says so in Vietnamese and keeps everything typed', async () => {
   const { before, after } = await planOoxml();

@@ -10,7 +10,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { findCriterion, getCatalog } from '../../src/domain/catalog';
 import { getForm } from '../../src/domain/forms';
 import { paragraph } from '../../src/domain/ooxml/writer';
@@ -23,6 +22,7 @@ import { storedSchoolType } from '../../src/taskpane/rows/form';
 import { parseDraft, STORE_KEYS } from '../../src/domain/store';
 import { assertTools, convertToPdf, pdfPages, squash } from '../docx/libreoffice';
 import { startHarness, type PaneHarness, axeProblems, saveDocx } from './browser';
+import { field, hasValue, pickCriterion, rowsResult } from './rows-form';
 
 const TT17 = getCatalog('2018', 'tieu-hoc');
 
@@ -48,28 +48,6 @@ afterAll(async () => {
   await harness?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-const result = (page: Page, text: string | RegExp) =>
-  page.getByTestId('rows-result').filter({ hasText: text }).waitFor({ timeout: 10000 });
-
-const field = (page: Page, key: string) => page.locator(`textarea[data-field="${key}"]`);
-
-async function pickCriterion(page: Page, search: string, name: RegExp): Promise<void> {
-  await page.getByLabel('Tìm tiêu chí').fill(search);
-  await page.getByRole('radio', { name }).check();
-}
-
-/** Wait until a textarea holds exactly `value`. */
-async function hasValue(page: Page, key: string, value: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await field(page, key).inputValue();
-    if (last === value) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${key}: expected ${JSON.stringify(value)}, the form shows ${JSON.stringify(last)}`);
-}
 
 /**
  * Whether the words of `needle` appear in `squashed` (a squash()ed PDF text) in order. A row that
@@ -142,7 +120,7 @@ test('adds, updates and drafts rows of a plan-2018 table; the .docx holds them i
   await page.getByLabel('Kết quả cần đạt (so với hiện trạng)').fill(TEXT_110);
   await field(page, 'timeline').fill('Tháng 9/2025 – tháng 5/2026');
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
-  await result(page, 'Đã thêm Tiêu chí 1.10.');
+  await rowsResult(page, 'Đã thêm Tiêu chí 1.10.');
   // Written: the form is empty again and the list counts the row.
   await hasValue(page, 'target', '');
   await page.getByRole('radio', { name: /^1\.10 .*đã có 1 dòng/ }).waitFor();
@@ -152,7 +130,7 @@ test('adds, updates and drafts rows of a plan-2018 table; the .docx holds them i
   await field(page, 'target').fill(TEXT_12);
   await field(page, 'owner').fill(OWNER_12);
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
-  await result(page, 'Đã thêm Tiêu chí 1.2.');
+  await rowsResult(page, 'Đã thêm Tiêu chí 1.2.');
 
   // At Mức 3, criteria without it are greyed out with the reason; 3.5 found under "Cơ sở vật chất".
   await page.getByRole('radio', { name: 'Mức 3', exact: true }).check();
@@ -167,19 +145,19 @@ test('adds, updates and drafts rows of a plan-2018 table; the .docx holds them i
   await page.getByTestId('rows-chosen').filter({ hasText: '(mức 3)' }).waitFor();
   await field(page, 'target').fill(TEXT_35);
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
-  await result(page, 'Đã thêm Tiêu chí 3.5.');
+  await rowsResult(page, 'Đã thêm Tiêu chí 3.5.');
 
   // A Mức 4 item, numbered on its own.
   await page.getByRole('radio', { name: 'MỨC 4', exact: true }).check();
   await pickCriterion(page, '2', /^Tiêu chí 2 \(Mức 4\)/);
   await field(page, 'target').fill(TEXT_M4);
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
-  await result(page, 'Đã thêm Tiêu chí 2 (Mức 4).');
+  await rowsResult(page, 'Đã thêm Tiêu chí 2 (Mức 4).');
 
   // Update 1.2: click its row in the document, take it into the form, change a field.
   await page.locator('[data-testid="preview"] td', { hasText: TEXT_12 }).click();
   await page.getByRole('button', { name: 'Lấy dòng đang chọn' }).click();
-  await result(page, 'Đã lấy dòng đang chọn.');
+  await rowsResult(page, 'Đã lấy dòng đang chọn.');
   await page
     .getByTestId('rows-chosen')
     .filter({ hasText: /^Tiêu chí 1\.2: / })
@@ -188,7 +166,7 @@ test('adds, updates and drafts rows of a plan-2018 table; the .docx holds them i
   await hasValue(page, 'owner', OWNER_12);
   await field(page, 'owner').fill(OWNER_12_NEW);
   await page.getByRole('button', { name: 'Cập nhật' }).click();
-  await result(page, 'Đã cập nhật tiêu chí 1.2 (1 ô).');
+  await rowsResult(page, 'Đã cập nhật tiêu chí 1.2 (1 ô).');
 
   // A draft: typed, not written. It survives closing the panel…
   await page.getByRole('radio', { name: 'MỨC 1, 2, 3', exact: true }).check();
@@ -200,7 +178,7 @@ test('adds, updates and drafts rows of a plan-2018 table; the .docx holds them i
   // The insert tab opens on this school year's default form (a TT57 plan: «Chèn Biểu 2»).
   await page.getByRole('button', { name: /^Chèn (bảng|Biểu 2)$/ }).waitFor();
   await page.getByTestId('tab-rows').click();
-  await result(page, 'Đã mở lại bản nháp.');
+  await rowsResult(page, 'Đã mở lại bản nháp.');
   await hasValue(page, 'target', DRAFT_21);
   await page
     .getByTestId('rows-chosen')
@@ -220,12 +198,12 @@ test('adds, updates and drafts rows of a plan-2018 table; the .docx holds them i
   });
   await page.getByTestId('file-notice').filter({ hasText: 'Đã mở «Kế hoạch cải tiến.docx»' }).waitFor();
   await page.getByTestId('tab-rows').click();
-  await result(page, 'Đã mở lại bản nháp.');
+  await rowsResult(page, 'Đã mở lại bản nháp.');
   await hasValue(page, 'target', DRAFT_21);
   expect(await page.getByLabel('Loại trường').inputValue()).toBe('tieu-hoc');
   // Writing the draft clears it.
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
-  await result(page, 'Đã thêm Tiêu chí 2.1.');
+  await rowsResult(page, 'Đã thêm Tiêu chí 2.1.');
   const bytes = (await saveDocx(page)).bytes;
   const elapsed = Date.now() - t0;
 
@@ -392,7 +370,7 @@ test('TT57, a table split by MỨC 1 / MỨC 2: the mandatory criteria, Mức 1 
   await field(page, 'criterion').fill('Công khai thông tin\ntrên cổng thông tin điện tử');
   await field(page, 'goal').fill('100% thông tin được công khai đúng hạn');
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
-  await result(page, 'Đã thêm Tiêu chí 1.3');
+  await rowsResult(page, 'Đã thêm Tiêu chí 1.3');
   const rec = recogniseTables(await DocxDocument.open((await saveDocx(page)).bytes, parseXml).read())[0];
   expect(outline(rec).filter((l) => !l.startsWith('T '))).toEqual(['S MỨC 1', 'S MỨC 2', 'C 1.3 (2)']);
   expect(criterionEntries(rec)[0].cells).toEqual({
@@ -417,8 +395,8 @@ test('characters XML cannot hold are written as «�», and the pane says so; a
   await field(page, 'target').fill('Họp\u0001 hội đồng\fđủ 3 kỳ\vmỗi năm');
   await field(page, 'owner').fill('Hiệu trưởng');
   await page.getByRole('button', { name: 'Thêm dòng' }).click();
-  await result(page, 'Đã thêm Tiêu chí 1.2.');
-  await result(page, '2 ký tự không ghi được vào tệp Word (ký tự điều khiển) đã được thay bằng «\ufffd».');
+  await rowsResult(page, 'Đã thêm Tiêu chí 1.2.');
+  await rowsResult(page, '2 ký tự không ghi được vào tệp Word (ký tự điều khiển) đã được thay bằng «\ufffd».');
 
   const { bytes } = await saveDocx(page);
   const rec = recogniseTables(await DocxDocument.open(bytes, parseXml, 'x.docx').read())[0];
