@@ -7,6 +7,7 @@ import { memo, useEffect, useRef } from 'react';
 import { makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import type { CellLocation } from '../../domain/backend';
 import type { PreviewBlock, PreviewTable } from '../standalone/layout';
+import { ColumnWidths } from '../standalone/ColumnWidths';
 
 const useStyles = makeStyles({
   page: {
@@ -95,13 +96,7 @@ export function DocPreview({
 const Table = memo(function Table({ table, selected, styles }: { table: PreviewTable; selected?: CellLocation; styles: Styles }) {
   return (
     <table className={styles.table} aria-label={table.title ?? `Bảng ${table.index + 1}`} data-table={table.index}>
-      {table.widths.length > 0 && (
-        <colgroup>
-          {table.widths.map((w, i) => (
-            <col key={i} style={{ width: `${w}%` }} />
-          ))}
-        </colgroup>
-      )}
+      <ColumnWidths widths={table.widths} />
       <tbody>
         {table.rows.map((r) => (
           <tr key={r.index}>

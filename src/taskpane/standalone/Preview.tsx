@@ -12,6 +12,7 @@ import { layoutDocument, isOurTable, type PreviewBlock, type PreviewParagraph, t
 import type { SessionState, StandaloneSession } from './session';
 import type { Notice } from '../NoticeBar';
 import { CellEditor, EditBar } from './editing';
+import { ColumnWidths } from './ColumnWidths';
 
 const useStyles = makeStyles({
   page: {
@@ -466,13 +467,7 @@ function HtmlTable({
   }, [table, selected]);
   return (
     <table className={styles.table} role="grid" aria-label={table.title ?? `Bảng ${table.index + 1}`} data-table={table.index}>
-      {table.widths.length > 0 && (
-        <colgroup>
-          {table.widths.map((w, i) => (
-            <col key={i} style={{ width: `${w}%` }} />
-          ))}
-        </colgroup>
-      )}
+      <ColumnWidths widths={table.widths} />
       <tbody>
         {table.rows.map((r) => (
           <tr key={r.index}>
