@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
 import { serveStatic, type StaticServer } from './serve';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -154,4 +154,23 @@ export async function axeProblems(page: Page, scope?: string): Promise<AxeProble
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, html: v.nodes.map((n) => n.html.slice(0, 160)), why: v.nodes.map((n) => n.failureSummary) }));
   }, scope);
+}
+
+/**
+ * Where an element is, and the part of the page one can see of it: the window, narrowed by every scrolling
+ * box around the element (the preview, the pane's column). Pixels, from the window's top.
+ */
+export function placeOnScreen(locator: Locator): Promise<{ top: number; bottom: number; seenTop: number; seenBottom: number }> {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    let box = { top: 0, bottom: window.innerHeight };
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowY;
+      if ((o === 'auto' || o === 'scroll') && p.scrollHeight > p.clientHeight) {
+        const b = p.getBoundingClientRect();
+        box = { top: Math.max(box.top, b.top), bottom: Math.min(box.bottom, b.bottom) };
+      }
+    }
+    return { top: r.top, bottom: r.bottom, seenTop: box.top, seenBottom: box.bottom };
+  });
 }

@@ -15,7 +15,7 @@ import { parseXml } from '../../src/xml/node';
 import { recogniseTables } from '../../src/domain/table/recognise';
 import { serializeTemplate, templateFromTable } from '../../src/domain/year/templates';
 import { seedPath } from '../helpers';
-import { axeProblems, saveDocx, startHarness, type PaneHarness } from './browser';
+import { axeProblems, saveDocx, startHarness, type PaneHarness, placeOnScreen } from './browser';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -79,18 +79,8 @@ async function count(locator: Locator, n: number): Promise<void> {
 
 /** Whether an element is inside the visible part of the preview's scrolling container and the window. */
 async function inView(locator: Locator): Promise<boolean> {
-  return locator.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    let box = { top: 0, bottom: window.innerHeight };
-    for (let p = el.parentElement; p; p = p.parentElement) {
-      const o = getComputedStyle(p).overflowY;
-      if ((o === 'auto' || o === 'scroll') && p.scrollHeight > p.clientHeight) {
-        const b = p.getBoundingClientRect();
-        box = { top: Math.max(box.top, b.top), bottom: Math.min(box.bottom, b.bottom) };
-      }
-    }
-    return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
-  });
+  const p = await placeOnScreen(locator);
+  return p.top >= p.seenTop - 1 && p.bottom <= p.seenBottom + 1;
 }
 
 test('seed 000: what the document is, the two title findings, select, filter, keyboard, axe', async () => {

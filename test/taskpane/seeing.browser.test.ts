@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { seedPath } from '../helpers';
-import { startHarness, type PaneHarness, axeProblems } from './browser';
+import { startHarness, type PaneHarness, axeProblems, placeOnScreen } from './browser';
 import { installStandInWord } from './stand-in-word';
 
 let harness: PaneHarness;
@@ -39,20 +39,10 @@ async function newPlan(page: Page): Promise<void> {
   await page.getByTestId('insert-result').filter({ hasText: 'Đã tạo tài liệu.' }).waitFor();
 }
 
-/** Where an element is within the scrolling box around it (or the window): 0 top … 1 bottom, by its centre. */
-function placeInView(locator: Locator): Promise<number> {
-  return locator.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    let box = { top: 0, bottom: window.innerHeight };
-    for (let p = el.parentElement; p; p = p.parentElement) {
-      const o = getComputedStyle(p).overflowY;
-      if ((o === 'auto' || o === 'scroll') && p.scrollHeight > p.clientHeight) {
-        const b = p.getBoundingClientRect();
-        box = { top: Math.max(box.top, b.top), bottom: Math.min(box.bottom, b.bottom) };
-      }
-    }
-    return ((r.top + r.bottom) / 2 - box.top) / (box.bottom - box.top);
-  });
+/** Where an element is within what one sees of it: 0 top … 1 bottom, by its centre. */
+async function placeInView(locator: Locator): Promise<number> {
+  const p = await placeOnScreen(locator);
+  return ((p.top + p.bottom) / 2 - p.seenTop) / (p.seenBottom - p.seenTop);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
