@@ -59,6 +59,18 @@ test("the first screen's CSS comes with the page: the theme in taskpane.html, th
   expect(size).toBeLessThanOrEqual(FIRST_SCREEN_CSS_GZIP_BUDGET);
 });
 
+test("every theme variable the pane's stylesheet and entry name is defined in the page, and no more than those", () => {
+  const sheet = /<link\b[^>]*\bhref="(griffel\.[^"]+\.css)"/.exec(html)![1];
+  const entry = scripts.map(srcOf).find((s) => !!s && s !== 'legacy.js')!;
+  const defined = new Set([...html.matchAll(/--([A-Za-z0-9]+):/g)].map((m) => m[1]));
+  // var(--name) without a fallback; Fluent UI's own component variables (--fui-…) are set by the components.
+  const named = new Set([...(read(sheet) + read(entry)).matchAll(/var\(--([A-Za-z0-9]+)\)/g)].map((m) => m[1]));
+  expect([...named].filter((n) => !defined.has(n))).toEqual([]);
+  // Fluent UI's light theme has some 460 variables; the page keeps those the build uses.
+  expect(defined.size).toBeGreaterThan(100);
+  expect(defined.size).toBeLessThan(300);
+});
+
 test('taskpane.html: Vietnamese, strict CSP, no inline script, no office.js, legacy check first', () => {
   expect(html).toMatch(/<html lang="vi">/);
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
