@@ -145,6 +145,30 @@ function staticThemeCss() {
 }
 
 /**
+ * The pane's first screen as HTML (src/taskpane/prerender.tsx), for taskpane.html: bundled for Node by
+ * esbuild, run once, removed.
+ */
+function prerenderedFirstScreen() {
+  const out = path.join(require('node:os').tmpdir(), `ctcl-prerender-${process.pid}-${Date.now()}.cjs`);
+  require('esbuild').buildSync({
+    entryPoints: [path.join(ROOT, 'src', 'taskpane', 'prerender.tsx')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    jsx: 'automatic',
+    outfile: out,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  try {
+    return require(out).prerenderFirstScreen();
+  } finally {
+    delete require.cache[out];
+    require('node:fs').rmSync(out, { force: true });
+  }
+}
+
+/**
  * Keeps in taskpane.html's theme only the variables the build uses. Fluent UI's light theme has some 460
  * variables; the pane's stylesheets and scripts name about 170 of them. The page is read before anything is
  * drawn, so the other 11 KB only cost time. A variable is kept when its name appears in any script or
@@ -375,7 +399,12 @@ module.exports = async (env = {}, argv = {}) => {
         scriptLoading: 'module',
         // Placed by the template (headTags), right after the Content-Security-Policy: see taskpane.html.
         inject: false,
-        templateParameters: { csp: contentSecurityPolicy(dev && serving), themeCss: staticThemeCss(), bootCss: BOOT_CSS },
+        templateParameters: {
+          csp: contentSecurityPolicy(dev && serving),
+          themeCss: staticThemeCss(),
+          bootCss: BOOT_CSS,
+          firstScreen: prerenderedFirstScreen(),
+        },
         minify: false,
       }),
       new CopyWebpackPlugin({

@@ -89,7 +89,12 @@ const noState = (): undefined => undefined;
 
 type Mode = { mode: 'detecting' } | Startup;
 
-export function App() {
+interface AppProps {
+  /** Called once the pane runs (after it hydrated the first screen the page came with, or first rendered). */
+  readonly onStarted?: () => void;
+}
+
+export function App({ onStarted }: AppProps = {}) {
   const styles = useStyles();
   const [host, setHost] = useState<Mode>({ mode: 'detecting' });
   const [standalone, setStandalone] = useState<{ m: StandaloneModule; session: Session }>();
@@ -99,6 +104,8 @@ export function App() {
   const [waiting, setWaiting] = useState(false);
   /** Word answered after the pane had started standalone. */
   const [lateWord, setLateWord] = useState<WordStartup>();
+
+  useEffect(() => onStarted?.(), [onStarted]);
 
   useEffect(() => {
     let live = true;
@@ -157,7 +164,11 @@ export function App() {
   }, [host]);
 
   const session = standalone?.session;
-  const state: SessionState | undefined = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getState ?? noState);
+  const state: SessionState | undefined = useSyncExternalStore(
+    session?.subscribe ?? noSubscribe,
+    session?.getState ?? noState,
+    noState,
+  );
   // Notices belong to the document they were said about (NoticeBar): another document drops them.
   useEffect(() => {
     setDocumentSource(session && { epoch: () => session.getState().opened, subscribe: session.subscribe });

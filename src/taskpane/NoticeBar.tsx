@@ -63,7 +63,7 @@ function focusableBefore(el: HTMLElement): HTMLElement | undefined {
 
 export function NoticeBar(props: { notice?: Notice; onDismiss: () => void; testId?: string; actions?: ReactNode }) {
   const { notice, onDismiss } = props;
-  const epoch = useSyncExternalStore(subscribeEpoch, currentEpoch);
+  const epoch = useSyncExternalStore(subscribeEpoch, currentEpoch, currentEpoch);
   const saidIn = useRef<number>(undefined);
   const origin = useRef<HTMLElement>(undefined);
   const box = useRef<HTMLDivElement>(null);

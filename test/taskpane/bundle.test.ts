@@ -71,6 +71,19 @@ test("every theme variable the pane's stylesheet and entry name is defined in th
   expect(defined.size).toBeLessThan(300);
 });
 
+test('the page comes with its first screen drawn: the insert form, inert until the script takes it over', () => {
+  const root = /<div id="root"([^>]*)>([\s\S]*)<\/div>\s*<\/body>/.exec(html);
+  expect(root).not.toBeNull();
+  expect(root![1]).toMatch(/\binert\b/);
+  expect(root![1]).toMatch(/data-ctcl-prerendered/);
+  expect(root![2]).toContain('aria-label="Chèn bảng kế hoạch, báo cáo"');
+  expect(root![2]).toMatch(/<button[^>]*type="submit"[^>]*disabled/);
+  // Fluent UI's provider draws its theme with a <style> only outside a browser: left out, or it would not hydrate.
+  expect(root![2]).not.toMatch(/<style/);
+  // The message for a page whose script never starts stays, outside the drawn screen.
+  expect(html).toMatch(/<div class="boot boot-quiet" id="boot"[\s\S]*Trang chưa mở được[\s\S]*<div id="root"/);
+});
+
 test('taskpane.html: Vietnamese, strict CSP, no inline script, no office.js, legacy check first', () => {
   expect(html).toMatch(/<html lang="vi">/);
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];

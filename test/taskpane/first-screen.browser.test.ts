@@ -104,3 +104,39 @@ test('a tab whose code cannot be downloaded says so in Vietnamese, and «Thử l
   await page.getByTestId('rows-no-table').waitFor({ timeout: 10000 });
   expect(await page.getByTestId('chunk-failed').count()).toBe(0);
 });
+
+test('the first screen is on screen before the script runs, inert; the script takes over those very elements', async () => {
+  // Without the pane's script: the page alone shows the form, which cannot be used yet.
+  const blocked = await harness.open({ width: 400 });
+  await blocked.context.route(/\/taskpane\.[0-9a-f]+\.js$/, (r) => r.abort());
+  await blocked.page.goto(harness.url);
+  const form = blocked.page.locator('form[aria-label="Chèn bảng kế hoạch, báo cáo"]');
+  await form.waitFor({ state: 'visible' });
+  expect(await blocked.page.getByLabel('Loại trường').isVisible()).toBe(true);
+  expect(await form.locator('button[type="submit"]').isDisabled()).toBe(true);
+  expect(await blocked.page.locator('#root').getAttribute('inert')).not.toBeNull();
+  // The message for a script that never starts takes no room while the page may still be loading.
+  expect(await blocked.page.getByText('Trang chưa mở được').isVisible()).toBe(false);
+
+  // With it: React hydrates the page's elements rather than drawing them again, and the form can be used.
+  const { page, errors } = await harness.open({
+    width: 400,
+    init: () => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as unknown as { drawnButton: Element | null }).drawnButton = document.querySelector(
+          'form[aria-label="Chèn bảng kế hoạch, báo cáo"] button[type="submit"]',
+        );
+      });
+    },
+  });
+  await started(page);
+  const after = await page.evaluate(() => ({
+    same: (window as unknown as { drawnButton: Element | null }).drawnButton?.isConnected === true,
+    inert: document.getElementById('root')!.hasAttribute('inert'),
+    boot: document.getElementById('boot') !== null,
+  }));
+  expect(after).toEqual({ same: true, inert: false, boot: false });
+  await page.getByLabel('Loại trường').selectOption({ label: 'THCS, THPT' });
+  expect(await page.getByLabel('Loại trường').inputValue()).toBe('thcs-thpt');
+  expect(errors).toEqual([]);
+});

@@ -27,6 +27,7 @@ const useStyles = makeStyles({
   code: { fontWeight: tokens.fontWeightSemibold },
   badge: { marginLeft: '6px', verticalAlign: 'middle' },
   empty: { color: tokens.colorNeutralForeground3, padding: '4px' },
+  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 interface CriteriaPickerProps {
@@ -116,7 +117,7 @@ export function CriteriaPicker({ catalog, level4, selected, onChange, error }: C
         </Text>
       </div>
       {error && (
-        <Text id={errorId} size={200} style={{ color: tokens.colorPaletteRedForeground1 }}>
+        <Text id={errorId} size={200} className={styles.error}>
           {error}
         </Text>
       )}
