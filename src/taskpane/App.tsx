@@ -10,7 +10,7 @@
  *      │   InsertPanel (first screen, eager); the others lazy chunks (src/taskpane/{rows,check,year})
  *      └─ [standalone] Preview (lazy)        the .docx body, caret and cell selection
  */
-import { Component, Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { Component, Suspense, useEffect, useLayoutEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
   Badge,
   Button,
@@ -89,6 +89,9 @@ const noState = (): undefined => undefined;
 
 type Mode = { mode: 'detecting' } | Startup;
 
+/** In the browser, in the commit that hydrated or drew the pane; at build time (prerender.tsx), never. */
+const useStartEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+
 interface AppProps {
   /** Called once the pane runs (after it hydrated the first screen the page came with, or first rendered). */
   readonly onStarted?: () => void;
@@ -105,7 +108,7 @@ export function App({ onStarted }: AppProps = {}) {
   /** Word answered after the pane had started standalone. */
   const [lateWord, setLateWord] = useState<WordStartup>();
 
-  useEffect(() => onStarted?.(), [onStarted]);
+  useStartEffect(() => onStarted?.(), [onStarted]);
 
   useEffect(() => {
     let live = true;
