@@ -13,13 +13,14 @@
  *   with 4× CPU throttling, a fresh browser context (cold cache) each time; the median of 5 starts,
  *   interleaved with the template's (pane, template, pane, template…) so the machine's noise hits both,
  *   after one start of each that is not counted.
- * - pane.interactiveMs: time until the pane has taken over the first screen its page comes with (React has
- *   hydrated it; before, the form is drawn but inert, and «Chèn bảng» waits for the document in any case).
+ * - pane.interactiveMs: time to the first frame drawn once the pane has taken over the first screen its
+ *   page comes with (React has hydrated it; before, the form is drawn but inert, and «Chèn bảng» waits for
+ *   the document in any case): when a user can both see and use the form.
  * - pane.bareTemplateMs, pane.bareTemplateInteractiveMs: the same two measurements for a bare React 18 +
  *   Fluent UI v9 page shaped like Microsoft's task-pane template (header, a short list, a text box and a
  *   button), built by esbuild into a minified bundle and served the same way — the baseline "no slower
- *   than the template". The template draws nothing before its script has run, so its two times are the
- *   first frame with its button and the moment React put the button in the page.
+ *   than the template". The template draws nothing before its script has run and its button is usable
+ *   once drawn, so its two times are the same measurement (two frames' callbacks, a few ms apart).
  */
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -101,8 +102,8 @@ interface StartResult {
  *   page's scripts sees the element enter the page (for the pane, while the page is read: it comes drawn;
  *   for the template, when React commits it); then a requestAnimationFrame callback runs just before that
  *   frame is drawn, and a message posted from it arrives once the frame is done.
- * - `interactiveMs`: when the element is there and the page's script has taken it over (the pane removes
- *   `inert` from #root once React has hydrated it; the template renders it ready).
+ * - `interactiveMs`: the first frame drawn once the element is there and the page's script has taken it over
+ *   (the pane removes `inert` from #root in the commit that hydrated it; the template renders it ready).
  * The page is waited for through the DevTools protocol (Runtime.evaluate of a promise), not through
  * Playwright's locators: those first inject Playwright's own script into the page, some 100–400 ms of work on
  * the page's main thread (4× throttled) in the middle of its start.
@@ -114,24 +115,33 @@ async function start(page: Page, url: string, selector: string): Promise<StartRe
       let drawn: number | undefined;
       let interactive: number | undefined;
       const settle = (): void => {
-        if (drawn !== undefined && drawn >= 0 && interactive !== undefined) resolve({ ms: drawn, interactiveMs: interactive });
+        if (drawn !== undefined && drawn >= 0 && interactive !== undefined && interactive >= 0)
+          resolve({ ms: drawn, interactiveMs: interactive });
+      };
+      // Calls `then` with the time the next frame has been drawn: a requestAnimationFrame callback runs just
+      // before the frame, and a message posted from it arrives once the frame is done.
+      const afterNextFrame = (then: (ms: number) => void): void => {
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => then(performance.now());
+          channel.port2.postMessage(0);
+        });
       };
       const observer = new MutationObserver(() => {
         if (drawn === undefined && document.querySelector(sel)) {
           drawn = -1;
-          requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => {
-              drawn = performance.now();
-              settle();
-            };
-            channel.port2.postMessage(0);
+          afterNextFrame((ms) => {
+            drawn = ms;
+            settle();
           });
         }
         if (interactive === undefined && document.querySelector(sel) && !document.querySelector('#root[inert]')) {
-          interactive = performance.now();
+          interactive = -1;
           observer.disconnect();
-          settle();
+          afterNextFrame((ms) => {
+            interactive = ms;
+            settle();
+          });
         }
       });
       observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['inert'] });
