@@ -145,8 +145,8 @@ function staticThemeCss() {
 }
 
 /**
- * The pane's first screen as HTML (src/taskpane/prerender.tsx), for taskpane.html: bundled for Node by
- * esbuild, run once, removed.
+ * The pane's first screen as HTML and the key of what it was drawn for (src/taskpane/prerender.tsx), for
+ * taskpane.html: bundled for Node by esbuild, run once, removed.
  */
 function prerenderedFirstScreen() {
   const out = path.join(require('node:os').tmpdir(), `ctcl-prerender-${process.pid}-${Date.now()}.cjs`);
@@ -292,6 +292,7 @@ module.exports = async (env = {}, argv = {}) => {
     );
   }
 
+  const firstScreen = prerenderedFirstScreen();
   const pane = {
     name: 'pane',
     mode,
@@ -403,7 +404,8 @@ module.exports = async (env = {}, argv = {}) => {
           csp: contentSecurityPolicy(dev && serving),
           themeCss: staticThemeCss(),
           bootCss: BOOT_CSS,
-          firstScreen: prerenderedFirstScreen(),
+          firstScreen: firstScreen.html,
+          firstScreenKey: firstScreen.key.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`),
         },
         minify: false,
       }),

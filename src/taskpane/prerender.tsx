@@ -8,6 +8,7 @@
  */
 import { renderToString } from 'react-dom/server';
 import { App } from './App';
+import { firstScreenKey } from './first-screen';
 
 /**
  * Fluent UI's provider writes its theme into a <style> element when rendered outside a browser; in the
@@ -16,11 +17,13 @@ import { App } from './App';
  */
 const PROVIDER_STYLE = /<style id="fui-FluentProvider[^"]*">[^<]*<\/style>/;
 
-export function prerenderFirstScreen(): string {
+/** The first screen's HTML, and the key of what it was drawn for (src/taskpane/first-screen.ts). */
+export function prerenderFirstScreen(): { html: string; key: string } {
+  const key = firstScreenKey();
   const html = renderToString(<App />);
   const style = PROVIDER_STYLE.exec(html);
   if (!style || /\{[^}]*[^\s}][^}]*\}/.test(style[0])) {
     throw new Error(`The provider's style element changed: ${style?.[0] ?? 'not found'}`);
   }
-  return html.replace(PROVIDER_STYLE, '');
+  return { html: html.replace(PROVIDER_STYLE, ''), key };
 }

@@ -4,10 +4,12 @@
  * other tabs' code is fetched once the browser is idle so that the tabs still open when the network drops,
  * and a tab whose code cannot be downloaded says so in Vietnamese and loads on «Thử lại».
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { webLightTheme } from '@fluentui/tokens';
 import type { Page } from 'playwright-core';
 import { CHUNK_FAILED } from '../../src/taskpane/error-text';
-import { startHarness, type PaneHarness } from './browser';
+import { PANE_DIST, startHarness, type PaneHarness } from './browser';
 
 let harness: PaneHarness;
 
@@ -138,5 +140,38 @@ test('the first screen is on screen before the script runs, inert; the script ta
   expect(after).toEqual({ same: true, inert: false, boot: false });
   await page.getByLabel('Loại trường').selectOption({ label: 'THCS, THPT' });
   expect(await page.getByLabel('Loại trường').inputValue()).toBe('thcs-thpt');
+  expect(errors).toEqual([]);
+});
+
+test.each([
+  ['two years later: another framework', 2],
+  ['a year earlier: the same framework, another year', -1],
+])('a page drawn for another school year than today is drawn anew, not hydrated (%s)', async (_what, years) => {
+  // The page's first screen carries the school year it was drawn for; a school may open it in another one.
+  const html = readFileSync(join(PANE_DIST, 'taskpane.html'), 'utf8');
+  const drawnFor = /<div id="root" data-ctcl-prerendered="(\d{4})-(\d{4})"/.exec(html);
+  expect(drawnFor).not.toBeNull();
+  const year = Number(drawnFor![1]) + years;
+  const { page, errors } = await harness.open({
+    width: 400,
+    init: () => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as unknown as { drawnForm: Element | null }).drawnForm = document.querySelector('#root form');
+      });
+    },
+  });
+  await page.clock.setFixedTime(new Date(year, 9, 1, 8, 0));
+  await started(page);
+  expect(await page.getByLabel('Năm học').inputValue()).toBe(`${year}-${year + 1}`);
+  const after = await page.evaluate(() => ({
+    drawnFormKept: (window as unknown as { drawnForm: Element | null }).drawnForm?.isConnected === true,
+    forms: document.querySelectorAll('#root form[aria-label="Chèn bảng kế hoạch, báo cáo"]').length,
+    inert: document.getElementById('root')!.hasAttribute('inert'),
+  }));
+  expect(after).toEqual({ drawnFormKept: false, forms: 1, inert: false });
+  // The framework the form follows is the year's (the hint under the year names it when one is chosen by hand).
+  expect(await page.getByText(/thường theo/).count()).toBe(0);
+  await page.getByLabel('Loại trường').selectOption({ label: 'Mầm non' });
+  expect(await page.getByLabel('Loại trường').inputValue()).toBe('mam-non');
   expect(errors).toEqual([]);
 });
