@@ -81,6 +81,9 @@ test('the page comes with its first screen drawn: the insert form, inert until t
   expect(root![2]).toMatch(/<button[^>]*type="submit"[^>]*disabled/);
   // Fluent UI's provider draws its theme with a <style> only outside a browser: left out, or it would not hydrate.
   expect(root![2]).not.toMatch(/<style/);
+  // «Đang mở…» without a spinner: its animation kept a slow computer's main thread busy while the pane started.
+  expect(root![2]).toContain('Đang mở…');
+  expect(root![2]).not.toContain('fui-Spinner');
   // The message for a page whose script never starts stays, outside the drawn screen.
   expect(html).toMatch(/<div class="boot boot-quiet" id="boot"[\s\S]*Trang chưa mở được[\s\S]*<div id="root"/);
 });

@@ -129,6 +129,8 @@ test('a slow first connection: «Đang kết nối với Word…» for 15 s, the
   // Still waiting after the old 3 s limit.
   await s.page.clock.runFor(5000);
   expect(await s.page.getByText('Đang kết nối với Word…').count()).toBe(1);
+  // A start that takes a while shows a spinner with it (a quick one does not: App.tsx, Starting).
+  expect(await s.page.locator('.fui-Spinner').filter({ hasText: 'Đang kết nối với Word…' }).count()).toBe(1);
   expect(await s.page.getByTestId('mode').count()).toBe(0);
   await s.page.clock.runFor(10500);
   await s.page.getByTestId('mode').filter({ hasText: 'Chế độ độc lập' }).waitFor();
