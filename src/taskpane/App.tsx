@@ -38,6 +38,8 @@ type Session = InstanceType<StandaloneModule['StandaloneSession']>;
 type SessionState = ReturnType<Session['getState']>;
 
 const useStyles = makeStyles({
+  // As tall as the spinner that may join it (extra-tiny, with its label), so the line does not jump.
+  starting: { display: 'inline-flex', alignItems: 'center', minHeight: '20px' },
   app: {
     minHeight: '100vh',
     display: 'flex',
@@ -102,6 +104,7 @@ const SPINNER_AFTER_MS = 800;
  * throttling, interleaved A/B). The first render has no spinner, so the page drawn at build time has none.
  */
 function Starting({ label }: { label: string }) {
+  const styles = useStyles();
   const [slow, setSlow] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setSlow(true), SPINNER_AFTER_MS);
@@ -110,7 +113,9 @@ function Starting({ label }: { label: string }) {
   return slow ? (
     <Spinner size="extra-tiny" label={label} labelPosition="after" data-testid="connecting" />
   ) : (
-    <span data-testid="connecting">{label}</span>
+    <span className={styles.starting} data-testid="connecting">
+      {label}
+    </span>
   );
 }
 
