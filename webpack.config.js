@@ -292,7 +292,9 @@ module.exports = async (env = {}, argv = {}) => {
     );
   }
 
-  const firstScreen = prerenderedFirstScreen();
+  // Development builds (npm start) draw the pane in the browser: their Fluent UI class names and checks differ
+  // from the production render, and a first screen drawn ahead gains nothing there.
+  const firstScreen = dev ? { html: '', key: '' } : prerenderedFirstScreen();
   const pane = {
     name: 'pane',
     mode,
