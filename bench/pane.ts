@@ -91,7 +91,7 @@ async function buildBareTemplate(root: string): Promise<string> {
 interface StartResult {
   /** The first frame with the form's button drawn. */
   ms: number;
-  /** The page answers: the pane has taken over its first screen (#root no longer inert); for the template, its first render. */
+  /** The first frame once the page's script has taken the form over (the pane's #root no longer inert; the template's once drawn). */
   interactiveMs: number;
   scripts: string[];
 }
